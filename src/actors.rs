@@ -1,0 +1,366 @@
+//! Canonical actors: the registry of known people and institutions, name
+//! folding, and the per-document memory that resolves surnames, roles and
+//! pronouns to the person the article means.
+//!
+//! Names are compared folded (transliterated to ASCII, lowercased, `-iy`/`-yy`
+//! endings as `-y`), so `Zelenskyy`, `Zelenskiy` and `Zelensky` are one key.
+//! The registry is data (`data/actors.toml`); users extend it with
+//! `--actors FILE.toml` in the same format.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::lexicon::Gender;
+
+/// The embedded registry.
+pub const DEFAULT_ACTORS: &str = include_str!("../data/actors.toml");
+
+/// Whether an actor is a person or speaks as an institution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A named person.
+    #[default]
+    Person,
+    /// A government, ministry, company, outlet or country speaking as one.
+    Institution,
+}
+
+/// One registry entry.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Actor {
+    /// Canonical name.
+    pub name: String,
+    /// Person or institution.
+    #[serde(default)]
+    pub kind: ActorKind,
+    /// Other names and spellings.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Titles and descriptions that refer to the actor.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// Country or organisation.
+    #[serde(default)]
+    pub affiliation: String,
+    /// `m` or `f` for persons.
+    #[serde(default, deserialize_with = "de_gender")]
+    pub gender: Option<Gender>,
+}
+
+fn de_gender<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Gender>, D::Error> {
+    let s: Option<String> = Option::deserialize(d)?;
+    Ok(s.as_deref().and_then(Gender::parse))
+}
+
+#[derive(Debug, Deserialize)]
+struct RegistryFile {
+    #[serde(default)]
+    actor: Vec<Actor>,
+}
+
+/// Index of an actor in the [`Registry`].
+pub type ActorId = usize;
+
+/// The known actors, indexed by folded alias, surname and role words.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    actors: Vec<Actor>,
+    by_key: HashMap<String, ActorId>,
+    by_surname: HashMap<String, Vec<ActorId>>,
+    roles: Vec<(Vec<String>, ActorId)>,
+    longest_alias_words: usize,
+}
+
+impl Registry {
+    /// The embedded registry.
+    pub fn builtin() -> Registry {
+        let mut r = Registry::default();
+        r.extend_from_toml(DEFAULT_ACTORS)
+            .expect("built-in registry parses");
+        r
+    }
+
+    /// Adds (or, for an existing canonical name, replaces) actors from TOML.
+    pub fn extend_from_toml(&mut self, source: &str) -> Result<usize, toml::de::Error> {
+        let file: RegistryFile = toml::from_str(source)?;
+        let n = file.actor.len();
+        for actor in file.actor {
+            let key = fold_name(&actor.name);
+            match self.actors.iter().position(|a| fold_name(&a.name) == key) {
+                Some(i) => self.actors[i] = actor,
+                None => self.actors.push(actor),
+            }
+        }
+        self.reindex();
+        Ok(n)
+    }
+
+    fn reindex(&mut self) {
+        self.by_key.clear();
+        self.by_surname.clear();
+        self.roles.clear();
+        self.longest_alias_words = 1;
+        for (id, a) in self.actors.iter().enumerate() {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                let key = fold_name(name);
+                if key.is_empty() {
+                    continue;
+                }
+                self.longest_alias_words = self.longest_alias_words.max(key.split(' ').count());
+                self.by_key.entry(key).or_insert(id);
+            }
+            if a.kind == ActorKind::Person {
+                if let Some(last) = fold_name(&a.name).rsplit(' ').next() {
+                    self.by_surname
+                        .entry(last.to_string())
+                        .or_default()
+                        .push(id);
+                }
+            }
+            for role in &a.roles {
+                self.roles.push((role_words(role), id));
+            }
+        }
+    }
+
+    /// The actor with this id.
+    pub fn get(&self, id: ActorId) -> &Actor {
+        &self.actors[id]
+    }
+
+    /// Number of actors.
+    pub fn len(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
+    /// The actor a whole name or alias denotes.
+    pub fn lookup(&self, name: &str) -> Option<ActorId> {
+        self.by_key.get(&fold_name(name)).copied()
+    }
+
+    /// The person whose surname this is, when exactly one has it.
+    pub fn lookup_surname(&self, surname: &str) -> Option<ActorId> {
+        match self.by_surname.get(&fold_name(surname)).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// Most words in any alias: the longest window worth looking up.
+    pub fn longest_alias_words(&self) -> usize {
+        self.longest_alias_words
+    }
+
+    /// Actors with a registered role whose words include all of `words`
+    /// (`["kremlin", "spokesman"]` → Dmitry Peskov).
+    pub fn lookup_role(&self, words: &[String]) -> Vec<ActorId> {
+        let mut out: Vec<ActorId> = self
+            .roles
+            .iter()
+            .filter(|(rw, _)| words.iter().all(|w| rw.contains(w)))
+            .map(|&(_, id)| id)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Folds a name for comparison: ASCII transliteration, lowercase, no
+/// leading `the`, no possessive, punctuation as spaces, `-iy`/`-yy` → `-y`.
+///
+/// ```
+/// use stancetrack::actors::fold_name;
+/// assert_eq!(fold_name("Volodymyr Zelenskyy"), fold_name("Volodymyr Zelenskiy"));
+/// assert_eq!(fold_name("the U.S."), "us");
+/// ```
+pub fn fold_name(name: &str) -> String {
+    let ascii = any_ascii::any_ascii(name).to_lowercase();
+    let ascii = ascii.replace("'s ", " ");
+    let ascii = ascii.strip_suffix("'s").unwrap_or(&ascii).to_string();
+    let mut words: Vec<String> = Vec::new();
+    for raw in ascii.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-')) {
+        let w: String = raw
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        let w = w.trim_matches('-').to_string();
+        if w.is_empty() {
+            continue;
+        }
+        words.push(fold_ending(&w));
+    }
+    if words.first().is_some_and(|w| w == "the") && words.len() > 1 {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+fn fold_ending(w: &str) -> String {
+    if w.len() > 4 && (w.ends_with("iy") || w.ends_with("yy")) {
+        format!("{}y", &w[..w.len() - 2])
+    } else {
+        w.to_string()
+    }
+}
+
+/// The folded words of a role description, without determiners.
+pub fn role_words(role: &str) -> Vec<String> {
+    fold_name(role)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an" | "of" | "for" | "to"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A person (or institution) the current document has introduced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    /// Canonical name (registry name, or the fullest form seen in the document).
+    pub name: String,
+    /// Registry id when registered.
+    pub id: Option<ActorId>,
+    /// Person or institution.
+    pub kind: ActorKind,
+    /// Gender when known.
+    pub gender: Option<Gender>,
+    /// Affiliation when known.
+    pub affiliation: String,
+    /// Role words seen with the name in this document (`kremlin spokesman`).
+    pub roles: Vec<Vec<String>>,
+}
+
+/// Per-document memory of who has been named, with which titles.
+#[derive(Debug, Clone, Default)]
+pub struct DocActors {
+    /// Everyone named so far, in order of first mention.
+    pub known: Vec<Known>,
+}
+
+impl DocActors {
+    /// Finds a known actor by full name or surname (folded).
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let key = fold_name(name);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(i) = self.known.iter().position(|k| fold_name(&k.name) == key) {
+            return Some(i);
+        }
+        if !key.contains(' ') {
+            let hits: Vec<usize> = self
+                .known
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| {
+                    k.kind == ActorKind::Person
+                        && fold_name(&k.name).rsplit(' ').next() == Some(&key)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if hits.len() == 1 {
+                return Some(hits[0]);
+            }
+        }
+        None
+    }
+
+    /// Records an actor (or returns the existing entry), adding role words.
+    pub fn add(&mut self, known: Known) -> usize {
+        if let Some(i) = self.find(&known.name) {
+            let k = &mut self.known[i];
+            for r in known.roles {
+                if !k.roles.contains(&r) {
+                    k.roles.push(r);
+                }
+            }
+            if k.gender.is_none() {
+                k.gender = known.gender;
+            }
+            if k.affiliation.is_empty() {
+                k.affiliation = known.affiliation;
+            }
+            return i;
+        }
+        self.known.push(known);
+        self.known.len() - 1
+    }
+
+    /// The most recently introduced actor whose roles include all `words`.
+    pub fn find_role(&self, words: &[String]) -> Option<usize> {
+        if words.is_empty() {
+            return None;
+        }
+        self.known
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, k)| k.roles.iter().any(|r| words.iter().all(|w| r.contains(w))))
+            .map(|(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliteration_variants_fold_together() {
+        let r = Registry::builtin();
+        let id = r.lookup("Zelenskiy").unwrap();
+        assert_eq!(r.get(id).name, "Volodymyr Zelensky");
+        assert_eq!(r.lookup("Volodymyr Zelenskyy"), Some(id));
+        assert_eq!(r.lookup("ZELENSKY"), Some(id));
+    }
+
+    #[test]
+    fn institutions_have_place_aliases() {
+        let r = Registry::builtin();
+        assert_eq!(r.get(r.lookup("Kyiv").unwrap()).name, "Ukraine");
+        assert_eq!(r.get(r.lookup("the Kremlin").unwrap()).name, "Kremlin");
+        assert_eq!(r.get(r.lookup("U.S.").unwrap()).name, "United States");
+    }
+
+    #[test]
+    fn roles_find_their_holder() {
+        let r = Registry::builtin();
+        let ids = r.lookup_role(&role_words("the Kremlin spokesman"));
+        assert_eq!(ids.len(), 1);
+        assert_eq!(r.get(ids[0]).name, "Dmitry Peskov");
+    }
+
+    #[test]
+    fn user_registry_extends_and_replaces() {
+        let mut r = Registry::builtin();
+        let before = r.len();
+        r.extend_from_toml(
+            "[[actor]]\nname = \"Oleh Tatarov\"\nkind = \"person\"\naliases = [\"Tatarov\"]\n\
+             gender = \"m\"\naffiliation = \"Ukraine\"\n",
+        )
+        .unwrap();
+        assert_eq!(r.len(), before + 1);
+        assert_eq!(r.get(r.lookup("Tatarov").unwrap()).affiliation, "Ukraine");
+    }
+
+    #[test]
+    fn doc_actors_resolve_surnames() {
+        let mut d = DocActors::default();
+        d.add(Known {
+            name: "Yuriy Sak".into(),
+            id: None,
+            kind: ActorKind::Person,
+            gender: None,
+            affiliation: String::new(),
+            roles: vec![role_words("adviser")],
+        });
+        assert_eq!(d.find("Sak"), Some(0));
+        assert_eq!(d.find_role(&role_words("the adviser")), Some(0));
+    }
+}

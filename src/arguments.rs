@@ -1,0 +1,106 @@
+//! Command-line arguments. The clap structs only parse and validate; turning
+//! them into a [`crate::run::Config`] (loading the codebook and registry) is
+//! `run`'s job, so the library never depends on clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// stancetrack: who said what in news articles, and where they stand.
+///
+/// Finds direct quotes, quoted fragments and reported speech, attributes each
+/// to a canonical speaker, labels its stance on the issues of a codebook and
+/// writes a per-actor × issue matrix with the evidence behind every cell.
+#[derive(Debug, Parser)]
+#[command(name = "stancetrack", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Process articles and write quotes.csv and stance_matrix.csv.
+    Run(RunArgs),
+    /// Score an output folder against a gold JSONL file (same figures as score.py).
+    Eval(EvalArgs),
+}
+
+/// Settings shared by every command that processes articles.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ModelArgs {
+    /// Extra actors (TOML, same format as data/actors.toml); entries with a
+    /// registered name replace it.
+    #[arg(long, value_name = "FILE.toml")]
+    pub actors: Vec<PathBuf>,
+    /// Replace the built-in codebook (TOML, same format as data/codebook.toml).
+    #[arg(long, value_name = "FILE.toml")]
+    pub codebook: Option<PathBuf>,
+    /// Add issues to the codebook (TOML with [[issue]] tables).
+    #[arg(long, value_name = "FILE.toml")]
+    pub codebook_extend: Vec<PathBuf>,
+}
+
+/// How matrix rows are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    /// Also write stance_matrix_by_affiliation.csv (actors rolled up to their affiliation).
+    Affiliation,
+}
+
+/// `stancetrack run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Inputs: .txt files (first non-empty line is the headline), folders
+    /// (searched recursively, sorted by path) and .jsonl files (one article
+    /// per line with `id`, `text` and optional `outlet`, `date`, `title`, `url`).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder (created if missing).
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// CSV with columns file,outlet,date,url,title giving metadata for .txt inputs
+    /// (without it the outlet is the file stem).
+    #[arg(long, value_name = "FILE.csv")]
+    pub manifest: Option<PathBuf>,
+    /// Also write a matrix grouped by affiliation.
+    #[arg(long, value_enum)]
+    pub group_by: Option<GroupBy>,
+    /// Replace invalid UTF-8 bytes (with a warning) instead of skipping the article.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Write CSV cells verbatim: do not neutralise cells starting with = + - @ tab or CR.
+    #[arg(long)]
+    pub raw_csv: bool,
+    /// No progress or summary on stderr (errors are still printed).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Codebook and actor settings.
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+/// `stancetrack eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold statements (JSONL, the format of shared/gold/seeds.jsonl, see README).
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub gold: PathBuf,
+    /// Folder with quotes.csv (and optionally stance_matrix.csv).
+    #[arg(value_name = "OUTDIR")]
+    pub outdir: PathBuf,
+    /// List every miss, wrong speaker, extra and matrix mismatch.
+    #[arg(long)]
+    pub show_errors: bool,
+    /// Gold speakers are raw mentions: compare by shared words.
+    #[arg(long)]
+    pub lenient_speaker: bool,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,2536 @@
+//! Statement extraction: finds reporting cues, their speakers and their
+//! content, and turns quotations into `direct`, `fragment` and `mixed`
+//! statements and unquoted reports into `indirect` ones.
+//!
+//! There is no tagger: a sentence is a token list (words, punctuation,
+//! quotation marks) and the rules read it the way a careful reader does.
+//! A *frame* is one cue with its subject and content; the content runs from
+//! the cue (past `that`, a recipient or adverbials) to the next clause
+//! boundary or the next frame, and a frame with nothing to its right takes
+//! the text before it (`“...,” Zelensky said.`). Quotations no frame claims
+//! continue the last speaker when they stand alone (`“B.”` after
+//! `“A,” she said.`), or are dropped as scare quotes.
+
+use std::collections::HashSet;
+
+use crate::actors::{fold_name, role_words, ActorKind, DocActors, Known, Registry};
+use crate::document::Document;
+use crate::lexicon::{CueForm, Gender, Lexicons, TitleKind};
+use crate::statement::Kind;
+use crate::text::{self, Boilerplate, ParagraphKind, Quote};
+
+/// The most tokens a sentence may have before extraction skips it (a 20 MB
+/// line with no sentence breaks would otherwise dominate the run).
+pub const MAX_SENTENCE_TOKENS: usize = 2000;
+
+/// Who a statement is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Speaker {
+    /// Canonical name; `None` when the article never names the speaker.
+    pub name: Option<String>,
+    /// The words at the attribution site.
+    pub mention: String,
+    /// An unnamed source.
+    pub anonymous: bool,
+    /// Country or organisation when known.
+    pub affiliation: String,
+    /// A person (pronouns may refer back to it).
+    pub person: bool,
+    /// Gender when known.
+    pub gender: Option<Gender>,
+}
+
+/// A statement as extraction finds it, before ids and stance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Kind of reported speech.
+    pub kind: Kind,
+    /// Byte span of the text.
+    pub start: usize,
+    /// Byte span end.
+    pub end: usize,
+    /// The reporting cue as written.
+    pub cue: String,
+    /// The speaker.
+    pub speaker: Speaker,
+    /// The reporting sentence without other speakers' clauses (for stance).
+    pub context: String,
+    /// This quotation continues the speaker's previous statement with no
+    /// new cue (split or floating quote).
+    pub continues: bool,
+}
+
+/// Extracts statements from documents with a fixed set of lexicons and actors.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    lex: Lexicons,
+    registry: Registry,
+    boilerplate: Boilerplate,
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    start: usize,
+    end: usize,
+    lower: String,
+    word: bool,
+    cap: bool,
+    poss: bool,
+    /// Index into the sentence's quotes when inside one (marks excluded).
+    quote: Option<usize>,
+    /// Opening (`Some(true)`) or closing (`Some(false)`) mark of a top-level quote.
+    mark: Option<(usize, bool)>,
+}
+
+impl Tok {
+    fn is(&self, w: &str) -> bool {
+        self.lower == w
+    }
+    fn punct(&self, c: &str) -> bool {
+        !self.word && self.mark.is_none() && self.lower == c
+    }
+    fn is_comma(&self) -> bool {
+        self.punct(",")
+    }
+    fn base(&self) -> &str {
+        let l = self.lower.as_str();
+        l.strip_suffix("'s")
+            .or_else(|| l.strip_suffix("’s"))
+            .unwrap_or(l)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Frame {
+    cue_i: usize,
+    cue_j: usize,
+    cue_text: String,
+    form: CueForm,
+    subj: Option<(usize, usize)>,
+    speaker: Option<Speaker>,
+    /// Content token range.
+    content: Option<(usize, usize)>,
+    /// Start token of the whole frame (subject or clause start).
+    region_start: usize,
+    region_end: usize,
+    kind_hint: FrameKind,
+    /// The content is a noun-phrase object (`rejected the plan`), which ends
+    /// at the first comma.
+    np_content: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FrameKind {
+    Normal,
+    Ascriptive,
+    According,
+    /// `“...,” X said.` / `..., X said.`: content before the cue.
+    Trailing,
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "four", "five", "six", "several", "some", "many",
+    "other", "another", "few", "numerous", "multiple", "dozens", "both",
+];
+const NOUN_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "no", "any", "every", "each", "such", "whose",
+];
+const MODALS: &[&str] = &[
+    "will", "would", "could", "should", "may", "might", "must", "can", "shall", "to", "not",
+    "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "cannot", "can't", "did", "does",
+    "do",
+];
+const BE_FORMS: &[&str] = &[
+    "was", "were", "been", "being", "be", "is", "are", "am", "'s", "get", "got",
+];
+const SKIPPABLE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "previously",
+    "reportedly",
+    "then",
+    "again",
+    "once",
+    "recently",
+    "earlier",
+    "already",
+    "still",
+    "long",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "publicly",
+    "privately",
+    "repeatedly",
+    "separately",
+    "last",
+    "week",
+    "this",
+    "on",
+    "only",
+    "just",
+    "even",
+    "further",
+    "subsequently",
+    "now",
+    "first",
+    "initially",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "too",
+    "however",
+    "yesterday",
+    "today",
+    "explicitly",
+    "apparently",
+    "allegedly",
+    "clearly",
+    "similarly",
+    "likewise",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+const PREPOSITIONS: &[&str] = &[
+    "in", "to", "with", "from", "of", "for", "by", "at", "on", "about", "over", "against",
+    "between", "into", "despite", "after", "before", "during", "under", "among", "toward",
+    "towards", "through", "without", "like", "than", "via", "amid", "upon",
+];
+const ANON_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "source",
+    "sources",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "aide",
+    "aides",
+    "person",
+    "people",
+    "insider",
+    "insiders",
+    "observer",
+    "observers",
+    "negotiator",
+    "negotiators",
+    "lawmaker",
+    "lawmakers",
+    "critic",
+    "critics",
+    "representative",
+    "representatives",
+    "officer",
+    "officers",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "member",
+    "members",
+    "commentator",
+    "commentators",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "envoy",
+    "envoys",
+    "minister",
+    "ministers",
+    "leader",
+    "leaders",
+    "politician",
+    "politicians",
+    "ally",
+    "allies",
+    "partner",
+    "partners",
+    "investigator",
+    "investigators",
+    "economist",
+    "economists",
+    "researcher",
+    "researchers",
+    "participant",
+    "participants",
+];
+const ANON_POSTMODIFIERS: &[&[&str]] = &[
+    &["familiar", "with"],
+    &["briefed", "on"],
+    &["close", "to"],
+    &["with", "knowledge", "of"],
+    &["involved", "in"],
+    &["aware", "of"],
+    &["present", "at"],
+    &["speaking", "on", "condition", "of", "anonymity"],
+    &["who", "spoke", "on", "condition", "of", "anonymity"],
+    &["for"],
+    &["from"],
+    &["at"],
+    &["in"],
+];
+const INSTITUTION_HEADS: &[&str] = &[
+    "government",
+    "ministry",
+    "office",
+    "department",
+    "embassy",
+    "parliament",
+    "commission",
+    "council",
+    "military",
+    "army",
+    "navy",
+    "police",
+    "agency",
+    "authorities",
+    "administration",
+    "company",
+    "committee",
+    "court",
+    "prosecutors",
+    "presidency",
+    "cabinet",
+    "kremlin",
+    "alliance",
+    "bloc",
+    "union",
+    "service",
+    "staff",
+    "command",
+    "forces",
+    "bank",
+    "fund",
+    "organization",
+    "organisation",
+    "institute",
+    "newspaper",
+    "outlet",
+    "agency",
+    "group",
+    "house",
+    "times",
+    "post",
+    "journal",
+    "mission",
+    "delegation",
+    "secretariat",
+    "team",
+];
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "proposal",
+    "proposals",
+    "plan",
+    "statement",
+    "paper",
+    "document",
+    "memo",
+    "letter",
+    "study",
+    "survey",
+    "analysis",
+    "assessment",
+    "framework",
+    "readout",
+    "communique",
+    "draft",
+    "text",
+    "article",
+    "editorial",
+    "post",
+    "message",
+    "decree",
+];
+const NOT_NAMES: &[&str] = &[
+    "x",
+    "telegram",
+    "twitter",
+    "facebook",
+    "truth",
+    "social",
+    "instagram",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "easter",
+    "christmas",
+    "god",
+    "i",
+    "but",
+    "and",
+    "the",
+    "in",
+    "on",
+    "at",
+    "as",
+    "if",
+    "while",
+    "meanwhile",
+    "however",
+    "still",
+    "despite",
+    "after",
+    "before",
+    "during",
+    "since",
+    "although",
+    "though",
+    "speaking",
+    "asked",
+    "instead",
+    "yet",
+    "so",
+    "also",
+    "then",
+    "when",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "his",
+    "her",
+    "their",
+    "its",
+];
+/// Speech verbs that let `it`/`they` be a speaker.
+const CORE_SPEECH: &[&str] = &[
+    "say",
+    "tell",
+    "state",
+    "add",
+    "announce",
+    "confirm",
+    "deny",
+    "insist",
+    "warn",
+    "claim",
+    "note",
+    "stress",
+    "reiterate",
+    "write",
+    "post",
+    "declare",
+    "explain",
+    "argue",
+    "respond",
+    "reply",
+    "accuse",
+    "report",
+    "acknowledge",
+    "admit",
+    "urge",
+    "demand",
+    "reject",
+    "dismiss",
+];
+/// Irregular finite verbs that show a name before them is a clause subject.
+const FINITE_VERBS: &[&str] = &[
+    "took",
+    "went",
+    "made",
+    "said",
+    "told",
+    "gave",
+    "came",
+    "held",
+    "met",
+    "spoke",
+    "stood",
+    "left",
+    "sent",
+    "saw",
+    "began",
+    "brought",
+    "kept",
+    "led",
+    "ran",
+    "set",
+    "struck",
+    "won",
+    "wrote",
+    "became",
+    "put",
+    "found",
+    "got",
+    "had",
+    "did",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "does",
+    "do",
+    "met",
+    "sought",
+    "thought",
+    "felt",
+    "meant",
+    "paid",
+    "sat",
+    "flew",
+    "drew",
+    "hit",
+    "knew",
+    "let",
+    "lost",
+    "read",
+    "rose",
+    "sold",
+    "spent",
+    "threw",
+    "understood",
+    "wore",
+    "remains",
+    "remained",
+    "seems",
+    "appears",
+    "continues",
+    "plans",
+    "wants",
+    "hopes",
+];
+
+impl Extractor {
+    /// An extractor over the given lexicons and registry.
+    pub fn new(lex: Lexicons, registry: Registry, boilerplate: Boilerplate) -> Extractor {
+        Extractor {
+            lex,
+            registry,
+            boilerplate,
+        }
+    }
+
+    /// The built-in lexicons, registry and boilerplate patterns.
+    pub fn builtin() -> Extractor {
+        Extractor::new(
+            Lexicons::builtin(),
+            Registry::builtin(),
+            Boilerplate::builtin(),
+        )
+    }
+
+    /// The registry in use.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// Extracts every statement of a document, in text order.
+    pub fn extract(&self, doc: &Document, has_headline: bool) -> Vec<Found> {
+        let text = doc.text.as_str();
+        let paragraphs = text::paragraphs(text, has_headline, &self.boilerplate);
+        let mut ctx = DocCtx::default();
+        let mut out: Vec<Found> = Vec::new();
+        let mut prev_open_quote = false;
+        for (pi, p) in paragraphs.iter().enumerate() {
+            if p.kind != ParagraphKind::Content {
+                prev_open_quote = false;
+                continue;
+            }
+            let quotes = text::pair_quotes(text, p.start, p.end);
+            let sentences = text::sentences(text, p.start, p.end, &quotes);
+            // Only the last speaker of this or the previous paragraph can
+            // take a floating quote.
+            if ctx.last_paragraph.is_some_and(|lp| lp + 1 < pi) {
+                ctx.last_speaker = None;
+            }
+            let starts_with_quote = quotes.first().is_some_and(|q| q.open == p.start);
+            if !starts_with_quote && !prev_open_quote {
+                // A new paragraph that does not open with a mark does not
+                // continue the previous paragraph's quotation.
+                ctx.floating_ok = false;
+            } else {
+                ctx.floating_ok = true;
+            }
+            for &(s, e) in &sentences {
+                let qs: Vec<Quote> = quotes
+                    .iter()
+                    .copied()
+                    .filter(|q| q.open >= s && q.open < e)
+                    .map(|mut q| {
+                        // A quotation running past its sentence is cut there.
+                        if q.close_end > e {
+                            q.inner_end = q.inner_end.min(e);
+                            q.close_end = q.close_end.min(e);
+                            q.closed = false;
+                        }
+                        q
+                    })
+                    .collect();
+                let found = self.sentence(text, s, e, &qs, &mut ctx, pi);
+                out.extend(found);
+                ctx.floating_ok = true;
+            }
+            prev_open_quote = quotes.last().is_some_and(|q| !q.closed);
+        }
+        out.sort_by_key(|f| (f.start, f.end));
+        out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+        out
+    }
+
+    fn tokenize(&self, text: &str, s: usize, e: usize, quotes: &[Quote]) -> Vec<Tok> {
+        let mut toks = Vec::new();
+        let seg = &text[s..e];
+        let chars: Vec<(usize, char)> = seg.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (off, c) = chars[i];
+            let pos = s + off;
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            if let Some(qi) = quotes.iter().position(|q| q.open == pos) {
+                let q = quotes[qi];
+                toks.push(self.mark_tok(text, pos, q.inner_start, qi, true));
+                while i < chars.len() && s + chars[i].0 < q.inner_start {
+                    i += 1;
+                }
+                continue;
+            }
+            if let Some(qi) = quotes.iter().position(|q| q.closed && q.inner_end == pos) {
+                let q = quotes[qi];
+                toks.push(self.mark_tok(text, pos, q.close_end, qi, false));
+                while i < chars.len() && s + chars[i].0 < q.close_end {
+                    i += 1;
+                }
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let mut j = i + 1;
+                while j < chars.len() {
+                    let ch = chars[j].1;
+                    if ch.is_alphanumeric() {
+                        j += 1;
+                        continue;
+                    }
+                    let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                    let is_mark_here = quotes.iter().any(|q| {
+                        let p = s + chars[j].0;
+                        q.open == p || (q.closed && q.inner_end == p)
+                    });
+                    if matches!(ch, '\'' | '’' | '-' | '.' | '&' | '/')
+                        && next_alnum
+                        && !is_mark_here
+                    {
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                let mut end = if j < chars.len() { s + chars[j].0 } else { e };
+                let word = &text[pos..end];
+                // Abbreviations and initials keep their period: Gen., U.S., J.
+                if j < chars.len() && chars[j].1 == '.' {
+                    let lower = word.to_lowercase();
+                    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                    let is_abbrev = self.lex.title(&format!("{word}.")) == Some(TitleKind::Abbrev)
+                        || matches!(
+                            self.lex.title(&format!("{word}.")),
+                            Some(TitleKind::Honorific(_))
+                        )
+                        || word.contains('.')
+                        || (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
+                        || matches!(
+                            lower.as_str(),
+                            "mr" | "mrs" | "ms" | "dr" | "st" | "jr" | "sr"
+                        );
+                    if is_abbrev {
+                        end += 1;
+                        j += 1;
+                    }
+                }
+                // Possessive with a closing apostrophe: Ukrainians’
+                let mut poss = false;
+                if j < chars.len() && matches!(chars[j].1, '’' | '\'') {
+                    let after = chars.get(j + 1).map(|&(_, n)| n);
+                    let is_mark = quotes
+                        .iter()
+                        .any(|q| q.closed && q.inner_end == s + chars[j].0);
+                    if !is_mark && word.ends_with('s') && after.is_none_or(|n| !n.is_alphanumeric())
+                    {
+                        poss = true;
+                    }
+                }
+                let w = &text[pos..end];
+                let lower = w.to_lowercase();
+                let poss = poss || lower.ends_with("'s") || lower.ends_with("’s");
+                let lower = lower.replace('’', "'");
+                toks.push(Tok {
+                    start: pos,
+                    end,
+                    cap: w.chars().next().is_some_and(char::is_uppercase),
+                    lower,
+                    word: true,
+                    poss,
+                    quote: None,
+                    mark: None,
+                });
+                i = j;
+                continue;
+            }
+            let end = pos + c.len_utf8();
+            toks.push(Tok {
+                start: pos,
+                end,
+                lower: c.to_string(),
+                word: false,
+                cap: false,
+                poss: false,
+                quote: None,
+                mark: None,
+            });
+            i += 1;
+        }
+        for t in &mut toks {
+            if t.mark.is_none() {
+                t.quote = quotes
+                    .iter()
+                    .position(|q| t.start >= q.inner_start && t.end <= q.inner_end);
+            }
+        }
+        toks
+    }
+
+    fn mark_tok(&self, text: &str, start: usize, end: usize, qi: usize, open: bool) -> Tok {
+        Tok {
+            start,
+            end,
+            lower: text[start..end].to_string(),
+            word: false,
+            cap: false,
+            poss: false,
+            quote: None,
+            mark: Some((qi, open)),
+        }
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn sentence(
+        &self,
+        text: &str,
+        s: usize,
+        e: usize,
+        quotes: &[Quote],
+        ctx: &mut DocCtx,
+        paragraph: usize,
+    ) -> Vec<Found> {
+        let toks = self.tokenize(text, s, e, quotes);
+        if toks.len() > MAX_SENTENCE_TOKENS {
+            return Vec::new();
+        }
+        self.register_names(&toks, text, ctx);
+        let subject_hint = self.sentence_subject(&toks, text, ctx);
+        let mut frames = self.find_frames(&toks, text);
+        // Resolve speakers in order; participles inherit the clause subject.
+        for fi in 0..frames.len() {
+            let speaker = match frames[fi].subj {
+                Some((a, b)) => {
+                    self.resolve_np(&toks[a..b], text, ctx, &subject_hint, toks[a].start)
+                }
+                None => None,
+            };
+            let speaker = speaker.or_else(|| {
+                if frames[fi].form.participle || frames[fi].kind_hint == FrameKind::Normal {
+                    self.participle_subject(&frames, fi, &toks, text, ctx)
+                } else {
+                    None
+                }
+            });
+            frames[fi].speaker = speaker;
+        }
+        // `it`/`they` stand for an institution only with a speech verb
+        // (`it said`, not `it highlights`).
+        for f in &mut frames {
+            let group_pronoun = f.subj.is_some_and(|(a, b)| {
+                b == a + 1 && matches!(toks[a].lower.as_str(), "it" | "they")
+            });
+            if group_pronoun && !CORE_SPEECH.contains(&f.form.lemma.as_str()) {
+                f.speaker = None;
+            }
+        }
+        frames.retain(|f| f.speaker.is_some());
+        self.bound_contents(&mut frames, &toks);
+
+        let mut out: Vec<Found> = Vec::new();
+        let mut used_quotes: HashSet<usize> = HashSet::new();
+        for f in &frames {
+            let Some((cs, ce)) = f.content else { continue };
+            let Some(speaker) = f.speaker.clone() else {
+                continue;
+            };
+            let context = self.context_without_others(&frames, f, &toks, text, s, e);
+            let (cs, ce) = trim_content(&toks, cs, ce);
+            if cs >= ce {
+                continue;
+            }
+            // `reiterated Ukraine's position, stating, “...”`: the object only
+            // points at the content that follows.
+            let tiny_pointer = ce - cs <= 3
+                && self
+                    .lex
+                    .cues
+                    .longest_at(&[toks[ce - 1].lower.as_str()])
+                    .is_some_and(|(c, _)| c.classes.noun);
+            if tiny_pointer {
+                continue;
+            }
+            let qs: Vec<usize> = (cs..ce)
+                .filter_map(|i| match toks[i].mark {
+                    Some((q, true)) => Some(q),
+                    _ => None,
+                })
+                .collect();
+            let push = |out: &mut Vec<Found>, kind: Kind, a: usize, b: usize| {
+                if a < b {
+                    out.push(Found {
+                        kind,
+                        start: a,
+                        end: b,
+                        cue: f.cue_text.clone(),
+                        speaker: speaker.clone(),
+                        context: context.clone(),
+                        continues: false,
+                    });
+                }
+            };
+            let whole_quote = qs.len() == 1 && {
+                let q = quotes[qs[0]];
+                toks[cs].mark == Some((qs[0], true))
+                    && toks[ce - 1].end >= q.close_end.min(toks[ce - 1].end)
+                    && toks[cs..ce]
+                        .iter()
+                        .rev()
+                        .find(|t| t.quote.is_none() && t.mark.is_none())
+                        .is_none_or(|t| !t.word)
+                    && (q.closed
+                        && (toks[ce - 1].mark == Some((qs[0], false)) || !toks[ce - 1].word)
+                        || !q.closed)
+            };
+            match f.kind_hint {
+                _ if whole_quote => {
+                    let q = quotes[qs[0]];
+                    let (a, b) = trim_quote_inner(text, q);
+                    push(&mut out, Kind::Direct, a, b);
+                    used_quotes.insert(qs[0]);
+                }
+                FrameKind::Ascriptive | FrameKind::According if !qs.is_empty() => {
+                    for &qi in &qs {
+                        let (a, b) = trim_quote_inner(text, quotes[qi]);
+                        push(&mut out, Kind::Fragment, a, b);
+                        used_quotes.insert(qi);
+                    }
+                }
+                FrameKind::Ascriptive => {
+                    // `described the talks as constructive`: reported wording
+                    // without marks is an indirect statement.
+                    push(&mut out, Kind::Indirect, toks[cs].start, toks[ce - 1].end);
+                }
+                FrameKind::Trailing if !qs.is_empty() && toks[cs].mark == Some((qs[0], true)) => {
+                    // `“A” with more words, he added.`: the quote is the
+                    // speaker's; the rest is the reporter's.
+                    for &qi in &qs {
+                        let (a, b) = trim_quote_inner(text, quotes[qi]);
+                        push(&mut out, Kind::Fragment, a, b);
+                        used_quotes.insert(qi);
+                    }
+                }
+                _ => {
+                    let kind = if qs.is_empty() {
+                        Kind::Indirect
+                    } else {
+                        Kind::Mixed
+                    };
+                    for &qi in &qs {
+                        used_quotes.insert(qi);
+                    }
+                    push(&mut out, kind, toks[cs].start, toks[ce - 1].end);
+                }
+            }
+        }
+        // Quotations inside a frame's region that no content claimed are
+        // fragments of that frame's speaker (`called it “fake” and added ...`).
+        for (qi, q) in quotes.iter().enumerate() {
+            if used_quotes.contains(&qi) {
+                continue;
+            }
+            let Some(open_i) = toks.iter().position(|t| t.mark == Some((qi, true))) else {
+                continue;
+            };
+            let owner = frames.iter().find(|f| {
+                open_i >= f.region_start
+                    && open_i < f.region_end
+                    && f.kind_hint == FrameKind::Ascriptive
+            });
+            if let Some(f) = owner {
+                let (a, b) = trim_quote_inner(text, *q);
+                if a < b {
+                    out.push(Found {
+                        kind: Kind::Fragment,
+                        start: a,
+                        end: b,
+                        cue: f.cue_text.clone(),
+                        speaker: f.speaker.clone().unwrap_or_default(),
+                        context: self.context_without_others(&frames, f, &toks, text, s, e),
+                        continues: false,
+                    });
+                    used_quotes.insert(qi);
+                }
+            }
+        }
+        // Free-standing quotations: labels (`Zelensky: “...”`), or a
+        // continuation of the last speaker.
+        for (qi, q) in quotes.iter().enumerate() {
+            if used_quotes.contains(&qi) {
+                continue;
+            }
+            let Some(open_i) = toks.iter().position(|t| t.mark == Some((qi, true))) else {
+                continue;
+            };
+            let close_i = toks
+                .iter()
+                .position(|t| t.mark == Some((qi, false)))
+                .unwrap_or(toks.len() - 1);
+            let before: Vec<&Tok> = toks[..open_i]
+                .iter()
+                .filter(|t| t.quote.is_none())
+                .collect();
+            let after_words = toks[close_i + 1..]
+                .iter()
+                .any(|t| t.word && t.quote.is_none());
+            let (a, b) = trim_quote_inner(text, *q);
+            if a >= b {
+                continue;
+            }
+            let words_inside = text[a..b].split_whitespace().count();
+            // `The minister, on Telegram: “...”` / `Zelensky: “...”`
+            if before.last().is_some_and(|t| t.punct(":")) && !after_words {
+                let label_end = open_i - 1;
+                let label_start = toks[..label_end]
+                    .iter()
+                    .position(|t| t.is_comma())
+                    .unwrap_or(label_end);
+                if let Some(sp) = self.resolve_np(
+                    &toks[..label_start],
+                    text,
+                    ctx,
+                    &subject_hint,
+                    toks[0].start,
+                ) {
+                    out.push(Found {
+                        kind: Kind::Direct,
+                        start: a,
+                        end: b,
+                        cue: text[toks[label_start.min(label_end)].start..toks[label_end].end]
+                            .trim_start_matches(',')
+                            .trim()
+                            .to_string(),
+                        speaker: sp,
+                        context: text[s..e].to_string(),
+                        continues: false,
+                    });
+                    continue;
+                }
+            }
+            let stands_alone = before.iter().all(|t| !t.word) && !after_words;
+            if stands_alone && ctx.floating_ok && words_inside >= 2 {
+                if let Some((sp, cue)) = ctx.last_speaker.clone() {
+                    out.push(Found {
+                        kind: Kind::Direct,
+                        start: a,
+                        end: b,
+                        cue,
+                        speaker: sp,
+                        context: text[s..e].to_string(),
+                        continues: true,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|f| f.start);
+        for f in &out {
+            if f.speaker.name.is_some() {
+                ctx.last_speaker = Some((f.speaker.clone(), f.cue.clone()));
+                ctx.last_paragraph = Some(paragraph);
+                if f.speaker.person {
+                    ctx.salient.push(f.speaker.clone());
+                } else {
+                    ctx.salient_groups.push(f.speaker.clone());
+                }
+            }
+        }
+        if out.is_empty() {
+            if let Some(h) = subject_hint {
+                ctx.salient.push(h.1);
+            }
+        }
+        out
+    }
+
+    /// Registers `Title Firstname Lastname` mentions so later surnames,
+    /// roles and pronouns resolve to them.
+    fn register_names(&self, toks: &[Tok], text: &str, ctx: &mut DocCtx) {
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].quote.is_some() || !toks[i].cap || !toks[i].word {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < toks.len()
+                && toks[j].word
+                && toks[j].quote.is_none()
+                && (toks[j].cap || self.is_title_word(&toks[j].lower))
+            {
+                j += 1;
+                if toks[j - 1].poss {
+                    break;
+                }
+            }
+            // Include lowercase title words right before the run (Kremlin spokesman Dmitry Peskov
+            // already joined; `special envoy Steve Witkoff` starts lowercase).
+            let mut a = i;
+            while a > 0
+                && toks[a - 1].word
+                && toks[a - 1].quote.is_none()
+                && self.is_title_word(&toks[a - 1].lower)
+            {
+                a -= 1;
+            }
+            self.name_from_run(&toks[a..j], text, ctx);
+            i = j.max(i + 1);
+        }
+    }
+
+    fn is_title_word(&self, lower: &str) -> bool {
+        matches!(
+            self.lex.title(lower),
+            Some(TitleKind::Role | TitleKind::Modifier | TitleKind::Abbrev)
+        ) || self.lex.demonyms.contains_key(lower)
+    }
+
+    /// Interprets a run of capitalized and title words as a named person,
+    /// recording it with its titles; returns the known index.
+    fn name_from_run(&self, run: &[Tok], text: &str, ctx: &mut DocCtx) -> Option<usize> {
+        if run.is_empty() {
+            return None;
+        }
+        // Registry match on the longest suffix (the head of the phrase).
+        let n = run.len();
+        let max = self.registry.longest_alias_words().min(n);
+        for k in (1..=max).rev() {
+            let window = &run[n - k..];
+            if window[0].poss && k > 1 {
+                continue;
+            }
+            let name = join_base(window, text);
+            if let Some(id) = self.registry.lookup(&name) {
+                let actor = self.registry.get(id);
+                if actor.kind == ActorKind::Person || k == n || !run[n - k - 1].cap {
+                    let titles = self.title_words(&run[..n - k]);
+                    let gender = actor.gender;
+                    let idx = ctx.actors.add(Known {
+                        name: actor.name.clone(),
+                        id: Some(id),
+                        kind: actor.kind,
+                        gender,
+                        affiliation: actor.affiliation.clone(),
+                        roles: if titles.is_empty() {
+                            vec![]
+                        } else {
+                            vec![titles]
+                        },
+                    });
+                    return Some(idx);
+                }
+            }
+        }
+        // Unregistered person: trailing capitalized words that are not titles.
+        let mut a = n;
+        while a > 0 {
+            let t = &run[a - 1];
+            let stop = !t.cap
+                || self.lex.title(&t.lower).is_some()
+                || self.lex.demonyms.contains_key(&t.lower)
+                || NOT_NAMES.contains(&t.lower.as_str())
+                || INSTITUTION_HEADS.contains(&t.lower.as_str())
+                || (t.poss && a < n);
+            if stop {
+                break;
+            }
+            a -= 1;
+        }
+        let name_toks = &run[a..];
+        if name_toks.is_empty() || name_toks.len() > 4 {
+            return None;
+        }
+        let name = join_base(name_toks, text);
+        if name_toks.len() == 1 {
+            let idx = ctx.actors.find(&name)?;
+            let titles = self.title_words(&run[..a]);
+            if !titles.is_empty() {
+                ctx.actors.known[idx].roles.push(titles);
+            }
+            return Some(idx);
+        }
+        if self.registry.lookup(&name).is_some() {
+            return None; // a multi-word institution alias (`White House`)
+        }
+        let first = name_toks[0].lower.trim_end_matches('.').to_string();
+        let honorific = run[..a]
+            .iter()
+            .find_map(|t| match self.lex.title(&t.lower) {
+                Some(TitleKind::Honorific(g)) => g,
+                _ => None,
+            });
+        let gender = honorific.or_else(|| self.lex.first_names.get(&first).copied());
+        let titles = self.title_words(&run[..a]);
+        let affiliation = run[..a]
+            .iter()
+            .find_map(|t| self.lex.demonyms.get(t.base()).cloned())
+            .unwrap_or_default();
+        Some(ctx.actors.add(Known {
+            name,
+            id: None,
+            kind: ActorKind::Person,
+            gender,
+            affiliation,
+            roles: if titles.is_empty() {
+                vec![]
+            } else {
+                vec![titles]
+            },
+        }))
+    }
+
+    fn title_words(&self, toks: &[Tok]) -> Vec<String> {
+        let joined: Vec<String> = toks.iter().map(|t| t.base().to_string()).collect();
+        role_words(&joined.join(" "))
+    }
+
+    /// The first person named in the sentence as a clause subject
+    /// (not possessive, not after a preposition): pronouns in the same
+    /// sentence prefer it.
+    fn sentence_subject(
+        &self,
+        toks: &[Tok],
+        text: &str,
+        ctx: &mut DocCtx,
+    ) -> Option<(usize, Speaker)> {
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !t.word || !t.cap || t.quote.is_some() {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < toks.len()
+                && toks[j].word
+                && toks[j].quote.is_none()
+                && (toks[j].cap || self.is_title_word(&toks[j].lower))
+            {
+                j += 1;
+                if toks[j - 1].poss {
+                    break;
+                }
+            }
+            let after_prep = i > 0 && PREPOSITIONS.contains(&toks[i - 1].lower.as_str());
+            if !toks[j - 1].poss && !after_prep {
+                if let Some(k) = self.name_from_run(&toks[i..j], text, ctx) {
+                    let known = &ctx.actors.known[k];
+                    if known.kind == ActorKind::Person {
+                        return Some((
+                            toks[i].start,
+                            speaker_of(known, &join_text(&toks[i..j], text)),
+                        ));
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        }
+        None
+    }
+
+    /// Finds cue frames with their subjects (speakers resolved later).
+    fn find_frames(&self, toks: &[Tok], text: &str) -> Vec<Frame> {
+        let lowers: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let mut frames = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].word || toks[i].quote.is_some() {
+                i += 1;
+                continue;
+            }
+            let Some((form, len)) = self.lex.cues.longest_at(&lowers[i..]) else {
+                i += 1;
+                continue;
+            };
+            let form = form.clone();
+            let j = i + len;
+            let sentence_initial = i == 0 || toks[i - 1].mark.is_some_and(|(_, open)| open);
+            if toks[i].cap && !sentence_initial {
+                i += 1;
+                continue;
+            }
+            if toks[i..j].iter().any(|t| t.quote.is_some() || !t.word) {
+                i += 1;
+                continue;
+            }
+            if let Some(f) = self.frame_at(toks, text, i, j, form) {
+                frames.push(f);
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        frames
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn frame_at(
+        &self,
+        toks: &[Tok],
+        text: &str,
+        i: usize,
+        j: usize,
+        form: CueForm,
+    ) -> Option<Frame> {
+        let prev = i.checked_sub(1).map(|p| &toks[p]);
+        let prev_lower = prev.map_or("", |t| t.lower.as_str());
+        let cue_text = join_text(&toks[i..j], text);
+        let mut frame = Frame {
+            cue_i: i,
+            cue_j: j,
+            cue_text,
+            form: form.clone(),
+            subj: None,
+            speaker: None,
+            content: None,
+            region_start: i,
+            region_end: toks.len(),
+            kind_hint: FrameKind::Normal,
+            np_content: false,
+        };
+        if form.classes.phrase {
+            return self.phrase_frame(toks, text, frame);
+        }
+        if form.classes.noun && !form.classes.clause && !form.classes.np {
+            return None;
+        }
+        // Noun uses (`the report`, `his remarks`, `Putin’s declared truce`).
+        if prev.is_some_and(|p| p.poss) || NOUN_DETERMINERS.contains(&prev_lower) {
+            return None;
+        }
+        // Infinitives, modals and negation report nothing (`declined to say`).
+        if form.base && MODALS.contains(&prev_lower) {
+            return None;
+        }
+        if prev_lower == "not" || prev_lower == "never" || prev_lower == "didn't" {
+            return None;
+        }
+        // Passive past participles (`was confirmed`) are not reports by the subject.
+        if !form.participle && !form.base && BE_FORMS.contains(&prev_lower) {
+            return None;
+        }
+        // A noun that heads the subject (`A Financial Times report claimed`).
+        let next_is_verb = toks.get(j).is_some_and(|n| {
+            n.word
+                && !n.cap
+                && (FINITE_VERBS.contains(&n.lower.as_str())
+                    || self
+                        .lex
+                        .cues
+                        .longest_at(&[n.lower.as_str()])
+                        .is_some_and(|(f, _)| !f.participle && !f.base && !n.lower.ends_with('s')))
+        });
+        if next_is_verb && (form.base || toks[i].lower.ends_with('s')) {
+            return None;
+        }
+        // Progressive `is demanding` is a finite verb, not a participle.
+        let progressive = form.participle && BE_FORMS.contains(&prev_lower);
+        let mut form = form;
+        if progressive {
+            form.participle = false;
+            frame.form.participle = false;
+        }
+        if form.classes.cognition && !form.classes.clause {
+            let next_that = toks.get(j).is_some_and(|t| t.is("that"));
+            if !next_that {
+                return None;
+            }
+        }
+
+        // Subject: to the left (normal), or right after the cue (inverted).
+        let left_end = self.skip_adverbs_left(toks, i);
+        let inverted = {
+            let before_is_sep = left_end == 0
+                || toks[left_end - 1].is_comma()
+                || toks[left_end - 1].mark.is_some_and(|(_, open)| !open);
+            before_is_sep
+                && left_end == i
+                && form.classes.clause
+                && !form.participle
+                && toks.get(j).is_some_and(|t| {
+                    t.word
+                        && t.quote.is_none()
+                        && !matches!(
+                            t.lower.as_str(),
+                            "his" | "her" | "their" | "its" | "our" | "my" | "that" | "this"
+                        )
+                })
+        };
+        if inverted {
+            if let Some((a, b)) = self.np_right(toks, j) {
+                let ends = b >= toks.len()
+                    || toks[b].punct(".")
+                    || toks[b].is_comma()
+                    || toks[b].punct(";");
+                if ends && left_end > 0 {
+                    frame.subj = Some((a, b));
+                    frame.kind_hint = FrameKind::Trailing;
+                    frame.region_start = 0;
+                    frame.content = Some((0, left_end - 1));
+                    frame.region_end = b;
+                    return Some(frame);
+                }
+            }
+        }
+        if form.participle {
+            // Its subject is the clause's; only when attached to a clause.
+            let attached = prev.is_some_and(|p| {
+                p.is_comma()
+                    || p.is("and")
+                    || p.is("but")
+                    || p.is("while")
+                    || p.is("by")
+                    || p.is("after")
+                    || p.is("before")
+                    || p.mark.is_some()
+                    || p.punct("—")
+                    || p.punct("–")
+            });
+            if !attached || i < 2 {
+                return None;
+            }
+        } else {
+            let subj = self.subject_left(toks, left_end);
+            match subj {
+                Some((a, b)) => {
+                    frame.subj = Some((a, b));
+                    frame.region_start = a;
+                }
+                None => {
+                    // Coordinated verb sharing an earlier subject (`... and stressed that`).
+                    let coordinated = left_end > 0
+                        && (toks[left_end - 1].is("and") || toks[left_end - 1].is("but"));
+                    if !coordinated {
+                        return None;
+                    }
+                }
+            }
+        }
+        // Content to the right.
+        let mut k = j;
+        if form.classes.ascriptive && !form.classes.clause {
+            frame.kind_hint = FrameKind::Ascriptive;
+            frame.content = Some((j, toks.len()));
+            frame.np_content = true;
+            return Some(frame);
+        }
+        if form.classes.ascriptive {
+            // `called the talks “productive”`, `described X as Y`: an object and
+            // then a quote or `as`, before any `that`.
+            let upto = (j + 12).min(toks.len());
+            let has_as_or_quote = toks[j..upto]
+                .iter()
+                .take_while(|t| !t.is_comma() && !t.is("that"))
+                .any(|t| t.is("as") || t.mark.is_some_and(|(_, o)| o));
+            let starts_np = toks.get(j).is_some_and(|t| t.word);
+            if has_as_or_quote
+                && starts_np
+                && !toks
+                    .get(j)
+                    .is_some_and(|t| t.is("that") || t.is("for") || t.is("on"))
+            {
+                frame.kind_hint = FrameKind::Ascriptive;
+                frame.content = Some((j, toks.len()));
+                frame.np_content = true;
+                return Some(frame);
+            }
+        }
+        // Trailing position: nothing to the right (`“...,” Zelensky said.`).
+        let nothing_right = k >= toks.len()
+            || toks[k].punct(".")
+            || toks[k].punct(";")
+            || (toks[k].is_comma()
+                && toks.get(k + 1).is_none_or(|t| {
+                    t.word
+                        && (self
+                            .lex
+                            .cues
+                            .longest_at(&[t.lower.as_str()])
+                            .is_some_and(|(f, _)| f.participle)
+                            || t.is("while")
+                            || t.is("although")
+                            || t.is("though")
+                            || t.is("but")
+                            || t.is("and"))
+                }));
+        let nothing_right = nothing_right
+            || self
+                .skip_time_adverbials(toks, k)
+                .is_some_and(|m| m >= toks.len() || toks[m].punct("."));
+        if nothing_right {
+            let a = frame.subj.map_or(i, |(a, _)| a);
+            if a > 0 && (toks[a - 1].is_comma() || toks[a - 1].mark.is_some_and(|(_, o)| !o)) {
+                frame.kind_hint = FrameKind::Trailing;
+                frame.content = Some((0, a - 1 + usize::from(toks[a - 1].mark.is_some())));
+                if toks[a - 1].mark.is_some() {
+                    frame.content = Some((0, a));
+                }
+                frame.region_start = 0;
+                return Some(frame);
+            }
+            return None;
+        }
+        if let Some(m) = self.skip_time_adverbials(toks, k) {
+            k = m;
+        }
+        // `said that ...`, `told reporters on Tuesday that ...`, `her position that ...`
+        let mut that_at = None;
+        for (n, t) in toks.iter().enumerate().skip(k).take(9) {
+            if t.is("that") && t.quote.is_none() {
+                that_at = Some(n);
+                break;
+            }
+            if t.is_comma()
+                || t.mark.is_some()
+                || t.punct(".")
+                || (n > k
+                    && self
+                        .lex
+                        .cues
+                        .longest_at(&[t.lower.as_str()])
+                        .is_some_and(|(f, _)| {
+                            !f.classes.noun && f.classes.clause && !t.is("position")
+                        }))
+            {
+                break;
+            }
+        }
+        if let Some(n) = that_at {
+            let between = &toks[k..n];
+            let ok = between.is_empty()
+                || form.classes.recipient
+                || between.last().is_some_and(|t| {
+                    self.lex
+                        .cues
+                        .longest_at(&[t.lower.as_str()])
+                        .is_some_and(|(f, _)| f.classes.noun)
+                })
+                || PREPOSITIONS.contains(&between[0].lower.as_str())
+                || between
+                    .iter()
+                    .all(|t| t.word && (SKIPPABLE.contains(&t.lower.as_str()) || t.cap));
+            if ok {
+                frame.content = Some((n + 1, toks.len()));
+                return Some(frame);
+            }
+        }
+        if form.classes.recipient && !form.classes.clause {
+            return None;
+        }
+        // `said: “...”`, `stating, “...”`, `declaring on X, “...”`
+        let mut q = k;
+        while q < toks.len() && (toks[q].punct(":") || toks[q].is_comma()) {
+            q += 1;
+        }
+        if q < toks.len() && toks[q].mark.is_some_and(|(_, o)| o) && (q > k || form.classes.clause)
+        {
+            frame.content = Some((q, toks.len()));
+            return Some(frame);
+        }
+        // On-platform adverbials: `declaring on X, “...”`
+        if let Some(m) = self.platform_adverbial(toks, k) {
+            let mut q = m;
+            while q < toks.len() && (toks[q].punct(":") || toks[q].is_comma()) {
+                q += 1;
+            }
+            if q < toks.len() && toks[q].mark.is_some_and(|(_, o)| o) {
+                frame.cue_text = join_text(&toks[i..m], text);
+                frame.content = Some((q, toks.len()));
+                return Some(frame);
+            }
+        }
+        let next = toks.get(k)?;
+        if form.classes.of && next.is("of") {
+            frame.content = Some((k + 1, toks.len()));
+            frame.np_content = true;
+            return Some(frame);
+        }
+        if form.classes.for_ && next.is("for") {
+            frame.content = Some((k + 1, toks.len()));
+            frame.np_content = true;
+            return Some(frame);
+        }
+        if form.classes.inf && next.is("to") {
+            frame.content = Some((k, toks.len()));
+            return Some(frame);
+        }
+        if form.classes.accuse {
+            if let Some(n) = toks[k..(k + 6).min(toks.len())]
+                .iter()
+                .position(|t| t.is("of"))
+            {
+                frame.content = Some((k, toks.len()));
+                let _ = n;
+                return Some(frame);
+            }
+        }
+        if !next.word && next.mark.is_none() {
+            return None;
+        }
+        if form.classes.clause && !form.classes.cognition && self.looks_like_clause(toks, k) {
+            frame.content = Some((k, toks.len()));
+            return Some(frame);
+        }
+        if form.classes.np && next.word && !PREPOSITIONS.contains(&next.lower.as_str()) {
+            frame.content = Some((k, toks.len()));
+            frame.np_content = true;
+            return Some(frame);
+        }
+        None
+    }
+
+    /// `according to X`, `As X put it`.
+    fn phrase_frame(&self, toks: &[Tok], _text: &str, mut frame: Frame) -> Option<Frame> {
+        let (i, j) = (frame.cue_i, frame.cue_j);
+        if frame.form.words.first().is_some_and(|w| w == "according") {
+            let (a, b) = self.np_right(toks, j)?;
+            frame.subj = Some((a, b));
+            frame.kind_hint = FrameKind::According;
+            let leading = toks[..i]
+                .iter()
+                .all(|t| !t.word || SKIPPABLE.contains(&t.lower.as_str()));
+            if leading {
+                let mut c = b;
+                while c < toks.len() && toks[c].is_comma() {
+                    c += 1;
+                }
+                frame.content = Some((c, toks.len()));
+                frame.region_start = i;
+            } else {
+                let mut end = i;
+                while end > 0 && (toks[end - 1].is_comma() || toks[end - 1].punct("—")) {
+                    end -= 1;
+                }
+                frame.content = Some((0, end));
+                frame.region_start = 0;
+                frame.region_end = b;
+            }
+            return Some(frame);
+        }
+        if frame.form.words.first().is_some_and(|w| w == "put") {
+            // As one senior European official put it, “...”
+            let as_i = toks[..i].iter().rposition(|t| t.is("as"))?;
+            frame.subj = Some((as_i + 1, i));
+            let mut q = j;
+            while q < toks.len() && (toks[q].is_comma() || toks[q].punct(":")) {
+                q += 1;
+            }
+            frame.content = Some((q, toks.len()));
+            frame.region_start = as_i;
+            return Some(frame);
+        }
+        None
+    }
+
+    fn skip_adverbs_left(&self, toks: &[Tok], i: usize) -> usize {
+        let mut k = i;
+        while k > 0 {
+            let t = &toks[k - 1];
+            let adverb = t.word
+                && !t.cap
+                && (SKIPPABLE.contains(&t.lower.as_str())
+                    || (t.lower.ends_with("ly")
+                        && t.lower.len() > 4
+                        && !ANON_NOUNS.contains(&t.lower.as_str())));
+            if adverb {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// Adverbials right after a cue: `on Tuesday`, `earlier this week`,
+    /// `in a statement`, `to reporters`, `firmly`.
+    fn skip_time_adverbials(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        let mut m = k;
+        let mut moved = false;
+        while m < toks.len() && toks[m].word && toks[m].quote.is_none() {
+            let l = toks[m].lower.as_str();
+            if l.ends_with("ly") && l.len() > 4 && !toks[m].cap {
+                m += 1;
+                moved = true;
+                continue;
+            }
+            if matches!(
+                l,
+                "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "again"
+                    | "repeatedly"
+                    | "last"
+                    | "this"
+                    | "week"
+                    | "month"
+                    | "weekend"
+                    | "morning"
+                    | "evening"
+                    | "night"
+                    | "afternoon"
+                    | "year"
+            ) {
+                m += 1;
+                moved = true;
+                continue;
+            }
+            if matches!(
+                l,
+                "on" | "in" | "at" | "during" | "to" | "after" | "before" | "via" | "through"
+            ) {
+                // A short prepositional phrase: up to 5 words, no verb-ish words.
+                let mut n = m + 1;
+                while n < toks.len()
+                    && n <= m + 5
+                    && toks[n].word
+                    && toks[n].quote.is_none()
+                    && !toks[n].is("that")
+                    && !FINITE_VERBS.contains(&toks[n].lower.as_str())
+                {
+                    n += 1;
+                }
+                let ends_ok = n >= toks.len()
+                    || toks[n].is("that")
+                    || toks[n].is_comma()
+                    || toks[n].punct(":")
+                    || toks[n].punct(".");
+                if n > m + 1 && ends_ok {
+                    m = n;
+                    moved = true;
+                    continue;
+                }
+            }
+            break;
+        }
+        moved.then_some(m)
+    }
+
+    fn platform_adverbial(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        let t = toks.get(k)?;
+        if !(t.is("on") || t.is("in") || t.is("via")) {
+            return None;
+        }
+        let mut m = k + 1;
+        while m < toks.len() && m <= k + 5 && toks[m].word {
+            m += 1;
+        }
+        Some(m)
+    }
+
+    fn looks_like_clause(&self, toks: &[Tok], k: usize) -> bool {
+        // The subject and verb must come before a relative or coordinated
+        // clause: `added pressure during a trip, where he said ...` and
+        // `confirmed the visit but remains silent` are not clause contents.
+        let mut window: Vec<&Tok> = Vec::new();
+        for (n, t) in toks[k..].iter().take(16).enumerate() {
+            let next = toks.get(k + n + 1);
+            let relative = t.is_comma()
+                && next.is_some_and(|x| {
+                    matches!(x.lower.as_str(), "where" | "when" | "which" | "who")
+                });
+            if t.punct(".")
+                || t.punct(";")
+                || relative
+                || matches!(
+                    t.lower.as_str(),
+                    "but" | "and" | "while" | "although" | "that" | "which" | "who"
+                )
+            {
+                break;
+            }
+            window.push(t);
+        }
+        let mut prev_word = false;
+        for (n, t) in window.iter().enumerate() {
+            if t.mark.is_some() {
+                return true;
+            }
+            let l = t.lower.as_str();
+            if FINITE_VERBS.contains(&l) || MODALS.contains(&l) && l != "to" {
+                return true;
+            }
+            if prev_word && l.len() > 4 && l.ends_with("ed") && !t.cap {
+                return true;
+            }
+            if prev_word
+                && l.len() > 3
+                && l.ends_with('s')
+                && !l.ends_with("ss")
+                && !t.cap
+                && !t.poss
+            {
+                // `involvement hinges upon`, `pressure continues`: a verb in -s
+                // after a word and before a preposition or the end.
+                let next_is_prep = window.get(n + 1).is_some_and(|x| {
+                    x.word && (PREPOSITIONS.contains(&x.lower.as_str()) || x.lower.ends_with("ly"))
+                });
+                if next_is_prep {
+                    return true;
+                }
+            }
+            prev_word = t.word;
+        }
+        false
+    }
+
+    /// The subject noun phrase ending right before token `end`.
+    fn subject_left(&self, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+        if end == 0 {
+            return None;
+        }
+        let last = &toks[end - 1];
+        // Relative clause: `Rubio, who referred to ...`
+        if last.is("who") || last.is("which") {
+            if end >= 2 && toks[end - 2].is_comma() {
+                return self.np_left(toks, end - 2);
+            }
+            return self.np_left(toks, end - 1);
+        }
+        // Appositive or parenthetical between commas: `Yuriy Sak, an adviser to ..., called`
+        if last.is_comma() {
+            let open = toks[..end - 1]
+                .iter()
+                .rposition(|t| t.is_comma() && t.quote.is_none())?;
+            if end - 1 - open > 16 {
+                return None;
+            }
+            return self.np_left(toks, open);
+        }
+        if last.mark.is_some() {
+            return None;
+        }
+        self.np_left(toks, end)
+    }
+
+    /// Reads a speaker noun phrase leftwards from `end` (exclusive).
+    fn np_left(&self, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+        if end == 0 {
+            return None;
+        }
+        let last = &toks[end - 1];
+        if !last.word || last.quote.is_some() {
+            return None;
+        }
+        if PRONOUNS.contains(&last.lower.as_str()) {
+            return Some((end - 1, end));
+        }
+        // Anonymous source with a post-modifier: `A source familiar with the paper`.
+        for back in 2..=12.min(end) {
+            let a = end - back;
+            let t = &toks[a];
+            if ANON_NOUNS.contains(&t.lower.as_str()) {
+                let rest: Vec<&str> = toks[a + 1..end].iter().map(|t| t.lower.as_str()).collect();
+                let post = ANON_POSTMODIFIERS
+                    .iter()
+                    .any(|p| rest.len() > p.len() && rest[..p.len()] == **p);
+                let clean = toks[a + 1..end].iter().all(|t| t.word && t.quote.is_none());
+                if post && clean {
+                    let start = self.np_left(toks, a + 1).map_or(a, |(s, _)| s);
+                    return Some((start, end));
+                }
+            }
+            if !t.word || t.is_comma() {
+                break;
+            }
+        }
+        let mut a = end;
+        while a > 0 {
+            let t = &toks[a - 1];
+            if !t.word || t.quote.is_some() {
+                break;
+            }
+            let l = t.lower.as_str();
+            let accept = t.cap
+                || self.lex.title(l).is_some()
+                || self.lex.demonyms.contains_key(l)
+                || ANON_NOUNS.contains(&l)
+                || INSTITUTION_HEADS.contains(&l)
+                || DOCUMENT_NOUNS.contains(&l)
+                || matches!(
+                    l,
+                    "senior"
+                        | "top"
+                        | "former"
+                        | "unnamed"
+                        | "anonymous"
+                        | "western"
+                        | "european"
+                        | "foreign"
+                        | "military"
+                        | "intelligence"
+                        | "government"
+                        | "administration"
+                        | "ukrainian"
+                        | "russian"
+                        | "american"
+                        | "british"
+                        | "french"
+                        | "german"
+                        | "defense"
+                        | "defence"
+                        | "security"
+                        | "high-ranking"
+                        | "white"
+                        | "other"
+                        | "local"
+                        | "regional"
+                        | "presidential"
+                        | "press"
+                        | "deputy"
+                        | "chief"
+                        | "special"
+                        | "retired"
+                        | "current"
+                )
+                || t.lower.chars().all(|c| c.is_ascii_digit() || c == '%');
+            if DETERMINERS.contains(&l) && a < end {
+                a -= 1;
+                break;
+            }
+            if (l == "of" || l == "for" || l == "to") && a < end && a >= 2 {
+                let left = &toks[a - 2];
+                if self.lex.title(&left.lower).is_some()
+                    || left.cap
+                    || ANON_NOUNS.contains(&left.lower.as_str())
+                {
+                    a -= 1;
+                    continue;
+                }
+                break;
+            }
+            if !accept
+                || NOT_NAMES.contains(&l) && !(t.cap && l == "x" && false) && a < end && !t.cap
+            {
+                break;
+            }
+            if t.cap && NOT_NAMES.contains(&l) && a == end {
+                return None;
+            }
+            if t.cap && NOT_NAMES.contains(&l) {
+                break;
+            }
+            a -= 1;
+        }
+        if a == end {
+            return None;
+        }
+        // A leading preposition-less capital that starts the sentence is fine;
+        // drop a dangling `of`/`for`/`to` at the left edge.
+        while a < end && matches!(toks[a].lower.as_str(), "of" | "for" | "to") {
+            a += 1;
+        }
+        (a < end).then_some((a, end))
+    }
+
+    /// Reads a speaker noun phrase rightwards from `start` (inverted order,
+    /// `according to`).
+    fn np_right(&self, toks: &[Tok], start: usize) -> Option<(usize, usize)> {
+        let mut b = start;
+        while b < toks.len() && toks[b].word && toks[b].quote.is_none() {
+            b += 1;
+        }
+        if b == start {
+            return None;
+        }
+        // Stop at a following cue or clause word for `said the minister, who ...`.
+        Some((start, b))
+    }
+
+    /// The subject of a participle (`..., saying that`) or of a coordinated
+    /// verb: the previous frame's speaker in this sentence, else the nearest
+    /// name followed by a verb.
+    fn participle_subject(
+        &self,
+        frames: &[Frame],
+        fi: usize,
+        toks: &[Tok],
+        text: &str,
+        ctx: &mut DocCtx,
+    ) -> Option<Speaker> {
+        let cue_i = frames[fi].cue_i;
+        if let Some(prev) = frames[..fi]
+            .iter()
+            .rev()
+            .find(|f| f.speaker.is_some() && f.cue_i < cue_i)
+        {
+            // Only when no other clause subject intervenes.
+            return prev.speaker.clone();
+        }
+        // Nearest mention followed by a verb-ish word.
+        let mut k = cue_i;
+        while k > 0 {
+            k -= 1;
+            let t = &toks[k];
+            if !t.word || t.quote.is_some() || t.poss {
+                continue;
+            }
+            let next = toks.get(k + 1);
+            let verbish = next.is_some_and(|n| {
+                n.word
+                    && !n.cap
+                    && (FINITE_VERBS.contains(&n.lower.as_str())
+                        || (n.lower.ends_with("ed") && n.lower.len() > 4)
+                        || self.lex.cues.longest_at(&[n.lower.as_str()]).is_some()
+                        || SKIPPABLE.contains(&n.lower.as_str()))
+            });
+            if !verbish {
+                continue;
+            }
+            if let Some((a, b)) = self.np_left(toks, k + 1) {
+                // `with Lammy, who ...` is not a subject; `after Trump signaled` is.
+                let clause_joining = matches!(
+                    toks.get(a.wrapping_sub(1)).map(|t| t.lower.as_str()),
+                    Some(
+                        "after"
+                            | "before"
+                            | "since"
+                            | "until"
+                            | "as"
+                            | "while"
+                            | "when"
+                            | "because"
+                    )
+                );
+                if a > 0 && PREPOSITIONS.contains(&toks[a - 1].lower.as_str()) && !clause_joining {
+                    continue;
+                }
+                if let Some(sp) = self.resolve_np(&toks[a..b], text, ctx, &None, toks[a].start) {
+                    return Some(sp);
+                }
+            }
+        }
+        None
+    }
+
+    /// Ends each frame's content at the next clause boundary or frame.
+    fn bound_contents(&self, frames: &mut [Frame], toks: &[Tok]) {
+        let n = frames.len();
+        for fi in 0..n {
+            let Some((cs, mut ce)) = frames[fi].content else {
+                continue;
+            };
+            if frames[fi].kind_hint == FrameKind::Trailing
+                || (frames[fi].kind_hint == FrameKind::According && cs == 0)
+            {
+                // Content before the cue: starts after the previous frame's region.
+                let start = frames[..fi].iter().rev().find_map(|f| {
+                    let (_, e) = f.content?;
+                    (e <= frames[fi].cue_i && f.kind_hint != FrameKind::Trailing).then_some(e)
+                });
+                let mut cs2 = start.unwrap_or(cs);
+                while cs2 < ce
+                    && (toks[cs2].is_comma()
+                        || toks[cs2].is("while")
+                        || toks[cs2].is("and")
+                        || toks[cs2].is("but"))
+                {
+                    cs2 += 1;
+                }
+                frames[fi].content = Some((cs2, ce));
+                continue;
+            }
+            // The next frame's start (its subject, or the connector before a participle).
+            for f in frames.iter().skip(fi + 1) {
+                let st = f.subj.map_or_else(
+                    || self.skip_adverbs_left(toks, f.cue_i),
+                    |(a, _)| a.min(f.cue_i),
+                );
+                if f.kind_hint == FrameKind::Trailing
+                    || (f.kind_hint == FrameKind::According
+                        && f.content.is_some_and(|(c, _)| c == 0))
+                {
+                    // A trailing attribution closes the whole sentence part before it.
+                    let end = f.content.map_or(st, |(_, e)| e);
+                    if end > cs && end < ce && f.cue_i > cs {
+                        // This frame's content is the trailing frame's content too:
+                        // only keep ours when it is a different clause.
+                    }
+                    continue;
+                }
+                if st > cs && st < ce && self.is_connected(toks, cs, st) {
+                    ce = st;
+                    break;
+                }
+            }
+            // Clause boundaries.
+            let mut k = cs;
+            while k < ce {
+                let t = &toks[k];
+                if t.quote.is_some() || t.mark.is_some() {
+                    k += 1;
+                    continue;
+                }
+                let next = toks.get(k + 1);
+                let next_l = next.map_or("", |n| n.lower.as_str());
+                let verb_after = |n: usize| {
+                    let mut m = n;
+                    while m < toks.len()
+                        && toks[m].word
+                        && (SKIPPABLE.contains(&toks[m].lower.as_str())
+                            || toks[m].lower.ends_with("ly"))
+                    {
+                        m += 1;
+                    }
+                    toks.get(m).is_some_and(|v| {
+                        v.word
+                            && !v.cap
+                            && (FINITE_VERBS.contains(&v.lower.as_str())
+                                || (v.lower.ends_with("ed") && v.lower.len() > 4)
+                                || self.lex.cues.longest_at(&[v.lower.as_str()]).is_some())
+                    })
+                };
+                let np_stop = frames[fi].np_content
+                    && (t.is_comma() || ((t.is("but") || t.is("and")) && verb_after(k + 1)));
+                let participle_and = frames[fi].form.participle
+                    && t.is("and")
+                    && next.is_some_and(|n| n.word && n.lower.ends_with("ing") && !n.cap);
+                let stop = np_stop
+                    || participle_and
+                    || t.punct(";")
+                    || (t.punct(".") && k + 1 >= toks.len())
+                    || (t.is_comma()
+                        && matches!(next_l, "although" | "though" | "whereas" | "while"))
+                    || (t.is_comma()
+                        && next_l == "but"
+                        && toks.get(k + 2).is_some_and(|n| {
+                            PRONOUNS.contains(&n.lower.as_str())
+                                || n.is("also")
+                                || self.lex.cues.longest_at(&[n.lower.as_str()]).is_some()
+                        }))
+                    || (t.is_comma() && next_l == "according")
+                    || ((t.punct("—") || t.punct("–"))
+                        && matches!(
+                            next_l,
+                            "though"
+                                | "although"
+                                | "but"
+                                | "while"
+                                | "whereas"
+                                | "an"
+                                | "a"
+                                | "which"
+                        ))
+                    || (t.is_comma()
+                        && next.is_some_and(|n| {
+                            self.lex
+                                .cues
+                                .longest_at(&[n.lower.as_str()])
+                                .is_some_and(|(f, _)| f.participle && !f.classes.noun)
+                        }));
+                if stop {
+                    ce = k;
+                    break;
+                }
+                k += 1;
+            }
+            frames[fi].content = Some((cs, ce));
+            frames[fi].region_end = frames[fi].region_end.min(ce.max(frames[fi].cue_j));
+        }
+    }
+
+    /// True when tokens `from..to` end with a connector that joins a new
+    /// clause (`, while`, `and`, `—`), i.e. `to` starts a sibling clause.
+    fn is_connected(&self, toks: &[Tok], from: usize, to: usize) -> bool {
+        if to == 0 || to <= from {
+            return false;
+        }
+        let prev = &toks[to - 1];
+        prev.is_comma()
+            || prev.is("and")
+            || prev.is("but")
+            || prev.is("while")
+            || prev.is("though")
+            || prev.is("although")
+            || prev.is("as")
+            || prev.is("where")
+            || prev.is("when")
+            || prev.punct("—")
+            || prev.punct("–")
+            || prev.punct(";")
+            || prev.mark.is_some_and(|(_, open)| !open)
+            || (to >= 2 && toks[to - 2].is_comma())
+    }
+
+    /// The reporting sentence without the clauses of other speakers' frames.
+    fn context_without_others(
+        &self,
+        frames: &[Frame],
+        me: &Frame,
+        toks: &[Tok],
+        text: &str,
+        s: usize,
+        e: usize,
+    ) -> String {
+        let mut cut: Vec<(usize, usize)> = Vec::new();
+        for f in frames {
+            if std::ptr::eq(f, me) || f.speaker == me.speaker {
+                continue;
+            }
+            let a = f.subj.map_or(f.cue_i, |(a, _)| a.min(f.cue_i));
+            let b = f.content.map_or(f.cue_j, |(_, b)| b.max(f.cue_j));
+            if a < b && b <= toks.len() {
+                cut.push((toks[a].start, toks[b - 1].end));
+            }
+        }
+        if cut.is_empty() {
+            return text[s..e].to_string();
+        }
+        cut.sort_unstable();
+        let mut out = String::new();
+        let mut at = s;
+        for (a, b) in cut {
+            if a > at {
+                out.push_str(&text[at..a]);
+            }
+            at = at.max(b);
+        }
+        if at < e {
+            out.push_str(&text[at..e]);
+        }
+        out
+    }
+
+    /// Turns a speaker noun phrase into a speaker.
+    fn resolve_np(
+        &self,
+        np: &[Tok],
+        text: &str,
+        ctx: &mut DocCtx,
+        hint: &Option<(usize, Speaker)>,
+        at: usize,
+    ) -> Option<Speaker> {
+        if np.is_empty() {
+            return None;
+        }
+        let mention = join_text(np, text);
+        let mut words: Vec<&Tok> = np.iter().filter(|t| t.word).collect();
+        let mut indefinite = false;
+        while words.first().is_some_and(|t| {
+            DETERMINERS.contains(&t.lower.as_str()) || t.lower.chars().all(|c| c.is_ascii_digit())
+        }) {
+            let d = words.remove(0);
+            indefinite |= d.lower != "the";
+        }
+        if words.is_empty() {
+            return None;
+        }
+        // Pronouns.
+        if words.len() == 1 && PRONOUNS.contains(&words[0].lower.as_str()) {
+            return self.resolve_pronoun(&words[0].lower, ctx, hint, at, &mention);
+        }
+        let lowers: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+        // `Trump himself` → Trump
+        // Anonymous sources: a source noun as head (before any post-modifier).
+        let head_i = lowers.iter().position(|l| ANON_NOUNS.contains(l));
+        if let Some(h) = head_i {
+            let has_name_after = words[h + 1..].iter().any(|t| t.cap)
+                && !matches!(
+                    lowers.get(h + 1),
+                    Some(
+                        &"for"
+                            | &"familiar"
+                            | &"briefed"
+                            | &"close"
+                            | &"with"
+                            | &"from"
+                            | &"at"
+                            | &"in"
+                            | &"involved"
+                            | &"aware"
+                            | &"present"
+                    )
+                );
+            let names_before = words[..h].iter().any(|t| {
+                t.cap
+                    && !self.is_title_word(&t.lower)
+                    && !self.lex.demonyms.contains_key(t.base())
+                    && self.registry.lookup(t.base()).is_none()
+            });
+            let is_role_of_named = has_name_after || names_before;
+            let plural = lowers[h].ends_with('s') && !lowers[h].ends_with("ss");
+            let definite_role = !indefinite && !plural;
+            if !is_role_of_named && !definite_role {
+                let mut desc: Vec<String> = Vec::new();
+                for (n, t) in words.iter().enumerate() {
+                    let mut w = text[t.start..t.end].to_string();
+                    if n == h {
+                        w = singular(&w);
+                    }
+                    desc.push(w);
+                }
+                // `spokesperson for British Prime Minister Keir Starmer` → `spokesperson for Keir Starmer`
+                let mut name = desc.join(" ");
+                if let Some(p) = lowers.iter().position(|l| *l == "for") {
+                    let inner: Vec<Tok> = words[p + 1..].iter().map(|t| (*t).clone()).collect();
+                    if let Some(k) = self.name_from_run(&inner, text, ctx) {
+                        if ctx.actors.known[k].kind == ActorKind::Person {
+                            name =
+                                format!("{} for {}", desc[..p].join(" "), ctx.actors.known[k].name);
+                        }
+                    }
+                }
+                let affiliation = words
+                    .iter()
+                    .find_map(|t| self.lex.demonyms.get(t.base()).cloned())
+                    .unwrap_or_default();
+                return Some(Speaker {
+                    name: Some(name),
+                    mention,
+                    anonymous: true,
+                    affiliation,
+                    person: false,
+                    gender: None,
+                });
+            }
+        }
+        // Document nouns: `A Financial Times report`, `the U.S. proposal`.
+        if let Some(last) = words.last() {
+            if DOCUMENT_NOUNS.contains(&last.lower.as_str()) && words.len() > 1 {
+                let inner: Vec<Tok> = words[..words.len() - 1]
+                    .iter()
+                    .map(|t| (*t).clone())
+                    .collect();
+                return self.resolve_np(&inner, text, ctx, hint, at);
+            }
+        }
+        // Registry and names.
+        let run: Vec<Tok> = words.iter().map(|t| (*t).clone()).collect();
+        let run: Vec<Tok> = run
+            .into_iter()
+            .filter(|t| !matches!(t.lower.as_str(), "himself" | "herself" | "itself"))
+            .collect();
+        if let Some(k) = self.name_from_run(&run, text, ctx) {
+            let known = ctx.actors.known[k].clone();
+            return Some(speaker_of(&known, &mention));
+        }
+        // Whole phrase as an institution alias (`the British government`).
+        let phrase = join_base(&run, text);
+        if let Some(id) = self.registry.lookup(&phrase) {
+            let a = self.registry.get(id);
+            return Some(Speaker {
+                name: Some(a.name.clone()),
+                mention,
+                anonymous: false,
+                affiliation: a.affiliation.clone(),
+                person: a.kind == ActorKind::Person,
+                gender: a.gender,
+            });
+        }
+        // Roles: `the Kremlin spokesman`, `the top diplomat`.
+        let rw = role_words(&phrase);
+        let head_is_role = run
+            .last()
+            .is_some_and(|t| self.lex.title(&t.lower) == Some(TitleKind::Role));
+        if head_is_role {
+            if let Some(k) = ctx.actors.find_role(&rw) {
+                let known = ctx.actors.known[k].clone();
+                return Some(speaker_of(&known, &mention));
+            }
+            let ids = self.registry.lookup_role(&rw);
+            let in_doc: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|id| ctx.actors.known.iter().any(|k| k.id == Some(*id)))
+                .collect();
+            let pick = if in_doc.len() == 1 {
+                Some(in_doc[0])
+            } else if ids.len() == 1 {
+                Some(ids[0])
+            } else {
+                None
+            };
+            if let Some(id) = pick {
+                let a = self.registry.get(id);
+                return Some(Speaker {
+                    name: Some(a.name.clone()),
+                    mention,
+                    anonymous: false,
+                    affiliation: a.affiliation.clone(),
+                    person: true,
+                    gender: a.gender,
+                });
+            }
+            // An unnamed office holder (`Ukraine’s foreign minister`).
+            let affiliation = run
+                .iter()
+                .find_map(|t| {
+                    self.lex.demonyms.get(t.base()).cloned().or_else(|| {
+                        self.registry
+                            .lookup(t.base())
+                            .map(|id| self.registry.get(id).affiliation.clone())
+                    })
+                })
+                .unwrap_or_default();
+            return Some(Speaker {
+                name: Some(phrase),
+                mention,
+                anonymous: false,
+                affiliation,
+                person: true,
+                gender: None,
+            });
+        }
+        // Institutions by head noun: `Ukraine’s Ministry of Strategic Industries`.
+        if run
+            .iter()
+            .any(|t| INSTITUTION_HEADS.contains(&t.lower.as_str()))
+        {
+            let affiliation = run
+                .iter()
+                .find_map(|t| {
+                    self.lex.demonyms.get(t.base()).cloned().or_else(|| {
+                        self.registry
+                            .lookup(t.base())
+                            .map(|id| self.registry.get(id).affiliation.clone())
+                    })
+                })
+                .unwrap_or_default();
+            return Some(Speaker {
+                name: Some(phrase),
+                mention,
+                anonymous: false,
+                affiliation,
+                person: false,
+                gender: None,
+            });
+        }
+        // A single capitalized unknown word as subject: a surname first seen here.
+        if run.len() == 1
+            && run[0].cap
+            && !NOT_NAMES.contains(&run[0].lower.as_str())
+            && !self.is_title_word(&run[0].lower)
+        {
+            let name = text[run[0].start..run[0].end].to_string();
+            let name = name
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_string();
+            let k = ctx.actors.add(Known {
+                name,
+                id: None,
+                kind: ActorKind::Person,
+                gender: None,
+                affiliation: String::new(),
+                roles: vec![],
+            });
+            return Some(speaker_of(&ctx.actors.known[k].clone(), &mention));
+        }
+        None
+    }
+
+    fn resolve_pronoun(
+        &self,
+        p: &str,
+        ctx: &DocCtx,
+        hint: &Option<(usize, Speaker)>,
+        at: usize,
+        mention: &str,
+    ) -> Option<Speaker> {
+        let want = match p {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            "they" | "it" => None,
+            _ => return None,
+        };
+        let compatible = |s: &Speaker| s.person && (s.gender.is_none() || s.gender == want);
+        let found = if want.is_some() {
+            let in_sentence = hint
+                .as_ref()
+                .filter(|(pos, s)| *pos < at && compatible(s))
+                .map(|(_, s)| s.clone());
+            in_sentence.or_else(|| {
+                ctx.salient
+                    .iter()
+                    .rev()
+                    .take(6)
+                    .find(|s| compatible(s))
+                    .cloned()
+            })
+        } else {
+            ctx.salient_groups
+                .iter()
+                .rev()
+                .take(3)
+                .find(|s| !s.person)
+                .cloned()
+        }?;
+        Some(Speaker {
+            mention: mention.to_string(),
+            ..found
+        })
+    }
+}
+
+#[derive(Debug, Default)]
+struct DocCtx {
+    actors: DocActors,
+    salient: Vec<Speaker>,
+    salient_groups: Vec<Speaker>,
+    last_speaker: Option<(Speaker, String)>,
+    last_paragraph: Option<usize>,
+    floating_ok: bool,
+}
+
+fn speaker_of(k: &Known, mention: &str) -> Speaker {
+    Speaker {
+        name: Some(k.name.clone()),
+        mention: mention.to_string(),
+        anonymous: false,
+        affiliation: k.affiliation.clone(),
+        person: k.kind == ActorKind::Person,
+        gender: k.gender,
+    }
+}
+
+fn join_text(toks: &[Tok], text: &str) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => text[a.start..b.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Words joined by spaces with possessive endings removed.
+fn join_base(toks: &[Tok], text: &str) -> String {
+    toks.iter()
+        .map(|t| {
+            let w = &text[t.start..t.end];
+            w.strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn singular(w: &str) -> String {
+    let lower = w.to_lowercase();
+    if lower == "people" {
+        return "person".to_string();
+    }
+    if lower.ends_with("ies") && w.len() > 4 {
+        return format!("{}y", &w[..w.len() - 3]);
+    }
+    if lower.ends_with('s') && !lower.ends_with("ss") && w.len() > 3 {
+        return w[..w.len() - 1].to_string();
+    }
+    w.to_string()
+}
+
+/// Drops leading `that`, colons and commas, and trailing punctuation and
+/// connectors from a content range.
+fn trim_content(toks: &[Tok], mut cs: usize, mut ce: usize) -> (usize, usize) {
+    while cs < ce
+        && (toks[cs].is("that")
+            || toks[cs].punct(":")
+            || toks[cs].is_comma()
+            || toks[cs].punct("—")
+            || toks[cs].punct("–"))
+    {
+        cs += 1;
+    }
+    while ce > cs {
+        let t = &toks[ce - 1];
+        let drop = (t.quote.is_none() && t.mark.is_none() && !t.word && !t.punct(")"))
+            || (t.quote.is_none()
+                && t.mark.is_none()
+                && matches!(
+                    t.lower.as_str(),
+                    "and" | "but" | "while" | "as" | "or" | "though" | "although"
+                ));
+        if drop {
+            ce -= 1;
+        } else {
+            break;
+        }
+    }
+    (cs, ce)
+}
+
+/// The inside of a quotation without surrounding white space.
+fn trim_quote_inner(text: &str, q: Quote) -> (usize, usize) {
+    let inner = &text[q.inner_start..q.inner_end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    if lead == inner.len() {
+        return (q.inner_start, q.inner_start);
+    }
+    (q.inner_start + lead, q.inner_end - trail)
+}
+
+/// Folded key of a speaker name, for merging across documents.
+pub fn speaker_key(name: &str) -> String {
+    fold_name(name)
+}

@@ -1,0 +1,429 @@
+//! Reading articles: `.txt` files, folders (recursively, sorted by path),
+//! `.jsonl` files (one article per line) and an optional CSV manifest that
+//! adds outlet, date, url and title to `.txt` inputs.
+//!
+//! Every problem is reported per article with its location and the rest of
+//! the corpus goes on; [`Input::next`] yields articles one at a time so the
+//! corpus is never held in memory.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::document::Document;
+use crate::error::{Error, Location};
+
+/// Metadata for `.txt` inputs, keyed by file name or path.
+#[derive(Debug, Clone, Default)]
+pub struct Manifest {
+    rows: HashMap<String, ManifestRow>,
+}
+
+/// One manifest row.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+pub struct ManifestRow {
+    /// The file (name or path) the row describes.
+    pub file: String,
+    /// Outlet.
+    #[serde(default)]
+    pub outlet: String,
+    /// Date.
+    #[serde(default)]
+    pub date: String,
+    /// URL.
+    #[serde(default)]
+    pub url: String,
+    /// Headline.
+    #[serde(default)]
+    pub title: String,
+}
+
+impl Manifest {
+    /// Reads a manifest CSV (columns `file,outlet,date,url,title`).
+    pub fn read(path: &Path) -> Result<Manifest, Error> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_path(path)
+            .map_err(|e| csv_error(path, e))?;
+        let mut rows = HashMap::new();
+        for rec in rdr.deserialize::<ManifestRow>() {
+            let row = rec.map_err(|e| csv_error(path, e))?;
+            rows.insert(row.file.clone(), row);
+        }
+        Ok(Manifest { rows })
+    }
+
+    /// The row for a `.txt` path (matched by full path, then file name).
+    pub fn get(&self, path: &Path) -> Option<&ManifestRow> {
+        self.rows
+            .get(&path.to_string_lossy().to_string())
+            .or_else(|| {
+                let name = path.file_name()?.to_string_lossy().to_string();
+                self.rows.get(&name)
+            })
+    }
+
+    /// Manifest entries naming files that are not among `seen` (file names or paths).
+    pub fn missing(&self, seen: &HashSet<String>) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .rows
+            .keys()
+            .filter(|k| {
+                let name = Path::new(k)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string());
+                !seen.contains(*k) && name.is_none_or(|n| !seen.contains(&n))
+            })
+            .cloned()
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> Error {
+    let line = e.position().map(|p| p.line() as usize);
+    Error::Malformed {
+        loc: Location {
+            path: path.to_path_buf(),
+            line,
+            offset: None,
+        },
+        message: format!("manifest: {e}"),
+    }
+}
+
+/// How to treat bytes that are not UTF-8.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Utf8Policy {
+    /// Skip the article with an error.
+    #[default]
+    Strict,
+    /// Replace bad bytes with U+FFFD and warn.
+    Lossy,
+}
+
+/// What reading one input produced.
+#[derive(Debug)]
+pub enum Item {
+    /// An article, with a warning when something was repaired.
+    Article(Document, Option<String>),
+    /// A problem; the input (or one record of it) was skipped.
+    Skipped(Error),
+}
+
+/// The expanded list of input files, read lazily.
+#[derive(Debug)]
+pub struct Input {
+    files: Vec<PathBuf>,
+    pending: Vec<Item>,
+    manifest: Manifest,
+    policy: Utf8Policy,
+    ids: HashMap<String, String>,
+    /// File names and paths seen, to report manifest rows with no file.
+    pub seen: HashSet<String>,
+    jsonl: Option<(PathBuf, BufReader<fs::File>, usize)>,
+}
+
+impl Input {
+    /// Expands paths (folders recursively, sorted) into input files.
+    /// Missing paths become skipped items, reported when reached.
+    pub fn new(paths: &[PathBuf], manifest: Manifest, policy: Utf8Policy) -> Input {
+        let mut files = Vec::new();
+        let mut pending = Vec::new();
+        for p in paths {
+            match fs::metadata(p) {
+                Ok(m) if m.is_dir() => {
+                    let mut visited = HashSet::new();
+                    walk(p, &mut files, &mut pending, &mut visited);
+                }
+                Ok(_) => files.push(p.clone()),
+                Err(e) => pending.push(Item::Skipped(Error::io(p, e))),
+            }
+        }
+        files.reverse();
+        pending.reverse();
+        Input {
+            files,
+            pending,
+            manifest,
+            policy,
+            ids: HashMap::new(),
+            seen: HashSet::new(),
+            jsonl: None,
+        }
+    }
+
+    fn next_jsonl(&mut self) -> Option<Item> {
+        let (path, reader, line_no) = self.jsonl.as_mut()?;
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            *line_no += 1;
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => {
+                    self.jsonl = None;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let err = Error::io(path.clone(), e);
+                    self.jsonl = None;
+                    return Some(Item::Skipped(err));
+                }
+            }
+            let loc = Location {
+                path: path.clone(),
+                line: Some(*line_no),
+                offset: None,
+            };
+            let (text, warning) = match decode(&buf, &loc, self.policy) {
+                Ok(x) => x,
+                Err(e) => return Some(Item::Skipped(e)),
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            let rec: JsonArticle = match serde_json::from_str(text.trim()) {
+                Ok(r) => r,
+                Err(e) => {
+                    return Some(Item::Skipped(Error::Malformed {
+                        loc,
+                        message: format!("not a JSON article ({e})"),
+                    }))
+                }
+            };
+            if rec.text.trim().is_empty() {
+                return Some(Item::Skipped(Error::Empty { loc }));
+            }
+            let doc = Document {
+                outlet: rec.outlet.unwrap_or_default(),
+                date: rec.date.unwrap_or_default(),
+                title: rec.title.unwrap_or_default(),
+                url: rec.url.unwrap_or_default(),
+                text: rec.text,
+                id: rec.id,
+            };
+            let at = format!("{}:{}", path.display(), line_no);
+            return Some(self.check_id(doc, warning, loc, at));
+        }
+    }
+
+    fn check_id(
+        &mut self,
+        doc: Document,
+        warning: Option<String>,
+        loc: Location,
+        at: String,
+    ) -> Item {
+        if let Some(first) = self.ids.get(&doc.id) {
+            return Item::Skipped(Error::DuplicateId {
+                loc,
+                id: doc.id,
+                first: first.clone(),
+            });
+        }
+        self.ids.insert(doc.id.clone(), at);
+        Item::Article(doc, warning)
+    }
+
+    fn read_txt(&mut self, path: &Path) -> Item {
+        self.seen.insert(path.to_string_lossy().to_string());
+        if let Some(name) = path.file_name() {
+            self.seen.insert(name.to_string_lossy().to_string());
+        }
+        let loc = Location {
+            path: path.to_path_buf(),
+            line: None,
+            offset: None,
+        };
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return Item::Skipped(Error::io(path, e)),
+        };
+        let (text, warning) = match decode(&bytes, &loc, self.policy) {
+            Ok(x) => x,
+            Err(e) => return Item::Skipped(e),
+        };
+        if text.trim().is_empty() {
+            return Item::Skipped(Error::Empty { loc });
+        }
+        let id = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+        let stem = path
+            .file_stem()
+            .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+        let row = self.manifest.get(path).cloned().unwrap_or_default();
+        let title = if row.title.is_empty() {
+            text.lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .unwrap_or("")
+                .to_string()
+        } else {
+            row.title
+        };
+        let doc = Document {
+            id,
+            outlet: if row.outlet.is_empty() {
+                stem
+            } else {
+                row.outlet
+            },
+            date: row.date,
+            title,
+            url: row.url,
+            text,
+        };
+        let at = path.display().to_string();
+        self.check_id(doc, warning, loc, at)
+    }
+}
+
+impl Iterator for Input {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(item) = self.pending.pop() {
+                return Some(item);
+            }
+            if self.jsonl.is_some() {
+                if let Some(item) = self.next_jsonl() {
+                    return Some(item);
+                }
+                continue;
+            }
+            let path = self.files.pop()?;
+            let is_jsonl = path
+                .extension()
+                .is_some_and(|e| e == "jsonl" || e == "ndjson");
+            if is_jsonl {
+                match fs::File::open(&path) {
+                    Ok(f) => self.jsonl = Some((path, BufReader::new(f), 0)),
+                    Err(e) => return Some(Item::Skipped(Error::io(&path, e))),
+                }
+                continue;
+            }
+            return Some(self.read_txt(&path));
+        }
+    }
+}
+
+/// Whether articles from this input have a headline as their first line.
+pub fn has_headline(doc: &Document) -> bool {
+    !doc.title.is_empty() && doc.text.trim_start().starts_with(doc.title.as_str())
+}
+
+#[derive(Debug, Deserialize)]
+struct JsonArticle {
+    id: String,
+    text: String,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    pending: &mut Vec<Item>,
+    visited: &mut HashSet<PathBuf>,
+) {
+    let canonical = match fs::canonicalize(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            pending.push(Item::Skipped(Error::io(dir, e)));
+            return;
+        }
+    };
+    if !visited.insert(canonical) {
+        pending.push(Item::Skipped(Error::Malformed {
+            loc: Location {
+                path: dir.to_path_buf(),
+                ..Location::default()
+            },
+            message: "directory loop (symbolic link back to a parent), not followed".into(),
+        }));
+        return;
+    }
+    let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            pending.push(Item::Skipped(Error::io(dir, e)));
+            return;
+        }
+    };
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, files, pending, visited);
+        } else if p
+            .extension()
+            .is_some_and(|e| e == "txt" || e == "jsonl" || e == "ndjson")
+        {
+            files.push(p);
+        }
+    }
+}
+
+/// Decodes bytes as UTF-8 (with BOM handling, UTF-16 with BOM, NUL check).
+pub fn decode(
+    bytes: &[u8],
+    loc: &Location,
+    policy: Utf8Policy,
+) -> Result<(String, Option<String>), Error> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode(rest, loc, policy);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let le = bytes[0] == 0xFF;
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        let text = String::from_utf16_lossy(&units);
+        return Ok((text, Some(format!("{loc}: UTF-16 text converted to UTF-8"))));
+    }
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            loc: Location {
+                offset: Some(pos),
+                ..loc.clone()
+            },
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_string(), None)),
+        Err(e) => match policy {
+            Utf8Policy::Strict => Err(Error::InvalidUtf8 {
+                loc: Location {
+                    offset: Some(e.valid_up_to()),
+                    ..loc.clone()
+                },
+            }),
+            Utf8Policy::Lossy => Ok((
+                String::from_utf8_lossy(bytes).into_owned(),
+                Some(format!(
+                    "{loc}: invalid UTF-8 at byte {} replaced",
+                    e.valid_up_to()
+                )),
+            )),
+        },
+    }
+}

@@ -1,0 +1,357 @@
+//! Word lists that drive extraction: reporting cues, title words, demonyms
+//! and a first-name gender list.
+//!
+//! They are data files under `data/` embedded at build time, so the rules in
+//! [`crate::extract`] stay general and the vocabulary can grow without code.
+//! The cue format is one entry per line, `FORMS... ; CLASSES...`, multi-word
+//! forms joined with `_` (`point_out pointed_out ; clause`).
+
+use std::collections::HashMap;
+
+/// The embedded cue lexicon.
+pub const DEFAULT_CUES: &str = include_str!("../data/cues.txt");
+/// The embedded title and role words.
+pub const DEFAULT_TITLES: &str = include_str!("../data/titles.txt");
+/// The embedded demonym → affiliation table.
+pub const DEFAULT_DEMONYMS: &str = include_str!("../data/demonyms.txt");
+/// The embedded first-name → gender table.
+pub const DEFAULT_FIRST_NAMES: &str = include_str!("../data/first_names.txt");
+
+/// How a reporting cue takes its content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CueClasses {
+    /// `said that ...`, `said the US would ...`.
+    pub clause: bool,
+    /// A noun-phrase object is itself a statement (`rejected the plan`).
+    pub np: bool,
+    /// A recipient may precede the content (`told reporters that`).
+    pub recipient: bool,
+    /// A to-infinitive content (`refused to cede`).
+    pub inf: bool,
+    /// `warned of ...`.
+    pub of: bool,
+    /// `called for ...`.
+    pub for_: bool,
+    /// `called the talks “productive”`, `described X as ...`.
+    pub ascriptive: bool,
+    /// Writing and posting (`wrote on X`).
+    pub posted: bool,
+    /// `accused Russia of ...`.
+    pub accuse: bool,
+    /// Mental-state verbs (`believe`, `fear`): used only with an explicit `that`.
+    pub cognition: bool,
+    /// Reporting nouns (`her position that ...`).
+    pub noun: bool,
+    /// Non-verbal phrases (`according to`, `put it`).
+    pub phrase: bool,
+}
+
+impl CueClasses {
+    fn set(&mut self, name: &str) -> bool {
+        let flag = match name {
+            "clause" => &mut self.clause,
+            "np" => &mut self.np,
+            "recipient" => &mut self.recipient,
+            "inf" => &mut self.inf,
+            "of" => &mut self.of,
+            "for" => &mut self.for_,
+            "ascriptive" => &mut self.ascriptive,
+            "posted" => &mut self.posted,
+            "accuse" => &mut self.accuse,
+            "cognition" => &mut self.cognition,
+            "noun" => &mut self.noun,
+            "phrase" => &mut self.phrase,
+            _ => return false,
+        };
+        *flag = true;
+        true
+    }
+
+    fn merge(&mut self, other: CueClasses) {
+        self.clause |= other.clause;
+        self.np |= other.np;
+        self.recipient |= other.recipient;
+        self.inf |= other.inf;
+        self.of |= other.of;
+        self.for_ |= other.for_;
+        self.ascriptive |= other.ascriptive;
+        self.posted |= other.posted;
+        self.accuse |= other.accuse;
+        self.cognition |= other.cognition;
+        self.noun |= other.noun;
+        self.phrase |= other.phrase;
+    }
+}
+
+/// One surface form of a cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueForm {
+    /// Lowercase words of the form (`["pointed", "out"]`).
+    pub words: Vec<String>,
+    /// The lemma's first word form as written in the lexicon (`point out`).
+    pub lemma: String,
+    /// How the cue takes content.
+    pub classes: CueClasses,
+    /// The form is a participle in `-ing` (`saying`): its subject is the
+    /// subject of the clause it hangs on.
+    pub participle: bool,
+    /// The form is the lemma itself (`say`): after a modal or `to` it reports nothing.
+    pub base: bool,
+}
+
+/// An error in a lexicon file, with the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct LexiconError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The reporting-cue lexicon, indexed by first word.
+#[derive(Debug, Clone, Default)]
+pub struct CueLexicon {
+    forms: Vec<CueForm>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl CueLexicon {
+    /// Parses the `FORMS ; CLASSES` format.
+    pub fn parse(source: &str) -> Result<CueLexicon, LexiconError> {
+        let mut lex = CueLexicon::default();
+        for (n, raw) in source.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let err = |message: String| LexiconError {
+                line: n + 1,
+                message,
+            };
+            let (forms, classes) = line
+                .split_once(';')
+                .ok_or_else(|| err("missing ';' before the classes".into()))?;
+            let mut cls = CueClasses::default();
+            for c in classes.split_whitespace() {
+                if !cls.set(c) {
+                    return Err(err(format!("unknown class {c:?}")));
+                }
+            }
+            let forms: Vec<&str> = forms.split_whitespace().collect();
+            let Some(lemma) = forms.first() else {
+                return Err(err("no forms before ';'".into()));
+            };
+            for (i, form) in forms.iter().enumerate() {
+                let words: Vec<String> = form
+                    .split('_')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
+                let participle = words.first().is_some_and(|w| w.ends_with("ing"));
+                lex.add(CueForm {
+                    words,
+                    lemma: lemma.replace('_', " "),
+                    classes: cls,
+                    participle,
+                    base: i == 0 && !cls.phrase,
+                });
+            }
+        }
+        Ok(lex)
+    }
+
+    fn add(&mut self, form: CueForm) {
+        // The same form under two lemmas (`stress` noun/verb) merges its classes.
+        if let Some(ids) = self.by_first.get(&form.words[0]) {
+            if let Some(&i) = ids.iter().find(|&&i| self.forms[i].words == form.words) {
+                let classes = form.classes;
+                self.forms[i].classes.merge(classes);
+                self.forms[i].base |= form.base;
+                return;
+            }
+        }
+        let id = self.forms.len();
+        self.by_first
+            .entry(form.words[0].clone())
+            .or_default()
+            .push(id);
+        self.forms.push(form);
+    }
+
+    /// The longest form starting at `words[0]` (lowercase words), with its length.
+    pub fn longest_at(&self, words: &[&str]) -> Option<(&CueForm, usize)> {
+        let first = words.first()?;
+        let ids = self.by_first.get(*first)?;
+        ids.iter()
+            .map(|&i| &self.forms[i])
+            .filter(|f| {
+                f.words.len() <= words.len() && f.words.iter().zip(words).all(|(a, b)| a == b)
+            })
+            .max_by_key(|f| f.words.len())
+            .map(|f| (f, f.words.len()))
+    }
+
+    /// Number of surface forms.
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// True when the lexicon has no forms.
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+}
+
+/// What a title word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    /// A head noun naming a role (`minister`, `spokesman`).
+    Role,
+    /// A word inside titles (`foreign`, `deputy`).
+    Modifier,
+    /// An abbreviated title (`Gen.`).
+    Abbrev,
+    /// An honorific with the gender it implies.
+    Honorific(Option<Gender>),
+}
+
+/// Grammatical gender used for pronoun resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Gender {
+    /// he / him / his
+    Male,
+    /// she / her
+    Female,
+}
+
+impl Gender {
+    /// Parses `m`/`f`.
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s.trim() {
+            "m" | "male" => Some(Gender::Male),
+            "f" | "female" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
+/// All the word lists extraction uses.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicons {
+    /// Reporting cues.
+    pub cues: CueLexicon,
+    /// Title words by lowercase form (abbreviations keep their dot).
+    pub titles: HashMap<String, TitleKind>,
+    /// Demonym or short form (lowercase) → affiliation.
+    pub demonyms: HashMap<String, String>,
+    /// First name (lowercase) → gender.
+    pub first_names: HashMap<String, Gender>,
+}
+
+fn semicolon_table(source: &str) -> impl Iterator<Item = (usize, &str, &str)> {
+    source.lines().enumerate().filter_map(|(n, raw)| {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        let (a, b) = line.split_once(';')?;
+        Some((n + 1, a.trim(), b.trim()))
+    })
+}
+
+impl Lexicons {
+    /// Loads the embedded lists.
+    pub fn builtin() -> Lexicons {
+        Lexicons::from_sources(
+            DEFAULT_CUES,
+            DEFAULT_TITLES,
+            DEFAULT_DEMONYMS,
+            DEFAULT_FIRST_NAMES,
+        )
+        .expect("built-in lexicons parse")
+    }
+
+    /// Parses the four lists from their sources.
+    pub fn from_sources(
+        cues: &str,
+        titles: &str,
+        demonyms: &str,
+        first_names: &str,
+    ) -> Result<Lexicons, LexiconError> {
+        let mut lex = Lexicons {
+            cues: CueLexicon::parse(cues)?,
+            ..Lexicons::default()
+        };
+        for (line, word, kind) in semicolon_table(titles) {
+            let kind = match kind {
+                "role" => TitleKind::Role,
+                "modifier" => TitleKind::Modifier,
+                "abbrev" => TitleKind::Abbrev,
+                "honorific-m" => TitleKind::Honorific(Some(Gender::Male)),
+                "honorific-f" => TitleKind::Honorific(Some(Gender::Female)),
+                "honorific" => TitleKind::Honorific(None),
+                other => {
+                    return Err(LexiconError {
+                        line,
+                        message: format!("unknown kind {other:?}"),
+                    })
+                }
+            };
+            let key = word.to_lowercase();
+            // A word that is both a role and a modifier (`chief`) acts as a role.
+            let keep_role = lex.titles.get(&key) == Some(&TitleKind::Role);
+            if !keep_role {
+                lex.titles.insert(key, kind);
+            }
+        }
+        for (_, word, affiliation) in semicolon_table(demonyms) {
+            lex.demonyms
+                .insert(word.to_lowercase(), affiliation.to_string());
+        }
+        for (n, raw) in first_names.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            let mut parts = line.split_whitespace();
+            let (Some(name), Some(g)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let gender = Gender::parse(g).ok_or_else(|| LexiconError {
+                line: n + 1,
+                message: format!("gender must be m or f, not {g:?}"),
+            })?;
+            lex.first_names.insert(name.to_lowercase(), gender);
+        }
+        Ok(lex)
+    }
+
+    /// The kind of a title word, matching case-insensitively.
+    pub fn title(&self, word: &str) -> Option<TitleKind> {
+        self.titles.get(&word.to_lowercase()).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_forms_and_classes() {
+        let lex =
+            CueLexicon::parse("say says said saying ; clause\npoint_out pointed_out ; clause\n")
+                .unwrap();
+        let (f, n) = lex.longest_at(&["pointed", "out", "that"]).unwrap();
+        assert_eq!((f.lemma.as_str(), n), ("point out", 2));
+        assert!(lex.longest_at(&["saying"]).unwrap().0.participle);
+        assert!(lex.longest_at(&["say"]).unwrap().0.base);
+    }
+
+    #[test]
+    fn unknown_class_names_the_line() {
+        let err = CueLexicon::parse("say ; clause\nwarn ; shout\n").unwrap_err();
+        assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn builtin_lexicon_is_large() {
+        let lex = Lexicons::builtin();
+        assert!(lex.cues.len() > 500, "{} cue forms", lex.cues.len());
+        assert_eq!(lex.first_names.get("yulia"), Some(&Gender::Female));
+    }
+}

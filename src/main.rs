@@ -1,0 +1,38 @@
+//! The `stancetrack` binary: parse arguments, run, map the result to an exit
+//! code. Errors are printed once, prefixed `stancetrack:`; a closed pipe on
+//! stdout counts as success.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use stancetrack::arguments::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("stancetrack: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Run(args) => {
+            let summary = stancetrack::run::run(&args)?;
+            Ok(u8::try_from(summary.exit_code()).unwrap_or(2))
+        }
+        Command::Eval(args) => {
+            let _ = args;
+            anyhow::bail!("eval is not available in this build")
+        }
+    }
+}

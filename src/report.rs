@@ -1,0 +1,163 @@
+//! Output files: `quotes.csv`, `stance_matrix.csv` (and the per-affiliation
+//! matrix), written atomically (a temporary file in the output folder,
+//! renamed into place) so an interrupted run leaves the previous outputs.
+//!
+//! Every CSV cell that a spreadsheet would read as a formula (`=`, `+`, `-`,
+//! `@`, tab, carriage return first) is prefixed with `'` unless `raw` is set,
+//! as OWASP recommends against CSV injection.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::matrix::Row;
+use crate::statement::Statement;
+
+/// Output options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CsvOptions {
+    /// Write cells verbatim (no formula neutralisation).
+    pub raw: bool,
+}
+
+/// Neutralises a cell a spreadsheet would treat as a formula.
+///
+/// ```
+/// use stancetrack::report::safe_cell;
+/// assert_eq!(safe_cell("=HYPERLINK(\"x\")", false), "'=HYPERLINK(\"x\")");
+/// assert_eq!(safe_cell("-5", true), "-5");
+/// ```
+pub fn safe_cell(s: &str, raw: bool) -> std::borrow::Cow<'_, str> {
+    if !raw && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp: PathBuf = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
+}
+
+/// The `quotes.csv` header for a codebook's issues.
+pub fn quotes_header(issues: &[String]) -> Vec<String> {
+    let mut h: Vec<String> = [
+        "id",
+        "doc",
+        "outlet",
+        "date",
+        "kind",
+        "speaker",
+        "speaker_mention",
+        "anonymous",
+        "cue",
+        "text",
+        "start",
+        "end",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    h.extend(issues.iter().cloned());
+    h.push("stance_rules".into());
+    h
+}
+
+/// One `quotes.csv` record.
+pub fn quote_record(s: &Statement, issues: &[String]) -> Vec<String> {
+    let mut r = vec![
+        s.id.clone(),
+        s.doc.clone(),
+        s.outlet.clone(),
+        s.date.clone(),
+        s.kind.as_str().to_string(),
+        s.speaker.clone().unwrap_or_default(),
+        s.speaker_mention.clone(),
+        if s.anonymous { "yes" } else { "no" }.to_string(),
+        s.cue.clone(),
+        s.text.clone(),
+        s.start.to_string(),
+        s.end.to_string(),
+    ];
+    for issue in issues {
+        r.push(
+            s.label(issue)
+                .map(|l| l.label.as_str().to_string())
+                .unwrap_or_default(),
+        );
+    }
+    let rules: Vec<&str> = s.stance.iter().map(|l| l.rule.as_str()).collect();
+    r.push(rules.join("; "));
+    r
+}
+
+fn to_csv(header: &[String], rows: impl Iterator<Item = Vec<String>>, opts: CsvOptions) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(header);
+    for row in rows {
+        let cells: Vec<std::borrow::Cow<'_, str>> =
+            row.iter().map(|c| safe_cell(c, opts.raw)).collect();
+        let _ = w.write_record(cells.iter().map(|c| c.as_ref()));
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// Renders `quotes.csv`.
+pub fn quotes_csv(statements: &[Statement], issues: &[String], opts: CsvOptions) -> Vec<u8> {
+    to_csv(
+        &quotes_header(issues),
+        statements.iter().map(|s| quote_record(s, issues)),
+        opts,
+    )
+}
+
+/// Renders a stance matrix: `actor, affiliation, statements`, one column per
+/// issue, one `ISSUE_n` count column per issue, then `evidence`.
+pub fn matrix_csv(rows: &[Row], issues: &[String], opts: CsvOptions) -> Vec<u8> {
+    let mut header: Vec<String> = vec!["actor".into(), "affiliation".into(), "statements".into()];
+    header.extend(issues.iter().cloned());
+    header.extend(issues.iter().map(|i| format!("{i}_n")));
+    header.push("evidence".into());
+    let records = rows
+        .iter()
+        .filter(|r| !r.cells.is_empty() || r.statements > 0)
+        .map(|r| {
+            let mut rec = vec![
+                r.actor.clone(),
+                r.affiliation.clone(),
+                r.statements.to_string(),
+            ];
+            let mut evidence = Vec::new();
+            for i in issues {
+                let cell = r.cells.get(i);
+                let v = cell.map(|c| c.value()).unwrap_or("");
+                rec.push(v.to_string());
+                if let Some(c) = cell.filter(|c| !c.value().is_empty()) {
+                    evidence.push(format!("{i}: {}", c.evidence.join(" ")));
+                }
+            }
+            for i in issues {
+                rec.push(r.cells.get(i).map_or(0, |c| c.count()).to_string());
+            }
+            rec.push(evidence.join(" | "));
+            rec
+        });
+    to_csv(&header, records, opts)
+}

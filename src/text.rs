@@ -1,0 +1,679 @@
+//! Text structure: paragraphs, boilerplate, quotation-mark pairing and
+//! sentences, all as byte spans into the untouched document text.
+//!
+//! Extraction needs to know which words are inside quotation marks and where
+//! a sentence ends *outside* them, so pairing comes before sentence
+//! splitting: a closed quotation is never split (`“A. B.” she said.` is one
+//! attribution sentence), while an unclosed one never swallows more than its
+//! paragraph.
+
+use std::collections::HashSet;
+
+/// The most sentences one quotation may span before it is treated as
+/// unclosed; keeps a stray mark from turning a whole page into one quote.
+pub const MAX_QUOTE_BYTES: usize = 4000;
+
+/// What role a paragraph plays in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParagraphKind {
+    /// Running text: statements are extracted from it.
+    Content,
+    /// The headline (first non-empty line) or a repeat of it.
+    Headline,
+    /// A short line without sentence punctuation: a section heading.
+    Heading,
+    /// Bylines, "Must read", "Related Sources", comment prompts and the like.
+    Boilerplate,
+    /// An exact repeat of an earlier paragraph (scraper duplication).
+    Repeat,
+}
+
+/// A paragraph: a non-blank line, or several hard-wrapped lines joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte offset of the first non-space character.
+    pub start: usize,
+    /// Byte offset after the last non-space character.
+    pub end: usize,
+    /// Its role.
+    pub kind: ParagraphKind,
+}
+
+/// A quotation found by mark pairing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte offset of the first byte after the opening mark.
+    pub inner_start: usize,
+    /// Byte offset of the closing mark (or of the paragraph end when unclosed).
+    pub inner_end: usize,
+    /// Byte offset after the closing mark (equals `inner_end` when unclosed).
+    pub close_end: usize,
+    /// A closing mark was found.
+    pub closed: bool,
+}
+
+/// Boilerplate line patterns (regexes, one per line) shipped with the tool.
+pub const DEFAULT_BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
+
+/// Classifies paragraphs as content or not, from a list of line regexes.
+#[derive(Debug, Clone)]
+pub struct Boilerplate {
+    patterns: regex::RegexSet,
+}
+
+impl Boilerplate {
+    /// Builds the matcher from newline-separated regexes (`#` starts a comment).
+    pub fn new(source: &str) -> Result<Boilerplate, regex::Error> {
+        let lines = source
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        Ok(Boilerplate {
+            patterns: regex::RegexSet::new(lines)?,
+        })
+    }
+
+    /// The built-in patterns.
+    pub fn builtin() -> Boilerplate {
+        Boilerplate::new(DEFAULT_BOILERPLATE).expect("built-in boilerplate patterns compile")
+    }
+
+    /// True when a paragraph is boilerplate.
+    pub fn is_match(&self, paragraph: &str) -> bool {
+        paragraph.len() < 400 && self.patterns.is_match(paragraph)
+    }
+}
+
+/// Splits a document into paragraphs and classifies them.
+///
+/// A line break starts a new paragraph unless the next line starts in
+/// lowercase (a hard-wrapped line). The first paragraph is the headline when
+/// `has_headline` is set; paragraphs repeating an earlier one word for word are
+/// marked [`ParagraphKind::Repeat`].
+pub fn paragraphs(text: &str, has_headline: bool, boilerplate: &Boilerplate) -> Vec<Paragraph> {
+    let mut raw: Vec<(usize, usize)> = Vec::new();
+    let mut line_start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_break = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
+        if at_break {
+            let (s, e) = trim_span(text, line_start, i);
+            if s < e {
+                let continues = raw.last().is_some_and(|&(ps, pe)| {
+                    // Joined only when the previous line is directly above (no blank line).
+                    let gap = &text[pe..s];
+                    let newlines = gap.bytes().filter(|&b| b == b'\n' || b == b'\r').count();
+                    let single_break = newlines == 1 || gap.contains("\r\n") && newlines == 2;
+                    single_break
+                        && text[s..e].chars().next().is_some_and(char::is_lowercase)
+                        && !text[ps..pe].ends_with(['.', '!', '?', '"', '”', ':'])
+                });
+                if continues {
+                    if let Some(last) = raw.last_mut() {
+                        last.1 = e;
+                    }
+                } else {
+                    raw.push((s, e));
+                }
+            }
+            if i < bytes.len() && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            line_start = i + 1;
+        }
+        i += 1;
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    let headline = if has_headline {
+        raw.first().map(|&(s, e)| &text[s..e])
+    } else {
+        None
+    };
+    raw.iter()
+        .enumerate()
+        .map(|(n, &(start, end))| {
+            let body = &text[start..end];
+            let kind = if n == 0 && has_headline || Some(body) == headline {
+                ParagraphKind::Headline
+            } else if boilerplate.is_match(body) {
+                ParagraphKind::Boilerplate
+            } else if !seen.insert(body) {
+                ParagraphKind::Repeat
+            } else if is_heading(body) {
+                ParagraphKind::Heading
+            } else {
+                ParagraphKind::Content
+            };
+            Paragraph { start, end, kind }
+        })
+        .collect()
+}
+
+fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead == slice.len() {
+        return (start, start);
+    }
+    (start + lead, end - trail)
+}
+
+/// A heading is a short line that does not end like a sentence
+/// (`Sticking points: Crimea, NATO, and EU sanctions`).
+fn is_heading(body: &str) -> bool {
+    let words = body.split_whitespace().count();
+    let stripped = body.trim_end_matches(['"', '”', '’', '\'', '»', ')']);
+    words <= 16 && !stripped.ends_with(['.', '!', '?', ':', ',', ';'])
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Double,
+    Single,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct OpenMark {
+    level: Level,
+    open: usize,
+    inner_start: usize,
+}
+
+fn is_opening_context(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '"' | '«' | '„' | ':'
+                )
+        }
+    }
+}
+
+fn is_closing_context(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '”'
+                        | '"'
+                        | '»'
+                )
+        }
+    }
+}
+
+/// Pairs quotation marks inside one paragraph `text[start..end]` and returns
+/// the top-level quotations (nested ones are part of their parent's words).
+///
+/// Handles curly, straight, PTB (``` `` ... '' ```) and guillemet doubles in
+/// any open/close combination, single quotes as top-level marks or nested in
+/// doubles, and tells apostrophes (`don’t`, `Russia’s`, `Ukrainians’`) from
+/// closing single quotes. A quotation still open at the paragraph end, or
+/// longer than [`MAX_QUOTE_BYTES`], ends at the paragraph end.
+pub fn pair_quotes(text: &str, start: usize, end: usize) -> Vec<Quote> {
+    let para = &text[start..end];
+    let mut out = Vec::new();
+    let mut stack: Vec<OpenMark> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = para.char_indices().peekable();
+    while let Some((off, c)) = iter.next() {
+        let pos = start + off;
+        let next = iter.peek().map(|&(_, n)| n);
+        let width = c.len_utf8();
+        let double_open = stack.iter().any(|m| m.level == Level::Double);
+        match c {
+            '“' | '„' | '«' => {
+                open_double(&mut stack, &mut out, pos, pos + width);
+            }
+            '`' if next == Some('`') => {
+                iter.next();
+                open_double(&mut stack, &mut out, pos, pos + 2);
+                prev = Some('`');
+                continue;
+            }
+            '”' | '»' => {
+                if double_open {
+                    close_double(&mut stack, &mut out, pos, pos + width);
+                }
+            }
+            '\'' if next == Some('\'') && double_open => {
+                iter.next();
+                close_double(&mut stack, &mut out, pos, pos + 2);
+                prev = Some('\'');
+                continue;
+            }
+            '"' => {
+                let opening = is_opening_context(prev);
+                let closing = is_closing_context(next);
+                if double_open && (closing || !opening) {
+                    close_double(&mut stack, &mut out, pos, pos + width);
+                } else if !double_open && (opening || !closing) {
+                    open_double(&mut stack, &mut out, pos, pos + width);
+                } else if double_open {
+                    close_double(&mut stack, &mut out, pos, pos + width);
+                }
+            }
+            '‘' | '\'' | '’' | '‹' | '›' => {
+                let letter_before = prev.is_some_and(char::is_alphanumeric);
+                let letter_after = next.is_some_and(char::is_alphanumeric);
+                if letter_before && letter_after {
+                    // An apostrophe: don’t, Russia’s, O'Brien.
+                } else {
+                    let single_open = stack.last().is_some_and(|m| m.level == Level::Single);
+                    let can_open = c != '’'
+                        && c != '›'
+                        && is_opening_context(prev)
+                        && next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit());
+                    let can_close = c != '‘'
+                        && c != '‹'
+                        && single_open
+                        && prev.is_some_and(|p| !p.is_whitespace())
+                        && is_closing_context(next);
+                    if can_close {
+                        if let Some(m) = stack.pop() {
+                            out.push(Quote {
+                                open: m.open,
+                                inner_start: m.inner_start,
+                                inner_end: pos,
+                                close_end: pos + width,
+                                closed: true,
+                            });
+                        }
+                    } else if can_open {
+                        stack.push(OpenMark {
+                            level: Level::Single,
+                            open: pos,
+                            inner_start: pos + width,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+        // A runaway quotation ends where it would exceed the limit.
+        if let Some(first) = stack.first() {
+            if pos - first.open > MAX_QUOTE_BYTES {
+                let m = stack[0];
+                stack.clear();
+                if m.level == Level::Double {
+                    out.push(Quote {
+                        open: m.open,
+                        inner_start: m.inner_start,
+                        inner_end: pos,
+                        close_end: pos,
+                        closed: false,
+                    });
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    // Unclosed doubles end at the paragraph end; unclosed singles were apostrophes.
+    if let Some(m) = stack.iter().find(|m| m.level == Level::Double) {
+        out.push(Quote {
+            open: m.open,
+            inner_start: m.inner_start,
+            inner_end: end,
+            close_end: end,
+            closed: false,
+        });
+    }
+    // Keep only top-level quotations.
+    out.sort_by_key(|q| (q.open, std::cmp::Reverse(q.close_end)));
+    let mut top: Vec<Quote> = Vec::new();
+    for q in out {
+        if top.last().is_some_and(|t| q.open < t.close_end) {
+            continue;
+        }
+        top.push(q);
+    }
+    top
+}
+
+fn open_double(stack: &mut Vec<OpenMark>, out: &mut Vec<Quote>, pos: usize, after: usize) {
+    if let Some(i) = stack.iter().position(|m| m.level == Level::Double) {
+        // A new opening mark while one is open: the earlier quotation was
+        // never closed; it ends here rather than nesting without end.
+        let m = stack[i];
+        stack.truncate(i);
+        out.push(Quote {
+            open: m.open,
+            inner_start: m.inner_start,
+            inner_end: pos,
+            close_end: pos,
+            closed: false,
+        });
+    }
+    stack.push(OpenMark {
+        level: Level::Double,
+        open: pos,
+        inner_start: after,
+    });
+}
+
+fn close_double(stack: &mut Vec<OpenMark>, out: &mut Vec<Quote>, pos: usize, after: usize) {
+    if let Some(i) = stack.iter().rposition(|m| m.level == Level::Double) {
+        let m = stack[i];
+        stack.truncate(i);
+        out.push(Quote {
+            open: m.open,
+            inner_start: m.inner_start,
+            inner_end: pos,
+            close_end: after,
+            closed: true,
+        });
+    }
+}
+
+/// Words after whose period a sentence does not end (`Gen. Kellogg`).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "adm", "sgt",
+    "st", "prof", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "e.g", "i.e", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+    "gens", "reps", "sens", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga",
+    "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
+    "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "amb",
+    "pres", "supt", "rev", "hon", "approx", "dept", "est", "fig", "op", "cf", "al",
+];
+
+/// Words that, after `U.S.` or `a.m.`, show a new sentence has begun.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "A",
+    "An",
+    "On",
+    "At",
+    "As",
+    "If",
+    "When",
+    "While",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Yet",
+    "So",
+    "Officials",
+    "After",
+    "Before",
+];
+
+/// Splits `text[start..end]` into sentences, never inside a closed quotation.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing marks after it)
+/// followed by white space and an uppercase letter, digit or opening mark,
+/// except after abbreviations (`Gen.`, `Mr.`), initials (`J.`) and
+/// dotted forms (`U.S.`, `a.m.`) unless a sentence-starting word follows.
+pub fn sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut sent_start = start;
+    let para = &text[start..end];
+    let mut q = 0;
+    let mut iter = para.char_indices().peekable();
+    while let Some((off, c)) = iter.next() {
+        let pos = start + off;
+        while q < quotes.len() && quotes[q].close_end <= pos {
+            q += 1;
+        }
+        let inside_closed = q < quotes.len()
+            && quotes[q].closed
+            && quotes[q].open < pos
+            && pos < quotes[q].inner_end
+            && quotes[q].close_end - quotes[q].open <= MAX_QUOTE_BYTES;
+        // A closed quotation whose words end a sentence (`“... meetings.” Rubio`)
+        // ends the sentence at its closing mark.
+        let closing = quotes
+            .iter()
+            .find(|q| q.closed && q.inner_end == pos && q.close_end > pos);
+        let quote_final = closing.is_some_and(|q| {
+            text[q.inner_start..q.inner_end]
+                .trim_end()
+                .ends_with(['.', '!', '?', '…'])
+        });
+        if !quote_final && (inside_closed || !matches!(c, '.' | '!' | '?' | '…')) {
+            continue;
+        }
+        // Consume the run of terminal punctuation and closing marks.
+        let mut cut = match closing {
+            Some(q) if quote_final => q.close_end,
+            _ => pos + c.len_utf8(),
+        };
+        if quote_final {
+            while iter.peek().is_some_and(|&(o, _)| start + o < cut) {
+                iter.next();
+            }
+        }
+        while let Some(&(o, n)) = iter.peek() {
+            if matches!(
+                n,
+                '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»'
+            ) {
+                cut = start + o + n.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[cut..end];
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() && !rest.is_empty() {
+            continue; // no white space after: 3.5, U.S.-led
+        }
+        let Some(first) = trimmed.chars().next() else {
+            break;
+        };
+        let starts_sentence = first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '`' | '„');
+        if !starts_sentence {
+            continue;
+        }
+        if c == '.' && !quote_final && !period_ends_sentence(&text[sent_start..pos], trimmed) {
+            continue;
+        }
+        out.push((sent_start, cut));
+        sent_start = cut + (rest.len() - trimmed.len());
+    }
+    if sent_start < end {
+        let (s, e) = trim_span(text, sent_start, end);
+        if s < e {
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+fn period_ends_sentence(before: &str, after: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘'))
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let starter = SENTENCE_STARTERS.contains(&next_word.as_str());
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 1 && word.chars().next().is_some_and(char::is_uppercase) {
+        return false; // an initial: J. D. Vance
+    }
+    if word.contains('.') {
+        return starter; // U.S., a.m.: only before a word that starts sentences
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes_of(s: &str) -> Vec<&str> {
+        pair_quotes(s, 0, s.len())
+            .iter()
+            .map(|q| &s[q.inner_start..q.inner_end])
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_doubles_pair() {
+        assert_eq!(quotes_of("He said “yes” and \"no\"."), vec!["yes", "no"]);
+    }
+
+    #[test]
+    fn mixed_styles_open_curly_close_straight() {
+        assert_eq!(
+            quotes_of("She said “we will win\" today."),
+            vec!["we will win"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(
+            quotes_of("Russia’s war and Kyiv's plan don’t change."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            quotes_of("The Ukrainians’ position is firm."),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn british_single_quotes_are_top_level() {
+        assert_eq!(
+            quotes_of("He called it ‘a farce’, officials said."),
+            vec!["a farce"]
+        );
+    }
+
+    #[test]
+    fn nested_single_inside_double_stays_inside() {
+        let s = "“They told us ‘never’ and Russia’s army left,” he said.";
+        assert_eq!(
+            quotes_of(s),
+            vec!["They told us ‘never’ and Russia’s army left,"]
+        );
+    }
+
+    #[test]
+    fn ptb_double_quotes_pair() {
+        assert_eq!(
+            quotes_of("He said , `` We will not yield . '' "),
+            vec![" We will not yield . "]
+        );
+    }
+
+    #[test]
+    fn guillemets_pair() {
+        assert_eq!(quotes_of("Il a dit «non» hier."), vec!["non"]);
+    }
+
+    #[test]
+    fn odd_count_leaves_last_quote_open_to_paragraph_end() {
+        let s = "“One,” he said. “Two and more";
+        let q = pair_quotes(s, 0, s.len());
+        assert_eq!(q.len(), 2);
+        assert!(!q[1].closed);
+        assert_eq!(&s[q[1].inner_start..q[1].inner_end], "Two and more");
+    }
+
+    #[test]
+    fn sentences_do_not_split_inside_closed_quotes_or_after_titles() {
+        let s =
+            "“A full stop. Another,” Gen. Keith Kellogg said. The U.S. Army agreed. Then it ended.";
+        let q = pair_quotes(s, 0, s.len());
+        let got: Vec<&str> = sentences(s, 0, s.len(), &q)
+            .iter()
+            .map(|&(a, b)| &s[a..b])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "“A full stop. Another,” Gen. Keith Kellogg said.",
+                "The U.S. Army agreed.",
+                "Then it ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviation_ends_sentence_before_starter() {
+        let s = "The talks began at 10 a.m. The minister spoke.";
+        let got: Vec<&str> = sentences(s, 0, s.len(), &[])
+            .iter()
+            .map(|&(a, b)| &s[a..b])
+            .collect();
+        assert_eq!(
+            got,
+            vec!["The talks began at 10 a.m.", "The minister spoke."]
+        );
+    }
+
+    #[test]
+    fn repeated_paragraph_and_boilerplate_are_marked() {
+        let s = "Headline\n\nBy Jane Doe\nBody one.\nBody one.\nMust read\n";
+        let b = Boilerplate::builtin();
+        let kinds: Vec<ParagraphKind> = paragraphs(s, true, &b).iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ParagraphKind::Headline,
+                ParagraphKind::Boilerplate,
+                ParagraphKind::Content,
+                ParagraphKind::Repeat,
+                ParagraphKind::Boilerplate
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join() {
+        let s = "Title\n\nThe minister said the talks\nwould resume soon.\n";
+        let b = Boilerplate::builtin();
+        let p = paragraphs(s, true, &b);
+        assert_eq!(
+            &s[p[1].start..p[1].end],
+            "The minister said the talks\nwould resume soon."
+        );
+    }
+}

@@ -778,7 +778,12 @@ impl Extractor {
                 None => None,
             };
             let speaker = speaker.or_else(|| {
-                if frames[fi].form.participle || frames[fi].kind_hint == FrameKind::Normal {
+                // Only a frame with no subject of its own (a participle or a
+                // coordinated verb) takes the clause's subject; an
+                // unresolvable subject (`peace talks`) is no speaker.
+                if frames[fi].subj.is_none()
+                    && (frames[fi].form.participle || frames[fi].kind_hint == FrameKind::Normal)
+                {
                     self.participle_subject(&frames, fi, &toks, text, ctx)
                 } else {
                     None
@@ -841,18 +846,19 @@ impl Extractor {
                     });
                 }
             };
+            // The content is one quotation, with nothing but punctuation
+            // after it: `stating, “We will ...”` is direct, not mixed.
             let whole_quote = qs.len() == 1 && {
                 let q = quotes[qs[0]];
+                let ends_at_quote =
+                    !q.closed || toks[ce - 1].mark == Some((qs[0], false)) || !toks[ce - 1].word;
                 toks[cs].mark == Some((qs[0], true))
-                    && toks[ce - 1].end >= q.close_end.min(toks[ce - 1].end)
                     && toks[cs..ce]
                         .iter()
                         .rev()
                         .find(|t| t.quote.is_none() && t.mark.is_none())
                         .is_none_or(|t| !t.word)
-                    && (q.closed
-                        && (toks[ce - 1].mark == Some((qs[0], false)) || !toks[ce - 1].word)
-                        || !q.closed)
+                    && ends_at_quote
             };
             match f.kind_hint {
                 _ if whole_quote => {
@@ -1871,9 +1877,7 @@ impl Extractor {
                 }
                 break;
             }
-            if !accept
-                || NOT_NAMES.contains(&l) && !(t.cap && l == "x" && false) && a < end && !t.cap
-            {
+            if !accept || (NOT_NAMES.contains(&l) && a < end && !t.cap) {
                 break;
             }
             if t.cap && NOT_NAMES.contains(&l) && a == end {
@@ -2029,6 +2033,21 @@ impl Extractor {
             let mut k = cs;
             while k < ce {
                 let t = &toks[k];
+                // `“... in the right direction,” but she declined ...`: a
+                // quotation ending in a comma, then a new clause.
+                let closes_with_comma = t.mark.is_some_and(|(_, open)| !open)
+                    && k > 0
+                    && toks[k - 1].lower == ","
+                    && toks.get(k + 1).is_some_and(|n| {
+                        matches!(
+                            n.lower.as_str(),
+                            "but" | "although" | "though" | "while" | "whereas"
+                        )
+                    });
+                if closes_with_comma {
+                    ce = k + 1;
+                    break;
+                }
                 if t.quote.is_some() || t.mark.is_some() {
                     k += 1;
                     continue;
@@ -2135,8 +2154,25 @@ impl Extractor {
         e: usize,
     ) -> String {
         let mut cut: Vec<(usize, usize)> = Vec::new();
+        let start_of = |f: &Frame| {
+            f.subj.map_or_else(
+                || self.skip_adverbs_left(toks, f.cue_i),
+                |(a, _)| a.min(f.cue_i),
+            )
+        };
         for f in frames {
-            if std::ptr::eq(f, me) || f.speaker == me.speaker {
+            if std::ptr::eq(f, me) {
+                continue;
+            }
+            // The same speaker's other clauses are context, unless `but`
+            // contrasts them (`reiterated his openness ... but dismissed ...`).
+            let later = if f.cue_i > me.cue_i {
+                start_of(f)
+            } else {
+                start_of(me)
+            };
+            let contrast = later > 0 && toks[later - 1].is("but");
+            if f.speaker == me.speaker && !contrast {
                 continue;
             }
             let a = f.subj.map_or(f.cue_i, |(a, _)| a.min(f.cue_i));

@@ -53,20 +53,25 @@ impl Pipeline {
         for (n, f) in found.into_iter().enumerate() {
             let text = doc.text[f.start..f.end].to_string();
             let mut stance = self.codebook.label(&text, &f.context);
-            if f.continues && stance.is_empty() {
+            if f.continues {
                 // A quotation continuing the same speaker's previous one
-                // (`“A,” she said. “B.”`) with no issue words of its own
-                // carries the issue and label of what it continues.
+                // (`“A,” she said. “B.”`) inherits the issues of what it
+                // continues: it is labelled on them with the previous words
+                // as context (`“... recognise the occupation of Crimea,” he
+                // said. “It is against our constitution.”` is against).
                 if let Some(prev) = out.iter().rev().find(|p| p.speaker == f.speaker.name) {
-                    stance = prev
-                        .stance
-                        .iter()
-                        .map(|l| StanceLabel {
-                            issue: l.issue.clone(),
-                            label: l.label,
-                            rule: format!("{}:inherited[{}]", l.issue, prev.id),
-                        })
-                        .collect();
+                    let joined = format!("{} {}", prev.text, text);
+                    for l in self.codebook.label(&text, &joined) {
+                        let inherited = prev.label(&l.issue).is_some();
+                        if inherited && stance.iter().all(|s| s.issue != l.issue) {
+                            stance.push(StanceLabel {
+                                rule: format!("{} inherited-issue[{}]", l.rule, prev.id),
+                                ..l
+                            });
+                        }
+                    }
+                    let order = self.codebook.issue_ids();
+                    stance.sort_by_key(|l| order.iter().position(|i| *i == l.issue));
                 }
             }
             out.push(Statement {

@@ -34,6 +34,9 @@ pub struct Polarity {
     /// Predicates endorsing what follows.
     #[serde(default)]
     pub supporters: Vec<String>,
+    /// Predicates endorsing what precedes (`... is the necessary first step`).
+    #[serde(default)]
+    pub post_supporters: Vec<String>,
     /// Condition and question markers that suspend a stance.
     #[serde(default)]
     pub conditionals: Vec<String>,
@@ -43,6 +46,9 @@ pub struct Polarity {
     /// Markers that hand the stance to another actor.
     #[serde(default)]
     pub reported_others: Vec<String>,
+    /// Markers of a statement that discusses the issue without a side.
+    #[serde(default)]
+    pub discussion: Vec<String>,
 }
 
 /// One issue of the codebook.
@@ -65,8 +71,10 @@ pub struct Issue {
     /// Expressions of its opposite.
     #[serde(default)]
     pub con: Vec<String>,
+    /// Nouns naming its opposite (need a governing predicate).
+    #[serde(default)]
+    pub con_topic: Vec<String>,
 }
-
 #[derive(Debug, Deserialize)]
 struct CodebookFile {
     #[serde(default)]
@@ -110,6 +118,21 @@ impl Pattern {
                 }
             })
     }
+
+    /// Like [`Pattern::matches_at`], but a wildcard never matches a
+    /// nominalisation: `resist*` is a predicate in `resisted`, while in
+    /// `Ukrainian resistance` it names someone else's stance.
+    fn predicate_at(&self, toks: &[String], i: usize) -> bool {
+        self.matches_at(toks, i)
+            && self.words.iter().enumerate().all(|(k, (w, wild))| {
+                let t = &toks[i + k];
+                !*wild
+                    || t.len() == w.len()
+                    || !["ance", "ence", "ion", "ions", "al", "als", "ances", "ences"]
+                        .iter()
+                        .any(|suf| t.ends_with(suf))
+            })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -118,8 +141,8 @@ struct CompiledIssue {
     topic: Vec<Pattern>,
     pro: Vec<Pattern>,
     con: Vec<Pattern>,
+    con_topic: Vec<Pattern>,
 }
-
 /// A loaded codebook, ready to label statements.
 #[derive(Debug, Clone)]
 pub struct Codebook {
@@ -128,9 +151,11 @@ pub struct Codebook {
     rejecters: Vec<Pattern>,
     post_rejecters: Vec<Pattern>,
     supporters: Vec<Pattern>,
+    post_supporters: Vec<Pattern>,
     conditionals: Vec<Pattern>,
     preconditions: Vec<Pattern>,
     reported_others: Vec<Pattern>,
+    discussion: Vec<Pattern>,
 }
 
 /// A codebook file that does not parse or is inconsistent.
@@ -151,7 +176,7 @@ fn compile(v: &[String]) -> Vec<Pattern> {
         .filter(|p| !p.words.is_empty())
         .collect();
     // Longer patterns first so `no longer` wins over `no`.
-    out.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+    out.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
     out
 }
 
@@ -173,9 +198,11 @@ impl Codebook {
             rejecters: compile(&polarity.rejecters),
             post_rejecters: compile(&polarity.post_rejecters),
             supporters: compile(&polarity.supporters),
+            post_supporters: compile(&polarity.post_supporters),
             conditionals: compile(&polarity.conditionals),
             preconditions: compile(&polarity.preconditions),
             reported_others: compile(&polarity.reported_others),
+            discussion: compile(&polarity.discussion),
         };
         cb.add_issues(file.issue)?;
         Ok(cb)
@@ -190,9 +217,11 @@ impl Codebook {
             self.rejecters = compile(&p.rejecters);
             self.post_rejecters = compile(&p.post_rejecters);
             self.supporters = compile(&p.supporters);
+            self.post_supporters = compile(&p.post_supporters);
             self.conditionals = compile(&p.conditionals);
             self.preconditions = compile(&p.preconditions);
             self.reported_others = compile(&p.reported_others);
+            self.discussion = compile(&p.discussion);
         }
         let n = file.issue.len();
         self.add_issues(file.issue)?;
@@ -212,7 +241,11 @@ impl Codebook {
                     issue.id
                 )));
             }
-            if issue.topic.is_empty() && issue.pro.is_empty() && issue.con.is_empty() {
+            if issue.topic.is_empty()
+                && issue.pro.is_empty()
+                && issue.con.is_empty()
+                && issue.con_topic.is_empty()
+            {
                 return Err(CodebookError::Invalid(format!(
                     "issue {:?} has no words",
                     issue.id
@@ -222,6 +255,7 @@ impl Codebook {
                 topic: compile(&issue.topic),
                 pro: compile(&issue.pro),
                 con: compile(&issue.con),
+                con_topic: compile(&issue.con_topic),
                 issue,
             };
             match self
@@ -278,7 +312,11 @@ impl Codebook {
                 -1 => Label::Against,
                 _ => Label::Neutral,
             };
-            if label == Label::Neutral && !in_text {
+            // `neutral` needs the issue in the statement itself, discussed
+            // (`talks on a ceasefire`, `whether the truce holds`), asked
+            // about, or held in a condition.
+            if label == Label::Neutral && !(in_text && (question || self.discussed(ci, &text_toks)))
+            {
                 continue;
             }
             let rule = if votes.is_empty() {
@@ -301,128 +339,182 @@ impl Codebook {
         out
     }
 
+    fn discussed(&self, ci: &CompiledIssue, toks: &[String]) -> bool {
+        let issue_at: Vec<usize> = (0..toks.len())
+            .filter(|&i| {
+                ci.topic
+                    .iter()
+                    .chain(&ci.con_topic)
+                    .chain(&ci.pro)
+                    .chain(&ci.con)
+                    .any(|p| p.matches_at(toks, i))
+            })
+            .collect();
+        (0..toks.len()).any(|k| {
+            let marker = self
+                .discussion
+                .iter()
+                .chain(&self.conditionals)
+                .any(|p| p.matches_at(toks, k));
+            marker && issue_at.iter().any(|&i| i.abs_diff(k) <= 6)
+        })
+    }
+
     fn mentions(&self, ci: &CompiledIssue, toks: &[String]) -> bool {
         (0..toks.len()).any(|i| {
             ci.topic.iter().any(|p| p.matches_at(toks, i))
+                || ci.con_topic.iter().any(|p| p.matches_at(toks, i))
                 || ci
                     .pro
                     .iter()
-                    .filter(|p| p.words.len() > 1 || p.words[0].1)
-                    .any(|p| p.matches_at(toks, i) && !generic(p))
+                    .chain(&ci.con)
+                    .filter(|p| p.words.len() > 1)
+                    .any(|p| p.matches_at(toks, i))
         })
     }
 
     fn votes(&self, ci: &CompiledIssue, toks: &[String]) -> Vec<Vote> {
         let mut votes = Vec::new();
-        let mut topic_votes = Vec::new();
+        let mut absorbed_until = 0;
         let mut i = 0;
         while i < toks.len() {
-            let pro = ci.pro.iter().find(|p| p.matches_at(toks, i));
-            let con = ci.con.iter().find(|p| p.matches_at(toks, i));
-            let (base, pat, kind) = match (pro, con) {
-                (Some(p), Some(c)) if c.words.len() > p.words.len() => (-1, c, "con"),
-                (Some(p), _) => (1, p, "pro"),
-                (None, Some(c)) => (-1, c, "con"),
-                (None, None) => {
-                    // A topic word only counts under a governing predicate.
-                    match ci.topic.iter().find(|p| p.matches_at(toks, i)) {
-                        Some(t) => (0, t, "topic"),
-                        None => {
-                            i += 1;
-                            continue;
-                        }
+            // The longest expression starting here decides what it is.
+            let mut best: Option<(&Pattern, Term)> = None;
+            for (list, term) in [
+                (&ci.pro, Term::Pro),
+                (&ci.con, Term::Con),
+                (&ci.topic, Term::Topic),
+                (&ci.con_topic, Term::ConTopic),
+            ] {
+                if let Some(p) = list.iter().find(|p| p.matches_at(toks, i)) {
+                    if best.is_none_or(|(b, _)| p.words.len() > b.words.len()) {
+                        best = Some((p, term));
                     }
                 }
+            }
+            let Some((pat, term)) = best else {
+                i += 1;
+                continue;
             };
             let len = pat.words.len();
-            if let Some(v) = self.vote_at(toks, i, len, base, kind) {
-                if base == 0 {
-                    topic_votes.push(v);
-                } else {
-                    votes.push(v);
-                }
+            let nominal = matches!(term, Term::Topic | Term::ConTopic);
+            if nominal && i < absorbed_until {
+                // `annexation of Crimea` is one noun phrase and one vote.
+                i += len;
+                continue;
+            }
+            if let Some(v) = self.vote_at(toks, i, len, term) {
+                votes.push((v, nominal));
+            }
+            if nominal {
+                absorbed_until = i + len + 4;
             }
             i += len;
         }
-        // Topic words under a predicate decide only when no expression of
-        // the target itself does (`must return Crimea` is one vote, not two).
-        if votes.is_empty() {
-            topic_votes
-        } else {
-            votes
-        }
+        // Nouns under a predicate decide only when no self-asserting
+        // expression does: in `reconnecting banks to SWIFT would be a
+        // sensible first step`, `reconnecting` carries the stance, not `SWIFT`.
+        let verbal = votes.iter().any(|(_, nominal)| !nominal);
+        votes
+            .into_iter()
+            .filter(|(_, nominal)| !verbal || !nominal)
+            .map(|(v, _)| v)
+            .collect()
     }
 
-    fn vote_at(
-        &self,
-        toks: &[String],
-        i: usize,
-        len: usize,
-        base: i32,
-        kind: &str,
-    ) -> Option<Vote> {
-        // Scope: back to a clause boundary, at most 16 words. A relative
+    /// The vote of the issue expression at `toks[i..i + len]`, if it is the
+    /// speaker's and carries a side.
+    fn vote_at(&self, toks: &[String], i: usize, len: usize, term: Term) -> Option<Vote> {
+        // Scope: back to a clause boundary, at most 20 words. A relative
         // clause continues its antecedent's clause: in `reject the framework,
         // which includes recognition`, `reject` governs `recognition`.
         let mut lo = i;
-        while lo > 0 && i - lo < 16 {
+        while lo > 0 && i - lo < 20 {
             let w = &toks[lo - 1];
             let relative = w == "," && toks.get(lo).is_some_and(|n| n == "which" || n == "that");
-            if is_boundary(w) && !relative {
+            // `and` joins clauses after a comma; without one it joins words
+            // (`a full and unconditional ceasefire`).
+            let verb_follows = {
+                // `and (previously) rejected ...` coordinates clauses.
+                let mut m = lo;
+                while m < i && toks[m].ends_with("ly") {
+                    m += 1;
+                }
+                m < i && toks[m].len() > 4 && toks[m].ends_with("ed")
+            };
+            let word_and =
+                (w == "and" || w == "or") && lo >= 2 && toks[lo - 2] != "," && !verb_follows;
+            if is_boundary(w) && !relative && !word_and {
                 break;
             }
             lo -= 1;
         }
         let scope = &toks[lo..i];
-        // Conditions suspend; preconditions demand.
-        if let Some(k) = find_any(&self.preconditions, scope) {
-            if base != 0 && scope[k..].len() <= 6 {
+        let orientation = match term {
+            Term::Pro | Term::Topic => 1,
+            Term::Con | Term::ConTopic => -1,
+        };
+        let nominal = matches!(term, Term::Topic | Term::ConTopic);
+        let kind = match term {
+            Term::Pro => "pro",
+            Term::Con => "con",
+            Term::Topic => "topic",
+            Term::ConTopic => "con-topic",
+        };
+        // Preconditions demand what follows: `no talks until a ceasefire`.
+        let precondition = (0..scope.len())
+            .rev()
+            .find(|&k| self.preconditions.iter().any(|p| p.matches_at(scope, k)));
+        if let Some(k) = precondition {
+            if scope.len() - k <= 6 {
+                let words = span(toks, lo + k, i + len);
                 return Some(Vote {
-                    sign: base,
+                    sign: orientation,
                     rule: format!("precondition-{kind}"),
-                    words: span(toks, lo + k, i + len),
+                    words,
                 });
             }
         }
         if find_any(&self.conditionals, scope).is_some() {
             return None;
         }
-        if find_any(&self.reported_others, scope).is_some_and(|k| {
-            // `asking Kyiv to cede`, `a desire from Moscow to end`: another actor's stance.
+        // `asking Kyiv to cede`, `a desire from Moscow to end`: another actor's stance.
+        let other = find_any(&self.reported_others, scope).is_some_and(|k| {
             scope[k + 1..]
                 .iter()
+                .take(6)
                 .any(|w| w == "to" || w == "from" || w == "by" || w == "for")
-        }) {
+        });
+        if other {
             return None;
         }
-        let mut sign = base;
+        let mut flips = 0;
+        let mut governor = 0;
         let mut rule = String::from(kind);
         let mut first = i;
-        let mut governed = false;
         let mut k = 0;
         while k < scope.len() {
             if let Some(n) = match_len(&self.negators, scope, k) {
-                sign = -sign;
-                if base == 0 {
-                    sign = -1 * if sign == 0 { 1 } else { sign.signum() };
-                }
+                flips += 1;
                 rule = format!("negated-{rule}");
                 first = first.min(lo + k);
                 k += n;
                 continue;
             }
-            if let Some(n) = match_len(&self.rejecters, scope, k) {
-                sign = if base == 0 && !governed { -1 } else { -sign };
-                governed = true;
+            if let Some(n) = predicate_len(&self.rejecters, scope, k) {
+                if governor == 0 {
+                    governor = -1;
+                } else {
+                    flips += 1;
+                }
                 rule = format!("rejected-{rule}");
                 first = first.min(lo + k);
                 k += n;
                 continue;
             }
-            if let Some(n) = match_len(&self.supporters, scope, k) {
-                if base == 0 && !governed {
-                    sign = 1;
-                    governed = true;
+            if let Some(n) = predicate_len(&self.supporters, scope, k) {
+                if governor == 0 {
+                    governor = 1;
                 }
                 rule = format!("supported-{rule}");
                 first = first.min(lo + k);
@@ -431,34 +523,81 @@ impl Codebook {
             }
             k += 1;
         }
-        // A rejecting predicate after the words: `stance on Crimea is non-negotiable`.
+        // Judgements after the words: `stance on Crimea is non-negotiable`,
+        // `a full ceasefire – on land, in the air – is the necessary first step`.
+        let mut last = i + len;
         let mut hi = i + len;
-        let mut after_end = hi;
-        while hi < toks.len() && hi < i + len + 8 && !is_boundary(&toks[hi]) {
-            if let Some(n) = match_len(&self.post_rejecters, toks, hi) {
-                sign = if sign == 0 {
-                    -1
-                } else {
-                    -sign.abs() * base.signum().max(1)
-                };
-                if base == -1 {
-                    sign = -1;
+        let limit = (i + len + 24).min(toks.len());
+        let mut seen = 0;
+        while hi < limit {
+            let w = toks[hi].as_str();
+            if w == "—" || w == "–" {
+                // Skip a parenthetical between dashes.
+                if let Some(close) = toks[hi + 1..limit]
+                    .iter()
+                    .position(|x| x == "—" || x == "–")
+                {
+                    hi += close + 2;
+                    continue;
                 }
+            }
+            seen += 1;
+            if is_boundary(w) || seen > 10 {
+                break;
+            }
+            if let Some(n) = match_len(&self.negators, toks, hi) {
+                // `the sanctions do not work`: negation before the judgement.
+                if match_len(&self.post_rejecters, toks, hi).is_none() {
+                    flips += 1;
+                    hi += n;
+                    continue;
+                }
+            }
+            if let Some(n) = match_len(&self.post_rejecters, toks, hi) {
+                // `dismissed the plan as a trap`: the judgement agrees with a
+                // rejecting predicate; alone it rejects.
+                governor = -1;
                 rule = format!("{rule}-judged-unacceptable");
-                after_end = hi + n;
+                last = hi + n;
+                break;
+            }
+            if let Some(n) = match_len(&self.post_supporters, toks, hi) {
+                if governor == 0 {
+                    governor = 1;
+                }
+                rule = format!("{rule}-judged-necessary");
+                last = hi + n;
                 break;
             }
             hi += 1;
         }
-        if sign == 0 {
-            return None;
-        }
+        let sign = if nominal {
+            // A noun carries a side only under a predicate or negation.
+            match (governor, flips) {
+                (0, 0) => return None,
+                (0, _) => orientation,
+                (g, _) => orientation * g,
+            }
+        } else if governor == -1 {
+            -orientation
+        } else {
+            orientation
+        };
+        let sign = if flips % 2 == 1 { -sign } else { sign };
         Some(Vote {
             sign,
             rule,
-            words: span(toks, first, after_end),
+            words: span(toks, first, last),
         })
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Term {
+    Pro,
+    Con,
+    Topic,
+    ConTopic,
 }
 
 #[derive(Debug)]
@@ -466,24 +605,6 @@ struct Vote {
     sign: i32,
     rule: String,
     words: String,
-}
-
-/// Single generic words that are not issue mentions on their own.
-fn generic(p: &Pattern) -> bool {
-    p.words.len() == 1
-        && !p.words[0].1
-        && matches!(
-            p.words[0].0.as_str(),
-            "sanctions"
-                | "membership"
-                | "pause"
-                | "pauses"
-                | "relief"
-                | "recognition"
-                | "accession"
-                | "leverage"
-                | "irreversible"
-        )
 }
 
 fn is_boundary(w: &str) -> bool {
@@ -502,7 +623,6 @@ fn is_boundary(w: &str) -> bool {
             | "and"
             | "—"
             | "–"
-            | ":"
     )
 }
 
@@ -513,6 +633,12 @@ fn find_any(pats: &[Pattern], toks: &[String]) -> Option<usize> {
 fn match_len(pats: &[Pattern], toks: &[String], k: usize) -> Option<usize> {
     pats.iter()
         .find(|p| p.matches_at(toks, k))
+        .map(|p| p.words.len())
+}
+
+fn predicate_len(pats: &[Pattern], toks: &[String], k: usize) -> Option<usize> {
+    pats.iter()
+        .find(|p| p.predicate_at(toks, k))
         .map(|p| p.words.len())
 }
 
@@ -539,7 +665,7 @@ pub fn tokens(s: &str) -> Vec<String> {
             out.push(w);
         }
     };
-    let lower = s.to_lowercase().replace('’', "'").replace('‘', "'");
+    let lower = s.to_lowercase().replace(['’', '‘'], "'");
     let chars: Vec<char> = lower.chars().collect();
     for (idx, &c) in chars.iter().enumerate() {
         let next_alnum = chars.get(idx + 1).is_some_and(|n| n.is_alphanumeric());

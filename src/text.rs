@@ -251,10 +251,8 @@ pub fn pair_quotes(text: &str, start: usize, end: usize) -> Vec<Quote> {
                 prev = Some('`');
                 continue;
             }
-            '”' | '»' => {
-                if double_open {
-                    close_double(&mut stack, &mut out, pos, pos + width);
-                }
+            '”' | '»' if double_open => {
+                close_double(&mut stack, &mut out, pos, pos + width);
             }
             '\'' if next == Some('\'') && double_open => {
                 iter.next();

@@ -1050,7 +1050,13 @@ impl Extractor {
             {
                 a -= 1;
             }
-            self.name_from_run(&toks[a..j], text, ctx);
+            if let Some(k) = self.name_from_run(&toks[a..j], text, ctx) {
+                let known = &ctx.actors.known[k];
+                if known.kind == ActorKind::Person {
+                    let sp = speaker_of(known, &join_text(&toks[a..j], text));
+                    ctx.mentions.push(sp);
+                }
+            }
             i = j.max(i + 1);
         }
     }
@@ -1493,6 +1499,23 @@ impl Extractor {
         }
         if form.classes.recipient && !form.classes.clause {
             return None;
+        } // `told the forum, “...”`: a recipient, then the quotation.
+        if form.classes.recipient {
+            let upto = (k + 6).min(toks.len());
+            if let Some(m) = toks[k..upto]
+                .iter()
+                .position(|t| t.mark.is_some_and(|(_, o)| o))
+            {
+                let between = &toks[k..k + m];
+                if between
+                    .iter()
+                    .all(|t| t.word || t.is_comma() || t.punct(":"))
+                    && !between.is_empty()
+                {
+                    frame.content = Some((k + m, toks.len()));
+                    return Some(frame);
+                }
+            }
         }
         // `said: “...”`, `stating, “...”`, `declaring on X, “...”`
         let mut q = k;
@@ -2265,6 +2288,16 @@ impl Extractor {
                     if n == h {
                         w = singular(&w);
                     }
+                    // `Sources say` → `source`: common words are lowercase
+                    // wherever the sentence put them.
+                    let common = ANON_NOUNS.contains(&t.lower.as_str())
+                        || matches!(
+                            self.lex.title(&t.lower),
+                            Some(TitleKind::Modifier | TitleKind::Role)
+                        ) && !self.lex.demonyms.contains_key(t.base());
+                    if common {
+                        w = w.to_lowercase();
+                    }
                     desc.push(w);
                 }
                 // `spokesperson for British Prime Minister Keir Starmer` → `spokesperson for Keir Starmer`
@@ -2447,14 +2480,28 @@ impl Extractor {
                 .as_ref()
                 .filter(|(pos, s)| *pos < at && compatible(s))
                 .map(|(_, s)| s.clone());
-            in_sentence.or_else(|| {
-                ctx.salient
-                    .iter()
-                    .rev()
-                    .take(6)
-                    .find(|s| compatible(s))
-                    .cloned()
-            })
+            in_sentence
+                .or_else(|| {
+                    ctx.salient
+                        .iter()
+                        .rev()
+                        .take(6)
+                        .find(|s| compatible(s))
+                        .cloned()
+                })
+                .filter(|s| {
+                    s.gender == want || !ctx.mentions.iter().rev().take(8).any(|m| m.gender == want)
+                })
+                .or_else(|| {
+                    // No salient subject of that gender: the last person of
+                    // that gender named (`Merz met Meloni. She said ...`).
+                    ctx.mentions
+                        .iter()
+                        .rev()
+                        .take(8)
+                        .find(|m| m.gender == want)
+                        .cloned()
+                })
         } else {
             ctx.salient_groups
                 .iter()
@@ -2473,6 +2520,8 @@ impl Extractor {
 #[derive(Debug, Default)]
 struct DocCtx {
     actors: DocActors,
+    /// Every person named, in text order (pronoun fallback).
+    mentions: Vec<Speaker>,
     salient: Vec<Speaker>,
     salient_groups: Vec<Speaker>,
     last_speaker: Option<(Speaker, String)>,

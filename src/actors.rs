@@ -157,6 +157,19 @@ impl Registry {
     pub fn longest_alias_words(&self) -> usize {
         self.longest_alias_words
     }
+    /// Actors with a registered role whose words are exactly `words`
+    /// (`["commander"]` for a user who registered `roles = ["commander"]`).
+    pub fn lookup_role_exact(&self, words: &[String]) -> Vec<ActorId> {
+        let mut out: Vec<ActorId> = self
+            .roles
+            .iter()
+            .filter(|(rw, _)| rw.as_slice() == words)
+            .map(|&(_, id)| id)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 
     /// Actors with a registered role whose words include all of `words`
     /// (`["kremlin", "spokesman"]` → Dmitry Peskov).

@@ -2374,10 +2374,16 @@ impl Extractor {
                 .copied()
                 .filter(|id| ctx.actors.known.iter().any(|k| k.id == Some(*id)))
                 .collect();
+            // A bare `the spokesman` names nobody outside the article; a specific
+            // role (`the Kremlin spokesman`) names its registered holder.
+            let specific = rw.len() >= 2;
+            let exact = self.registry.lookup_role_exact(&rw);
             let pick = if in_doc.len() == 1 {
                 Some(in_doc[0])
-            } else if ids.len() == 1 {
+            } else if ids.len() == 1 && specific {
                 Some(ids[0])
+            } else if exact.len() == 1 {
+                Some(exact[0])
             } else {
                 None
             };

@@ -20,6 +20,7 @@ pub mod actors;
 pub mod arguments;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod lexicon;

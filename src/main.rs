@@ -2,6 +2,7 @@
 //! code. Errors are printed once, prefixed `stancetrack:`; a closed pipe on
 //! stdout counts as success.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -31,8 +32,20 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             Ok(u8::try_from(summary.exit_code()).unwrap_or(2))
         }
         Command::Eval(args) => {
-            let _ = args;
-            anyhow::bail!("eval is not available in this build")
+            use stancetrack::eval;
+            let gold = eval::load_gold(&args.gold)?;
+            let opts = eval::EvalOptions {
+                lenient_speaker: args.lenient_speaker,
+                ..eval::EvalOptions::default()
+            };
+            let scores = eval::evaluate(&gold, &args.outdir, &opts)?;
+            let mut stdout = std::io::stdout().lock();
+            if args.json {
+                writeln!(stdout, "{}", scores.to_json())?;
+            } else {
+                write!(stdout, "{}", scores.render(args.show_errors))?;
+            }
+            Ok(0)
         }
     }
 }

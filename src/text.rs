@@ -182,8 +182,10 @@ fn is_heading(body: &str) -> bool {
 enum Level {
     Double,
     Single,
+    /// A straight double mark opened inside a curly quotation
+    /// (`“=HYPERLINK("x") is the answer”`).
+    NestedStraight,
 }
-
 #[derive(Debug, Clone, Copy)]
 struct OpenMark {
     level: Level,
@@ -267,6 +269,23 @@ pub fn pair_quotes(text: &str, start: usize, end: usize) -> Vec<Quote> {
                 close_double(&mut stack, &mut out, pos, pos + 2);
                 prev = Some('\'');
                 continue;
+            }
+            '"' if stack
+                .last()
+                .is_some_and(|m| m.level == Level::NestedStraight) =>
+            {
+                stack.pop();
+            }
+            '"' if stack.iter().any(|m| {
+                m.level == Level::Double && text[m.open..].starts_with(['“', '«', '„'])
+            }) && !prev.is_some_and(char::is_alphanumeric)
+                && !is_closing_context(next) =>
+            {
+                stack.push(OpenMark {
+                    level: Level::NestedStraight,
+                    open: pos,
+                    inner_start: pos + width,
+                });
             }
             '"' => {
                 let opening = is_opening_context(prev);
@@ -680,6 +699,20 @@ mod tests {
         assert_eq!(
             &s[p[1].start..p[1].end],
             "The minister said the talks\nwould resume soon."
+        );
+    }
+}
+#[cfg(test)]
+mod nested_straight_tests {
+    use super::*;
+    #[test]
+    fn straight_doubles_nest_inside_curly() {
+        let s = "“=HYPERLINK(\"http://x\",\"click\") is the answer,” the spokesman said.";
+        let q = pair_quotes(s, 0, s.len());
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            &s[q[0].inner_start..q[0].inner_end],
+            "=HYPERLINK(\"http://x\",\"click\") is the answer,"
         );
     }
 }

@@ -69,6 +69,7 @@ pub struct Registry {
     actors: Vec<Actor>,
     by_key: HashMap<String, ActorId>,
     by_surname: HashMap<String, Vec<ActorId>>,
+    by_translit: HashMap<String, Vec<ActorId>>,
     roles: Vec<(Vec<String>, ActorId)>,
     longest_alias_words: usize,
 }
@@ -100,6 +101,7 @@ impl Registry {
     fn reindex(&mut self) {
         self.by_key.clear();
         self.by_surname.clear();
+        self.by_translit.clear();
         self.roles.clear();
         self.longest_alias_words = 1;
         for (id, a) in self.actors.iter().enumerate() {
@@ -109,6 +111,10 @@ impl Registry {
                     continue;
                 }
                 self.longest_alias_words = self.longest_alias_words.max(key.split(' ').count());
+                let ids = self.by_translit.entry(translit_key(name)).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
                 self.by_key.entry(key).or_insert(id);
             }
             if a.kind == ActorKind::Person {
@@ -117,6 +123,10 @@ impl Registry {
                         .entry(last.to_string())
                         .or_default()
                         .push(id);
+                    let ids = self.by_translit.entry(translit_key(last)).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
                 }
             }
             for role in &a.roles {
@@ -142,7 +152,14 @@ impl Registry {
 
     /// The actor a whole name or alias denotes.
     pub fn lookup(&self, name: &str) -> Option<ActorId> {
-        self.by_key.get(&fold_name(name)).copied()
+        if let Some(&id) = self.by_key.get(&fold_name(name)) {
+            return Some(id);
+        }
+        // Another transliteration of a known name (`Andriy Sybiga`).
+        match self.by_translit.get(&translit_key(name)).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => None,
+        }
     }
 
     /// The person whose surname this is, when exactly one has it.
@@ -224,6 +241,37 @@ fn fold_ending(w: &str) -> String {
     }
 }
 
+/// A looser key that also folds common transliteration differences of
+/// Cyrillic names: `y`/`i`/`j`, `h`/`g`/`kh`, doubled letters, `w`/`v`
+/// (`Sybiha`/`Sybiga`, `Andriy`/`Andrii`, `Sergey`/`Sergei`).
+///
+/// ```
+/// use stancetrack::actors::translit_key;
+/// assert_eq!(translit_key("Andriy Sybiga"), translit_key("Andrii Sybiha"));
+/// assert_eq!(translit_key("Dmitry Peskov"), translit_key("Dmitri Peskov"));
+/// ```
+pub fn translit_key(name: &str) -> String {
+    fold_name(name)
+        .split(' ')
+        .map(|w| {
+            let w = w
+                .replace("kh", "h")
+                .replace('g', "h")
+                .replace(['y', 'j'], "i")
+                .replace('w', "v");
+            let w = w.replace("ck", "k").replace('x', "ks");
+            let mut out = String::with_capacity(w.len());
+            for c in w.chars() {
+                if !out.ends_with(c) {
+                    out.push(c);
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The folded words of a role description, without determiners.
 pub fn role_words(role: &str) -> Vec<String> {
     fold_name(role)
@@ -267,6 +315,14 @@ impl DocActors {
         if let Some(i) = self.known.iter().position(|k| fold_name(&k.name) == key) {
             return Some(i);
         }
+        let tkey = translit_key(name);
+        if let Some(i) = self
+            .known
+            .iter()
+            .position(|k| translit_key(&k.name) == tkey)
+        {
+            return Some(i);
+        }
         if !key.contains(' ') {
             let hits: Vec<usize> = self
                 .known
@@ -274,7 +330,7 @@ impl DocActors {
                 .enumerate()
                 .filter(|(_, k)| {
                     k.kind == ActorKind::Person
-                        && fold_name(&k.name).rsplit(' ').next() == Some(&key)
+                        && translit_key(&k.name).rsplit(' ').next() == Some(tkey.as_str())
                 })
                 .map(|(i, _)| i)
                 .collect();

@@ -75,6 +75,8 @@ struct Tok {
     lower: String,
     word: bool,
     cap: bool,
+    /// Written entirely in capitals (`KYIV`).
+    upper: bool,
     poss: bool,
     /// Index into the sentence's quotes when inside one (marks excluded).
     quote: Option<usize>,
@@ -328,6 +330,19 @@ const INSTITUTION_HEADS: &[&str] = &[
     "mission",
     "delegation",
     "secretariat",
+    "headquarters",
+    "center",
+    "centre",
+    "corporation",
+    "directorate",
+    "inspectorate",
+    "bureau",
+    "commissioner",
+    "assembly",
+    "senate",
+    "congress",
+    "duma",
+    "rada",
     "team",
 ];
 const DOCUMENT_NOUNS: &[&str] = &[
@@ -707,6 +722,8 @@ impl Extractor {
                     start: pos,
                     end,
                     cap: w.chars().next().is_some_and(char::is_uppercase),
+                    upper: w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && w.chars().all(|c| !c.is_lowercase()),
                     lower,
                     word: true,
                     poss,
@@ -723,6 +740,7 @@ impl Extractor {
                 lower: c.to_string(),
                 word: false,
                 cap: false,
+                upper: false,
                 poss: false,
                 quote: None,
                 mark: None,
@@ -746,6 +764,7 @@ impl Extractor {
             lower: text[start..end].to_string(),
             word: false,
             cap: false,
+            upper: false,
             poss: false,
             quote: None,
             mark: Some((qi, open)),
@@ -784,7 +803,7 @@ impl Extractor {
                 if frames[fi].subj.is_none()
                     && (frames[fi].form.participle || frames[fi].kind_hint == FrameKind::Normal)
                 {
-                    self.participle_subject(&frames, fi, &toks, text, ctx)
+                    self.participle_subject(&frames, fi, &toks, text, &subject_hint, ctx)
                 } else {
                     None
                 }
@@ -806,14 +825,52 @@ impl Extractor {
 
         let mut out: Vec<Found> = Vec::new();
         let mut used_quotes: HashSet<usize> = HashSet::new();
-        for f in &frames {
+        // One content clause per statement: `said A, and that B` reports two.
+        let mut parts: Vec<(usize, (usize, usize))> = Vec::new();
+        for (fi, f) in frames.iter().enumerate() {
             let Some((cs, ce)) = f.content else { continue };
+            let mut start = cs;
+            for k in cs + 1..ce {
+                let t = &toks[k];
+                let joined = t.is("that")
+                    && t.quote.is_none()
+                    && (toks[k - 1].is("and") || toks[k - 1].is("but"))
+                    && toks[k - 1].quote.is_none();
+                if joined && f.kind_hint != FrameKind::Trailing {
+                    parts.push((fi, (start, k - 1)));
+                    start = k + 1;
+                }
+            }
+            parts.push((fi, (start, ce)));
+        }
+        for (fi, (cs, ce)) in parts {
+            let f = &frames[fi];
             let Some(speaker) = f.speaker.clone() else {
                 continue;
             };
             let context = self.context_without_others(&frames, f, &toks, text, s, e);
             let (cs, ce) = trim_content(&toks, cs, ce);
             if cs >= ce {
+                continue;
+            }
+            // A lone function word is no content (`asked for more`).
+            if ce - cs == 1
+                && matches!(
+                    toks[cs].lower.as_str(),
+                    "more"
+                        | "it"
+                        | "this"
+                        | "that"
+                        | "them"
+                        | "so"
+                        | "one"
+                        | "nothing"
+                        | "everything"
+                        | "something"
+                        | "otherwise"
+                        | "less"
+                )
+            {
                 continue;
             }
             // `reiterated Ukraine's position, stating, “...”`: the object only
@@ -1005,6 +1062,9 @@ impl Extractor {
             if f.speaker.name.is_some() {
                 ctx.last_speaker = Some((f.speaker.clone(), f.cue.clone()));
                 ctx.last_paragraph = Some(paragraph);
+                if f.speaker.anonymous {
+                    ctx.anon.push(f.speaker.clone());
+                }
                 if f.speaker.person {
                     ctx.salient.push(f.speaker.clone());
                 } else {
@@ -1073,6 +1133,18 @@ impl Extractor {
     fn name_from_run(&self, run: &[Tok], text: &str, ctx: &mut DocCtx) -> Option<usize> {
         if run.is_empty() {
             return None;
+        }
+        // `Sen. Thomas Whitlock of Kansas`: the person is before `of`.
+        if let Some(p) = run.iter().position(|t| t.is("of")) {
+            let named_before = p >= 2
+                && run[p - 2..p].iter().all(|t| {
+                    t.cap
+                        && !self.is_title_word(&t.lower)
+                        && !INSTITUTION_HEADS.contains(&t.lower.as_str())
+                });
+            if named_before {
+                return self.name_from_run(&run[..p], text, ctx);
+            }
         }
         // Registry match on the longest suffix (the head of the phrase).
         let n = run.len();
@@ -1176,6 +1248,7 @@ impl Extractor {
         text: &str,
         ctx: &mut DocCtx,
     ) -> Option<(usize, Speaker)> {
+        let mut fallback = None;
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -1194,21 +1267,29 @@ impl Extractor {
                     break;
                 }
             }
-            let after_prep = i > 0 && PREPOSITIONS.contains(&toks[i - 1].lower.as_str());
-            if !toks[j - 1].poss && !after_prep {
+            let after_prep = i > 0
+                && PREPOSITIONS.contains(&toks[i - 1].lower.as_str())
+                && !toks[i - 1].is("by");
+            if !toks[j - 1].poss {
                 if let Some(k) = self.name_from_run(&toks[i..j], text, ctx) {
                     let known = &ctx.actors.known[k];
                     if known.kind == ActorKind::Person {
-                        return Some((
+                        let found = (
                             toks[i].start,
                             speaker_of(known, &join_text(&toks[i..j], text)),
-                        ));
+                        );
+                        if !after_prep {
+                            return Some(found);
+                        }
+                        // `led by Rustem Umerov, the former minister`: the
+                        // only person of the sentence is still its topic.
+                        fallback.get_or_insert(found);
                     }
                 }
             }
             i = j.max(i + 1);
         }
-        None
+        fallback
     }
 
     /// Finds cue frames with their subjects (speakers resolved later).
@@ -1339,13 +1420,26 @@ impl Extractor {
                         )
                 })
         };
-        if inverted {
+        if inverted && !form.classes.recipient {
             if let Some((a, b)) = self.np_right(toks, j) {
                 let ends = b >= toks.len()
                     || toks[b].punct(".")
                     || toks[b].is_comma()
                     || toks[b].punct(";");
-                if ends && left_end > 0 {
+                // `said the minister` / `said Zelensky`, not `said the risk
+                // remained low` after an appositive.
+                let speaker_like = b - a <= 8
+                    && toks[a..b].iter().all(|t| {
+                        !FINITE_VERBS.contains(&t.lower.as_str())
+                            && (!t.lower.ends_with("ed") || t.cap || t.lower.len() <= 4)
+                            && !MODALS.contains(&t.lower.as_str())
+                    })
+                    && toks[a..b].iter().any(|t| {
+                        t.cap
+                            || ANON_NOUNS.contains(&t.lower.as_str())
+                            || self.lex.title(&t.lower).is_some()
+                    });
+                if ends && speaker_like && left_end > 0 {
                     frame.subj = Some((a, b));
                     frame.kind_hint = FrameKind::Trailing;
                     frame.region_start = 0;
@@ -1391,7 +1485,13 @@ impl Extractor {
         }
         // Content to the right.
         let mut k = j;
-        if form.classes.ascriptive && !form.classes.clause {
+        // `described the talks as constructive`, `branded it “a trap”`; not
+        // `casting fresh doubt on ...`.
+        let ascribes = toks[j..(j + 12).min(toks.len())]
+            .iter()
+            .take_while(|t| !t.punct(".") && !t.punct(";"))
+            .any(|t| t.is("as") || t.mark.is_some_and(|(_, open)| open));
+        if form.classes.ascriptive && !form.classes.clause && ascribes {
             frame.kind_hint = FrameKind::Ascriptive;
             frame.content = Some((j, toks.len()));
             frame.np_content = true;
@@ -1439,7 +1539,8 @@ impl Extractor {
         let nothing_right = nothing_right
             || self
                 .skip_time_adverbials(toks, k)
-                .is_some_and(|m| m >= toks.len() || toks[m].punct("."));
+                .is_some_and(|m| m >= toks.len() || toks[m].punct("."))
+            || self.only_adjuncts_follow(toks, k, &form);
         if nothing_right {
             let a = frame.subj.map_or(i, |(a, _)| a);
             if a > 0 && (toks[a - 1].is_comma() || toks[a - 1].mark.is_some_and(|(_, o)| !o)) {
@@ -1707,16 +1808,87 @@ impl Extractor {
         moved.then_some(m)
     }
 
+    /// After a cue, only a recipient and adverbials up to the end of the
+    /// clause: `told reporters after the session.`, `wrote on Telegram,
+    /// posting photographs`, `told her weekly briefing.`
+    fn only_adjuncts_follow(&self, toks: &[Tok], k: usize, form: &CueForm) -> bool {
+        let mut m = k;
+        while m < toks.len() && m < k + 10 {
+            let t = &toks[m];
+            if t.punct(".") || t.punct(";") {
+                break;
+            }
+            if t.is_comma() {
+                let next = toks.get(m + 1);
+                let clause_ends = next.is_none_or(|n| {
+                    n.word
+                        && (self
+                            .lex
+                            .cues
+                            .longest_at(&[n.lower.as_str()])
+                            .is_some_and(|(f, _)| f.participle)
+                            || n.lower.ends_with("ing")
+                            || matches!(
+                                n.lower.as_str(),
+                                "while" | "although" | "though" | "but" | "and" | "as"
+                            ))
+                });
+                if clause_ends {
+                    break;
+                }
+                return false;
+            }
+            let l = t.lower.as_str();
+            let verbish =
+                FINITE_VERBS.contains(&l) || (MODALS.contains(&l) && l != "to") || l == "that";
+            if !t.word || t.mark.is_some() || t.quote.is_some() || verbish {
+                return false;
+            }
+            m += 1;
+        }
+        if m == k || m >= k + 10 {
+            return false;
+        }
+        // A bare noun phrase after a non-recipient verb is its object
+        // (`confirmed the visit.`), not an adjunct.
+        form.classes.recipient
+            || form.classes.posted
+            || matches!(
+                toks[k].lower.as_str(),
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "via"
+                    | "to"
+                    | "from"
+                    | "later"
+                    | "earlier"
+                    | "firmly"
+                    | "again"
+                    | "afterwards"
+                    | "aboard"
+            )
+    }
+
     fn platform_adverbial(&self, toks: &[Tok], k: usize) -> Option<usize> {
         let t = toks.get(k)?;
         if !(t.is("on") || t.is("in") || t.is("via")) {
             return None;
         }
         let mut m = k + 1;
-        while m < toks.len() && m <= k + 5 && toks[m].word {
+        while m < toks.len() && m <= k + 4 && toks[m].word {
+            let l = toks[m].lower.as_str();
+            if PRONOUNS.contains(&l) || FINITE_VERBS.contains(&l) || MODALS.contains(&l) {
+                return None;
+            }
             m += 1;
         }
-        Some(m)
+        let before_quote = toks
+            .get(m)
+            .is_some_and(|t| t.is_comma() || t.punct(":") || t.mark.is_some());
+        before_quote.then_some(m)
     }
 
     fn looks_like_clause(&self, toks: &[Tok], k: usize) -> bool {
@@ -1744,9 +1916,6 @@ impl Extractor {
         }
         let mut prev_word = false;
         for (n, t) in window.iter().enumerate() {
-            if t.mark.is_some() {
-                return true;
-            }
             let l = t.lower.as_str();
             if FINITE_VERBS.contains(&l) || MODALS.contains(&l) && l != "to" {
                 return true;
@@ -1795,6 +1964,22 @@ impl Extractor {
                 .rposition(|t| t.is_comma() && t.quote.is_none())?;
             if end - 1 - open > 16 {
                 return None;
+            }
+            // `Its head, Alexei Likhachev, told ...`: the name in the
+            // appositive is the speaker.
+            let inner = &toks[open + 1..end - 1];
+            let proper_name = !inner.is_empty()
+                && inner.len() <= 4
+                && inner
+                    .iter()
+                    .all(|t| t.word && t.cap && !self.is_title_word(&t.lower))
+                && self.np_left(toks, open).is_some_and(|(a, b)| {
+                    toks[a..b]
+                        .iter()
+                        .all(|t| !t.cap || t.poss || self.is_title_word(&t.lower))
+                });
+            if proper_name {
+                return Some((open + 1, end - 1));
             }
             return self.np_left(toks, open);
         }
@@ -1939,12 +2124,14 @@ impl Extractor {
     /// The subject of a participle (`..., saying that`) or of a coordinated
     /// verb: the previous frame's speaker in this sentence, else the nearest
     /// name followed by a verb.
+    #[allow(clippy::too_many_arguments)]
     fn participle_subject(
         &self,
         frames: &[Frame],
         fi: usize,
         toks: &[Tok],
         text: &str,
+        hint: &Option<(usize, Speaker)>,
         ctx: &mut DocCtx,
     ) -> Option<Speaker> {
         let cue_i = frames[fi].cue_i;
@@ -1999,7 +2186,11 @@ impl Extractor {
                 }
             }
         }
-        None
+        // `Former president Dmitry Medvedev, now deputy chairman of ...,
+        // went further, saying that ...`: the sentence's subject.
+        hint.as_ref()
+            .filter(|(pos, _)| *pos < toks[cue_i].start)
+            .map(|(_, s)| s.clone())
     }
 
     /// Ends each frame's content at the next clause boundary or frame.
@@ -2272,8 +2463,10 @@ impl Extractor {
                             | &"present"
                     )
                 );
+            // `Trump's special envoy` is a named person's role, not a source.
             let names_before = words[..h].iter().any(|t| {
                 t.cap
+                    && t.poss
                     && !self.is_title_word(&t.lower)
                     && !self.lex.demonyms.contains_key(t.base())
                     && self.registry.lookup(t.base()).is_none()
@@ -2281,6 +2474,21 @@ impl Extractor {
             let is_role_of_named = has_name_after || names_before;
             let plural = lowers[h].ends_with('s') && !lowers[h].ends_with("ss");
             let definite_role = !indefinite && !plural;
+            if definite_role && !is_role_of_named && words.len() == 1 {
+                // `the official said` after `A senior Ukrainian official, ...`
+                let head = singular(lowers[h]);
+                let earlier = ctx.anon.iter().rev().find(|a| {
+                    a.name
+                        .as_deref()
+                        .is_some_and(|n| n.to_lowercase().split(' ').any(|w| w == head))
+                });
+                if let Some(prev) = earlier {
+                    return Some(Speaker {
+                        mention,
+                        ..prev.clone()
+                    });
+                }
+            }
             if !is_role_of_named && !definite_role {
                 let mut desc: Vec<String> = Vec::new();
                 for (n, t) in words.iter().enumerate() {
@@ -2291,10 +2499,9 @@ impl Extractor {
                     // `Sources say` → `source`: common words are lowercase
                     // wherever the sentence put them.
                     let common = ANON_NOUNS.contains(&t.lower.as_str())
-                        || matches!(
-                            self.lex.title(&t.lower),
-                            Some(TitleKind::Modifier | TitleKind::Role)
-                        ) && !self.lex.demonyms.contains_key(t.base());
+                        || (n == 0
+                            && matches!(self.lex.title(&t.lower), Some(TitleKind::Modifier))
+                            && !self.lex.demonyms.contains_key(t.base()));
                     if common {
                         w = w.to_lowercase();
                     }
@@ -2442,6 +2649,24 @@ impl Extractor {
                 gender: None,
             });
         }
+        // A country or capital as the whole subject speaks for its
+        // government (`hours after Turkey said`, `Ankara said`).
+        if run.len() == 1 && run[0].cap {
+            if let Some(country) = self.lex.demonyms.get(run[0].base()) {
+                let l = run[0].lower.as_str();
+                let nounish = !(l.ends_with("ian") || l.ends_with("ish") || l.ends_with("ese"));
+                if nounish {
+                    return Some(Speaker {
+                        name: Some(country.clone()),
+                        mention,
+                        anonymous: false,
+                        affiliation: country.clone(),
+                        person: false,
+                        gender: None,
+                    });
+                }
+            }
+        }
         // A single capitalized unknown word as subject: a surname first seen here.
         if run.len() == 1
             && run[0].cap
@@ -2528,6 +2753,8 @@ struct DocCtx {
     actors: DocActors,
     /// Every person named, in text order (pronoun fallback).
     mentions: Vec<Speaker>,
+    /// Anonymous sources that have spoken (`the official` refers back).
+    anon: Vec<Speaker>,
     salient: Vec<Speaker>,
     salient_groups: Vec<Speaker>,
     last_speaker: Option<(Speaker, String)>,
@@ -2583,6 +2810,23 @@ fn singular(w: &str) -> String {
 /// Drops leading `that`, colons and commas, and trailing punctuation and
 /// connectors from a content range.
 fn trim_content(toks: &[Tok], mut cs: usize, mut ce: usize) -> (usize, usize) {
+    // A dateline (`KYIV --`, `MOSCOW, May 2 —`) is not the speaker's words.
+    let dash = toks[cs..ce.min(cs + 8)]
+        .iter()
+        .position(|t| t.punct("—") || t.punct("–") || t.punct("-"));
+    if let Some(d) = dash {
+        let head = &toks[cs..cs + d];
+        let dateline = head.first().is_some_and(|t| t.upper)
+            && head.iter().all(|t| {
+                t.upper || t.is_comma() || t.cap || t.lower.chars().all(|c| c.is_ascii_digit())
+            });
+        if dateline {
+            cs += d;
+            while cs < ce && !toks[cs].word && toks[cs].mark.is_none() {
+                cs += 1;
+            }
+        }
+    }
     while cs < ce
         && (toks[cs].is("that")
             || toks[cs].punct(":")

@@ -31,3 +31,4 @@ pub mod run;
 pub mod stance;
 pub mod statement;
 pub mod text;
+pub mod variants;

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::actors::{fold_name, Registry};
+use crate::actors::{translit_key, Registry};
 use crate::document::Document;
 use crate::extract::Extractor;
 use crate::ingest::has_headline;
@@ -106,7 +106,7 @@ pub fn merge_speakers(statements: &mut [Statement], registry: &Registry) {
             continue;
         }
         *spellings
-            .entry(fold_name(name))
+            .entry(translit_key(name))
             .or_default()
             .entry(name.clone())
             .or_default() += 1;
@@ -146,7 +146,7 @@ pub fn merge_speakers(statements: &mut [Statement], registry: &Registry) {
         if s.anonymous {
             continue;
         }
-        if let Some(c) = canonical.get(&fold_name(name)) {
+        if let Some(c) = canonical.get(&translit_key(name)) {
             s.speaker = Some(c.clone());
         }
         if let Some(name) = &s.speaker {

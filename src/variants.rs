@@ -1,0 +1,2488 @@
+//! Quote variants: one utterance, many versions.
+//!
+//! Outlets that report the same utterance rarely print the same words: one
+//! quotes a sentence, another a fragment of it, a third translates it again,
+//! changes the spelling to its house style or paraphrases it. This module
+//! finds those versions across documents and shows how each differs from a
+//! reference version, so an analyst can see at a glance who quoted what and
+//! how faithfully.
+//!
+//! The work has three steps.
+//!
+//! 1. **Clustering** ([`cluster`]). Statements of the same canonical speaker
+//!    from different documents are linked in two tiers. The *quote* tier links
+//!    direct quotes, fragments and mixed statements whose normalised wording
+//!    overlaps: the longest common word subsequence covers most of the shorter
+//!    version (containment, so a part of a long quote joins the long quote).
+//!    The *paraphrase* tier then links reported speech (at least one side
+//!    indirect or mixed) of the same speaker whose content words (stopwords
+//!    removed, lightly stemmed) overlap, one partner per statement and
+//!    document, best pair first, so the same speaker saying two different
+//!    things in two articles is not merged. Candidates come from an inverted
+//!    index of word bigrams (quote tier) or content stems (paraphrase tier)
+//!    keyed by speaker, with capped posting lists and a cap on candidates per
+//!    statement, so the work grows linearly with the number of statements,
+//!    never with the number of pairs. Links are joined with a union-find;
+//!    statements of one document join only through links to other
+//!    documents.
+//! 2. **Reference and diff** ([`word_diff`]). Each cluster's reference version
+//!    is its longest direct quote (then fragments and mixed statements, then
+//!    reported speech; ties by earliest date, then input order). Every other
+//!    member is diffed word by word against it with the `similar` crate, on
+//!    normalised words ([`normalize_for_compare`]), while the diff shows the
+//!    original words (`recogni[-z-]{+s+}e`).
+//! 3. **Output** ([`write_csv`], [`render_markdown`]): `variants.csv`, one row
+//!    per member of every cluster that spans two or more documents, and a
+//!    readable report.
+//!
+//! Everything is deterministic: clusters, members and rows come out in input
+//! order, and no hash-map iteration order reaches the output.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use similar::{Algorithm, DiffTag};
+
+use crate::statement::{Kind, Statement};
+
+/// Thresholds and limits for [`cluster`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct VariantOptions {
+    /// Quote tier: the longest common subsequence of normalised words must
+    /// cover at least this share of the shorter version.
+    pub quote_containment: f64,
+    /// Quote tier: at least this many words in common (in order).
+    pub quote_min_common: usize,
+    /// Run the paraphrase tier (reported speech of the same utterance).
+    pub paraphrase: bool,
+    /// Paraphrase tier: shared content stems over the content stems of the
+    /// statement with fewer of them.
+    pub paraphrase_containment: f64,
+    /// Paraphrase tier: at least this many shared content stems.
+    pub paraphrase_min_shared: usize,
+    /// Paraphrase tier: shared content stems plus shared phrases (pairs of
+    /// consecutive content stems, like `direct talks`) must reach this.
+    pub paraphrase_min_evidence: usize,
+    /// Paraphrase tier: for a speaker with at least `speaker_common_min`
+    /// statements, stems found in more than this share of them are ignored
+    /// (`ukraine` for Zelensky), so a prolific speaker's topic words do not
+    /// chain unrelated statements together.
+    pub speaker_common_share: f64,
+    /// See `speaker_common_share`.
+    pub speaker_common_min: usize,
+    /// Paraphrase tier: the two documents' dates (`YYYY-MM-DD…`) may be at most
+    /// this many days apart; `None`, or a date that does not parse, puts no
+    /// limit.
+    pub paraphrase_max_days: Option<u32>,
+    /// Longest posting list kept per (speaker, feature): later statements still
+    /// probe a full list but are not added to it. Bounds the work per
+    /// statement, so frequent words do not make clustering quadratic.
+    pub max_postings: usize,
+    /// Candidates verified per statement and tier (those sharing the most
+    /// indexed features first).
+    pub max_candidates: usize,
+    /// Clusters spanning fewer documents than this are not returned (values
+    /// below 2 count as 2: a cluster always spans two documents).
+    pub min_docs: usize,
+}
+
+impl Default for VariantOptions {
+    fn default() -> Self {
+        VariantOptions {
+            quote_containment: 0.6,
+            quote_min_common: 2,
+            paraphrase: true,
+            paraphrase_containment: 0.35,
+            paraphrase_min_shared: 2,
+            paraphrase_min_evidence: 3,
+            speaker_common_share: 0.2,
+            speaker_common_min: 20,
+            paraphrase_max_days: Some(7),
+            max_postings: 200,
+            max_candidates: 32,
+            min_docs: 2,
+        }
+    }
+}
+
+/// How a member's wording differs from its cluster's reference version.
+///
+/// The classes are ordered from the mildest to the strongest difference; a
+/// member gets the strongest class that applies (see [`word_diff`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Change {
+    /// The same characters, apart from whitespace.
+    Identical,
+    /// Only normalisation differs: case, quote marks, dashes, apostrophes,
+    /// contractions, possessive `’s`, British/American spelling.
+    Spelling,
+    /// The same words; punctuation differs.
+    Punctuation,
+    /// One version is a contiguous excerpt of the other (a prefix, a suffix or
+    /// a middle part).
+    Truncation,
+    /// One version is the other with words or sentences dropped inside.
+    Omission,
+    /// Words changed, but most content words are shared.
+    Substitution,
+    /// Low word overlap: the same speaker and topic in other words.
+    Paraphrase,
+}
+
+impl Change {
+    /// The lowercase name used in the output files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Identical => "identical",
+            Change::Spelling => "spelling",
+            Change::Punctuation => "punctuation",
+            Change::Truncation => "truncation",
+            Change::Omission => "omission",
+            Change::Substitution => "substitution",
+            Change::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One version of an utterance inside a [`Cluster`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// Index of the statement in the slice given to [`cluster`].
+    pub statement: usize,
+    /// Word similarity to the reference version (see [`word_diff`]); 1 for
+    /// the reference itself.
+    pub similarity: f64,
+    /// How the wording differs from the reference version.
+    pub change: Change,
+    /// Inline word diff against the reference version (`[-removed-]`,
+    /// `{+added+}`); empty when identical.
+    pub diff: String,
+}
+
+/// The versions of one utterance, reported by two or more documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Stable id, `v001`, `v002`, … in the order of each cluster's first
+    /// member in the input.
+    pub id: String,
+    /// The members, in input order.
+    pub members: Vec<Member>,
+    /// Index into `members` of the reference version.
+    pub reference: usize,
+}
+
+impl Cluster {
+    /// The reference member.
+    pub fn reference_member(&self) -> &Member {
+        &self.members[self.reference]
+    }
+}
+
+/// A reworded member is a [`Change::Substitution`] when the words it shares
+/// with the reference (in order) include more than this share of the content
+/// words of the version with fewer of them, else a [`Change::Paraphrase`].
+pub const SUBSTITUTION_SHARE: f64 = 0.5;
+
+// ---------------------------------------------------------------------------
+// Tokens and normalisation
+// ---------------------------------------------------------------------------
+
+/// A word or punctuation mark of a text, with its comparison key.
+#[derive(Debug, Clone)]
+struct Token {
+    /// Byte range of the original characters.
+    range: Range<usize>,
+    /// Normalised form used for comparing.
+    key: String,
+    /// A word (letters or digits), not punctuation.
+    word: bool,
+    /// An acronym in capitals (`US`, `U.S.`, `NATO`): never a stopword.
+    acronym: bool,
+    /// Whitespace precedes the token in its text.
+    space: bool,
+}
+
+/// Whether `word` is one of the whitespace-separated words of `list`.
+fn in_list(list: &str, word: &str) -> bool {
+    list.split_whitespace().any(|w| w == word)
+}
+
+fn suffixes() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| SUFFIXES.split_whitespace().collect())
+}
+
+fn is_word_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Lowercase ASCII form of a word, apostrophes removed.
+fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        out.extend(
+            s.chars()
+                .filter(|&c| c != '\'' && c != '`')
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        return out;
+    }
+    let mut out = any_ascii::any_ascii(s);
+    out.make_ascii_lowercase();
+    out.retain(|c| c != '\'' && c != '`');
+    out
+}
+
+fn punct_key(s: &str) -> String {
+    let mut chars = s.chars();
+    let c = chars.next().unwrap_or(' ');
+    if s.len() > 1 && s.chars().all(|c| c == '.') {
+        return "...".to_string();
+    }
+    match c {
+        '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '"' | '‘' | '’' | '‚' | '‛' | '\''
+        | '`' | '´' | 'ʼ' | '″' | '′' => "\"".to_string(),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '-' | '⁃' => "-".to_string(),
+        '…' => "...".to_string(),
+        _ => {
+            let a = any_ascii::any_ascii_char(c);
+            if a.is_empty() || a.chars().all(char::is_whitespace) {
+                c.to_string()
+            } else {
+                a.to_string()
+            }
+        }
+    }
+}
+
+/// Words that expand `’s` to `is` (`there’s`) rather than a possessive.
+const IS_CONTRACTIONS: &str = "\
+    he here how it she that there what when where who why\
+";
+
+fn is_acronym(raw: &str) -> bool {
+    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && raw
+            .chars()
+            .all(|c| c == '.' || (c.is_alphabetic() && c.is_uppercase()))
+}
+
+fn push_word(text: &str, range: Range<usize>, space: bool, out: &mut Vec<Token>) {
+    let raw = &text[range.clone()];
+    let word = |r: Range<usize>, key: String, space: bool| Token {
+        acronym: is_acronym(&text[r.clone()]),
+        range: r,
+        key: american(key),
+        word: true,
+        space,
+    };
+    if let Some((p, apos)) = raw
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_word_apostrophe(c))
+    {
+        let head = &raw[..p];
+        let tail = fold(&raw[p + apos.len_utf8()..]);
+        let head_key = fold(head);
+        let split = |at: usize, k1: String, k2: &str, out: &mut Vec<Token>| {
+            out.push(word(range.start..range.start + at, k1, space));
+            out.push(word(range.start + at..range.end, k2.to_string(), false));
+        };
+        if tail == "t" && head_key.len() > 1 && head.ends_with(['n', 'N']) {
+            let stem = &head_key[..head_key.len() - 1];
+            let k1 = match stem {
+                "wo" => "will",
+                "ca" => "can",
+                "sha" => "shall",
+                "ai" => "is",
+                s => s,
+            };
+            split(p - 1, k1.to_string(), "not", out);
+            return;
+        }
+        let expanded = match tail.as_str() {
+            "re" => Some("are"),
+            "ve" => Some("have"),
+            "ll" => Some("will"),
+            "m" => Some("am"),
+            "d" => Some("would"),
+            "s" if in_list(IS_CONTRACTIONS, &head_key) => Some("is"),
+            "s" if head_key == "let" => Some("us"),
+            _ => None,
+        };
+        if let Some(k2) = expanded {
+            if !head_key.is_empty() {
+                split(p, head_key, k2, out);
+                return;
+            }
+        }
+        if tail == "s" && !head_key.is_empty() {
+            // Possessive: `Russia’s` compares as `russia`, displays as written.
+            out.push(word(range, head_key, space));
+            return;
+        }
+    }
+    out.push(word(range, fold(raw), space));
+}
+
+/// End (char index, exclusive) of a dotted abbreviation such as `U.S.` that
+/// starts at char index `i`.
+fn abbreviation_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut pairs = 0;
+    while j + 1 < chars.len() && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
+        if j > i && chars[j - 1].1 != '.' {
+            break;
+        }
+        pairs += 1;
+        j += 2;
+        if j < chars.len() && chars[j].1.is_alphabetic() {
+            if j + 1 < chars.len() && chars[j + 1].1 == '.' {
+                continue;
+            }
+            return None;
+        }
+        break;
+    }
+    if pairs >= 2 && (j >= chars.len() || !chars[j].1.is_alphanumeric()) {
+        Some(j)
+    } else {
+        None
+    }
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut space = true;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if let Some(j) = abbreviation_end(&chars, i) {
+                let range = pos..byte(j);
+                out.push(Token {
+                    key: fold(&text[range.clone()].replace('.', "")),
+                    acronym: true,
+                    range,
+                    word: true,
+                    space,
+                });
+                i = j;
+                space = false;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < chars.len() {
+                let c = chars[j].1;
+                let joins = is_word_apostrophe(c)
+                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                if c.is_alphanumeric() || joins {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            push_word(text, pos..byte(j), space, &mut out);
+            i = j;
+            space = false;
+            continue;
+        }
+        let mut j = i + 1;
+        if c == '.' {
+            while j < chars.len() && chars[j].1 == '.' {
+                j += 1;
+            }
+        }
+        let range = pos..byte(j);
+        out.push(Token {
+            key: punct_key(&text[range.clone()]),
+            range,
+            word: false,
+            acronym: false,
+            space,
+        });
+        i = j;
+        space = false;
+    }
+    out
+}
+
+/// The form two versions are compared on: lowercase ASCII words and
+/// punctuation marks separated by single spaces, with curly and straight quote
+/// marks made one (`"`), every dash made `-`, apostrophes dropped, contractions
+/// expanded (`there’s` → `there is`, `won’t` → `will not`), the possessive
+/// `’s` dropped, and British spellings made American (`recognise` →
+/// `recognize`, `centre` → `center`, `favour` → `favor`).
+///
+/// Only comparisons use it: every displayed text keeps the original words.
+pub fn normalize_for_compare(text: &str) -> String {
+    let tokens = tokenize(text);
+    let mut out = String::with_capacity(text.len());
+    for t in &tokens {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&t.key);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// British and American spelling
+// ---------------------------------------------------------------------------
+
+/// British spellings that no rule below covers, with their American form
+/// (`british:american`, separated by whitespace).
+const SPELLING_PAIRS: &str = "\
+    acknowledgement:acknowledgment acknowledgements:acknowledgments ageing:aging \
+    aluminium:aluminum anaemia:anemia analogue:analog calibre:caliber cancelled:canceled \
+    cancelling:canceling catalogue:catalog centre:center centred:centered centres:centers \
+    channelled:channeled counselling:counseling counsellor:counselor counsellors:counselors \
+    defence:defense defences:defenses dialled:dialed enrol:enroll enrolment:enrollment \
+    fibre:fiber foetus:fetus fuelled:fueled fuelling:fueling fulfil:fulfill \
+    fulfilment:fulfillment fulfils:fulfills grey:gray instalment:installment \
+    jewellery:jewelry judgement:judgment judgements:judgments kilometre:kilometer \
+    kilometres:kilometers labelled:labeled labelling:labeling levelled:leveled \
+    licence:license licences:licenses litre:liter litres:liters manoeuvre:maneuver \
+    manoeuvres:maneuvers marvellous:marvelous metre:meter metres:meters modelled:modeled \
+    modelling:modeling mould:mold offence:offense offences:offenses paediatric:pediatric \
+    plough:plow practise:practice practised:practiced practising:practicing \
+    pretence:pretense programme:program programmes:programs quarrelled:quarreled \
+    sabre:saber sceptic:skeptic sceptical:skeptical scepticism:skepticism sceptics:skeptics \
+    signalled:signaled signalling:signaling skilful:skillful sombre:somber spectre:specter \
+    theatre:theater theatres:theaters totalled:totaled travelled:traveled \
+    traveller:traveler travellers:travelers travelling:traveling tyre:tire tyres:tires \
+    wilful:willful\
+";
+
+/// Stems spelled `-our` in British English and `-or` in American English
+/// (`favour`, `favourite`, `honourable`, `labour`).
+const OUR_STEMS: &str = "\
+    arb ard arm behavi cand clam col demean endeav fav ferv flav glam harb hon hum lab \
+    neighb od parl rig rum sav splend tum val vap vig\
+";
+
+/// Words whose `-ise` is not the British form of an American `-ize`.
+const ISE_KEEP: &str = "\
+    advertise advise appraise chastise comprise compromise concise demise despise devise \
+    disguise enterprise excise exercise expertise franchise improvise incise likewise \
+    merchandise otherwise paradise praise precise premise promise revise supervise surmise \
+    surprise televise treatise\
+";
+
+const ISE_SUFFIXES: &[(&str, &str)] = &[
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("isers", "izers"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("iser", "izer"),
+    ("ise", "ize"),
+    ("ysing", "yzing"),
+    ("ysed", "yzed"),
+    ("yses", "yzes"),
+    ("yse", "yze"),
+];
+
+fn spelling_table() -> &'static FastMap<&'static str, &'static str> {
+    static TABLE: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        SPELLING_PAIRS
+            .split_whitespace()
+            .filter_map(|pair| pair.split_once(':'))
+            .collect()
+    })
+}
+
+/// The American spelling of a lowercase word (the word itself when no rule
+/// applies).
+fn american(word: String) -> String {
+    if let Some(us) = spelling_table().get(word.as_str()) {
+        return us.to_string();
+    }
+    let mut out = word;
+    if out.contains("our") {
+        for stem in OUR_STEMS.split_whitespace() {
+            if let Some(after) = out.strip_prefix(stem).and_then(|r| r.strip_prefix("our")) {
+                out = format!("{stem}or{after}");
+                break;
+            }
+        }
+    }
+    for (gb, us) in ISE_SUFFIXES {
+        if let Some(stem) = out.strip_suffix(gb) {
+            let base = format!("{stem}{}", if gb.starts_with('y') { "yse" } else { "ise" });
+            if stem.len() >= 3 && !in_list(ISE_KEEP, &base) {
+                out = format!("{stem}{us}");
+            }
+            break;
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Content words
+// ---------------------------------------------------------------------------
+
+const STOPWORDS: &str = "\
+    a about above according across added after again against all along also although am \
+    amid among amongst an and any are around as at be because been before being below \
+    between both but by can cannot concerning could did do does doing down during each \
+    either else even ever every few for from further had has have having he her here hers \
+    herself him himself his how however i if in into is it its itself just let may me might \
+    more most mr mrs ms much must my myself neither never no none nor not nothing now of \
+    off on once only onto or other our ours ourselves out over own regarding said same say \
+    saying says shall she should since so some still such than that the their theirs them \
+    themselves then there these they this those though through to told too toward towards \
+    under until up upon us very via was we were what when where whether which while whilst \
+    who whom whose why will with within would yet you your yours yourself yourselves\
+";
+
+/// Negations carry meaning when classifying a change, though they are too
+/// common to link statements by.
+const NEGATIONS: &str = "\
+    cannot neither never no none nor not nothing\
+";
+
+fn stopwords() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.split_whitespace().collect())
+}
+
+fn is_stopword(key: &str) -> bool {
+    key.len() < 2 || stopwords().contains(key)
+}
+
+/// Content words for classifying a change: not stopwords, or negations.
+fn is_content(t: &Token) -> bool {
+    t.word && (t.acronym || !is_stopword(&t.key) || in_list(NEGATIONS, &t.key))
+}
+
+/// Suffixes the light stemmer strips, longest first.
+const SUFFIXES: &str = "\
+    ically fully ously ively ities ments ions ians ings ment ness ical ally able ible ity \
+    ion ian ing ful ous ive ies ied ed ly al ic ia s e y\
+";
+
+/// A light suffix-stripping stemmer: `hopefully`, `hopeful` → `hop`;
+/// `negotiations`, `negotiating` → `negotiat`; `Ukrainian`, `Ukraine` →
+/// `ukrain`. Stems only need to agree with each other, not to be words.
+fn stem(word: &str) -> &str {
+    let mut w = word;
+    for _ in 0..3 {
+        let mut stripped = false;
+        for &suf in suffixes() {
+            if let Some(s) = w.strip_suffix(suf) {
+                if s.len() < 3 {
+                    continue;
+                }
+                if suf == "s" && (s.ends_with('s') || s.ends_with('u') || s.ends_with('i')) {
+                    continue;
+                }
+                w = s;
+                stripped = true;
+                break;
+            }
+        }
+        if !stripped {
+            break;
+        }
+    }
+    w
+}
+
+// ---------------------------------------------------------------------------
+// Diffing
+// ---------------------------------------------------------------------------
+
+/// One diff operation between an `a` sequence and a `b` sequence.
+#[derive(Debug, Clone, PartialEq)]
+struct Op {
+    tag: DiffTag,
+    a: Range<usize>,
+    b: Range<usize>,
+}
+
+/// Diff of two sequences, computed in a canonical orientation (the smaller
+/// sequence first) and mirrored back, so `diff(a, b)` and `diff(b, a)` are
+/// always exact mirrors of each other.
+fn canonical_diff<T: Ord + Eq + std::hash::Hash>(a: &[T], b: &[T], a_first: bool) -> Vec<Op> {
+    let flip = !a_first;
+    let (x, y) = if flip { (b, a) } else { (a, b) };
+    similar::capture_diff_slices(Algorithm::Myers, x, y)
+        .into_iter()
+        .map(|op| {
+            let (tag, r1, r2) = op.as_tag_tuple();
+            if flip {
+                let tag = match tag {
+                    DiffTag::Delete => DiffTag::Insert,
+                    DiffTag::Insert => DiffTag::Delete,
+                    t => t,
+                };
+                Op { tag, a: r2, b: r1 }
+            } else {
+                Op { tag, a: r1, b: r2 }
+            }
+        })
+        .collect()
+}
+
+fn common_len(ops: &[Op]) -> usize {
+    ops.iter()
+        .filter(|o| o.tag == DiffTag::Equal)
+        .map(|o| o.a.len())
+        .sum()
+}
+
+struct Side<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl Side<'_> {
+    fn raw(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].range.clone()]
+    }
+}
+
+/// Pushes a run of one side's tokens between markers; `lead` puts the first
+/// token's preceding space before the marker.
+fn push_run(
+    out: &mut String,
+    side: &Side<'_>,
+    range: Range<usize>,
+    open: &str,
+    close: &str,
+    lead: bool,
+) {
+    if range.is_empty() {
+        return;
+    }
+    if lead && side.tokens[range.start].space {
+        out.push(' ');
+    }
+    out.push_str(open);
+    for i in range.clone() {
+        if i > range.start && side.tokens[i].space {
+            out.push(' ');
+        }
+        out.push_str(side.raw(i));
+    }
+    out.push_str(close);
+}
+
+/// Renders two same-key tokens whose characters differ: a character diff when
+/// most characters agree (`recogni[-z-]{+s+}e`), else a whole replacement.
+fn push_char_diff(out: &mut String, a: &str, b: &str) {
+    let ca: Vec<char> = a.chars().collect();
+    let cb: Vec<char> = b.chars().collect();
+    let ops = canonical_diff(&ca, &cb, a <= b);
+    let common = common_len(&ops);
+    if common * 2 <= ca.len().max(cb.len()) {
+        out.push_str("[-");
+        out.push_str(a);
+        out.push_str("-]{+");
+        out.push_str(b);
+        out.push_str("+}");
+        return;
+    }
+    for op in ops {
+        let sa: String = ca[op.a.clone()].iter().collect();
+        let sb: String = cb[op.b.clone()].iter().collect();
+        match op.tag {
+            DiffTag::Equal => out.push_str(&sa),
+            DiffTag::Delete => out.push_str(&format!("[-{sa}-]")),
+            DiffTag::Insert => out.push_str(&format!("{{+{sb}+}}")),
+            DiffTag::Replace => out.push_str(&format!("[-{sa}-]{{+{sb}+}}")),
+        }
+    }
+}
+
+/// Merges runs of adjacent non-equal operations into one replacement, so a
+/// change renders as one `[-old-]{+new+}` whatever order the diff found.
+fn merge_changes(ops: Vec<Op>) -> Vec<Op> {
+    let mut out: Vec<Op> = Vec::with_capacity(ops.len());
+    for op in ops {
+        match out.last_mut() {
+            Some(last) if last.tag != DiffTag::Equal && op.tag != DiffTag::Equal => {
+                last.a.end = op.a.end.max(last.a.end);
+                last.b.end = op.b.end.max(last.b.end);
+                last.tag = match (last.a.is_empty(), last.b.is_empty()) {
+                    (true, _) => DiffTag::Insert,
+                    (_, true) => DiffTag::Delete,
+                    _ => DiffTag::Replace,
+                };
+            }
+            _ => out.push(op),
+        }
+    }
+    out
+}
+
+fn render(a: &Side<'_>, b: &Side<'_>, ops: &[Op]) -> String {
+    let mut out = String::new();
+    for op in ops {
+        match op.tag {
+            DiffTag::Equal => {
+                for (i, j) in op.a.clone().zip(op.b.clone()) {
+                    if a.tokens[i].space || b.tokens[j].space {
+                        out.push(' ');
+                    }
+                    let (ra, rb) = (a.raw(i), b.raw(j));
+                    if ra == rb {
+                        out.push_str(ra);
+                    } else {
+                        push_char_diff(&mut out, ra, rb);
+                    }
+                }
+            }
+            DiffTag::Delete => push_run(&mut out, a, op.a.clone(), "[-", "-]", true),
+            DiffTag::Insert => push_run(&mut out, b, op.b.clone(), "{+", "+}", true),
+            DiffTag::Replace => {
+                if a.tokens[op.a.start].space || b.tokens[op.b.start].space {
+                    out.push(' ');
+                }
+                push_run(&mut out, a, op.a.clone(), "[-", "-]", false);
+                push_run(&mut out, b, op.b.clone(), "{+", "+}", false);
+            }
+        }
+    }
+    out.trim_start().to_string()
+}
+
+fn keys(tokens: &[Token], words_only: bool) -> Vec<&str> {
+    tokens
+        .iter()
+        .filter(|t| t.word || !words_only)
+        .map(|t| t.key.as_str())
+        .collect()
+}
+
+/// Whether `a` sorts before `b` (or equals it): the canonical orientation.
+fn a_first(ka: &[&str], kb: &[&str], a: &str, b: &str) -> bool {
+    (ka, a) <= (kb, b)
+}
+
+/// Compares `other` with `reference` word by word.
+///
+/// Returns the kind of change, the inline diff and the similarity.
+///
+/// * **diff**: the original words of both versions, in order; words only in
+///   the reference are shown `[-like this-]`, words only in `other` `{+like
+///   this+}`; a word whose normalised form agrees but whose characters differ
+///   gets a character diff (`recogni[-z-]{+s+}e`). Empty when identical.
+///   `word_diff(b, a)` is the exact mirror of `word_diff(a, b)`.
+/// * **similarity**: `2 × common words / (words in reference + words in
+///   other)`, on normalised words in order (the `similar` ratio); 1 when both
+///   have no words.
+/// * **change**, the first rule that holds:
+///   1. `identical`: the same characters apart from whitespace;
+///   2. `spelling`: the same normalised words and punctuation
+///      ([`normalize_for_compare`]);
+///   3. `punctuation`: the same normalised words;
+///   4. `truncation`: one version's words are a contiguous run of the
+///      other's;
+///   5. `omission`: one version's words are the other's with words dropped
+///      in more than one place;
+///   6. `substitution`: words changed, and the words in common (in order)
+///      include more than [`SUBSTITUTION_SHARE`] of the content words
+///      (stopwords removed, negations kept) of the version with fewer of them;
+///   7. `paraphrase`: otherwise.
+///
+/// The change is symmetric: `word_diff(b, a).0 == word_diff(a, b).0`.
+pub fn word_diff(reference: &str, other: &str) -> (Change, String, f64) {
+    let ta = tokenize(reference);
+    let tb = tokenize(other);
+    compare(reference, &ta, other, &tb)
+}
+
+fn compare(a: &str, ta: &[Token], b: &str, tb: &[Token]) -> (Change, String, f64) {
+    let same_raw = ta.len() == tb.len()
+        && ta
+            .iter()
+            .zip(tb)
+            .all(|(x, y)| a[x.range.clone()] == b[y.range.clone()]);
+    if same_raw {
+        return (Change::Identical, String::new(), 1.0);
+    }
+    let (wa, wb) = (keys(ta, true), keys(tb, true));
+    let word_ops = canonical_diff(&wa, &wb, a_first(&wa, &wb, a, b));
+    let common = common_len(&word_ops);
+    let similarity = if wa.is_empty() && wb.is_empty() {
+        1.0
+    } else {
+        2.0 * common as f64 / (wa.len() + wb.len()) as f64
+    };
+    let (ka, kb) = (keys(ta, false), keys(tb, false));
+    let first = a_first(&ka, &kb, a, b);
+    let ops = merge_changes(canonical_diff(&ka, &kb, first));
+    let change = if ka == kb {
+        Change::Spelling
+    } else if wa == wb {
+        Change::Punctuation
+    } else {
+        classify_words(&word_ops, ta, tb)
+    };
+    let diff = render(
+        &Side {
+            text: a,
+            tokens: ta,
+        },
+        &Side {
+            text: b,
+            tokens: tb,
+        },
+        &ops,
+    );
+    (change, diff, similarity)
+}
+
+fn classify_words(ops: &[Op], ta: &[Token], tb: &[Token]) -> Change {
+    let deleted = ops
+        .iter()
+        .any(|o| o.tag != DiffTag::Equal && !o.a.is_empty());
+    let inserted = ops
+        .iter()
+        .any(|o| o.tag != DiffTag::Equal && !o.b.is_empty());
+    if deleted != inserted {
+        let runs = ops.iter().filter(|o| o.tag == DiffTag::Equal).count();
+        return if runs <= 1 {
+            Change::Truncation
+        } else {
+            Change::Omission
+        };
+    }
+    let wa: Vec<&Token> = ta.iter().filter(|t| t.word).collect();
+    let wb: Vec<&Token> = tb.iter().filter(|t| t.word).collect();
+    let shared = ops
+        .iter()
+        .filter(|o| o.tag == DiffTag::Equal)
+        .flat_map(|o| o.a.clone())
+        .filter(|&i| is_content(wa[i]))
+        .count();
+    let ca = wa.iter().filter(|t| is_content(t)).count();
+    let cb = wb.iter().filter(|t| is_content(t)).count();
+    let smaller = ca.min(cb).max(1);
+    if shared as f64 / smaller as f64 > SUBSTITUTION_SHARE {
+        Change::Substitution
+    } else {
+        Change::Paraphrase
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Clustering
+// ---------------------------------------------------------------------------
+
+struct UnionFind {
+    parent: Vec<u32>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n as u32).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let p = self.parent[x as usize];
+            self.parent[x as usize] = self.parent[p as usize];
+            x = p;
+        }
+        x
+    }
+
+    /// Joins two sets; the smaller index becomes the root.
+    fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi as usize] = lo;
+        }
+    }
+}
+
+/// A hasher for the clustering's internal maps: fast on integer keys and
+/// stable across runs. The maps are only looked up, never iterated, so their
+/// order never reaches the output.
+#[derive(Clone, Copy)]
+struct FastHasher(u64);
+
+impl Default for FastHasher {
+    fn default() -> Self {
+        FastHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        mix(self.0)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(u64::from(x));
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = mix(self.0 ^ x);
+    }
+
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+/// The SplitMix64 finaliser: spreads the bits of `x`.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Index key of a feature: tier, speaker and up to two interned ids.
+fn feature(tier: u64, speaker: u32, a: u32, b: u32) -> u64 {
+    mix(mix((tier << 32) | u64::from(speaker)) ^ ((u64::from(a) << 32) | u64::from(b)))
+}
+
+/// Interned normalised words, with what the paraphrase tier needs of each.
+#[derive(Default)]
+struct Lexicon {
+    ids: FastMap<String, u32>,
+    /// Per word id: its stem id (`None` for stopwords).
+    stems: Vec<Option<u32>>,
+    stem_ids: FastMap<String, u32>,
+}
+
+impl Lexicon {
+    fn word(&mut self, t: &Token) -> u32 {
+        if let Some(&id) = self.ids.get(&t.key) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(t.key.clone(), id);
+        let stem = if is_stopword(&t.key) {
+            None
+        } else {
+            let s = stem(&t.key);
+            let next = self.stem_ids.len() as u32;
+            Some(*self.stem_ids.entry(s.to_string()).or_insert(next))
+        };
+        self.stems.push(stem);
+        id
+    }
+
+    /// The content stem of a word token: acronyms (`US`, kept apart from the
+    /// pronoun `us`) count even when their letters spell a stopword.
+    fn content_stem(&mut self, t: &Token, word: u32) -> Option<u32> {
+        if t.acronym && self.stems[word as usize].is_none() {
+            let key = format!("{}#", t.key);
+            let next = self.stem_ids.len() as u32;
+            return Some(*self.stem_ids.entry(key).or_insert(next));
+        }
+        self.stems[word as usize]
+    }
+}
+
+/// What clustering needs of one statement.
+struct Prepared {
+    /// Speaker id, `None` when the statement has no speaker or no words.
+    speaker: Option<u32>,
+    doc: u32,
+    day: Option<i64>,
+    tokens: Vec<Token>,
+    /// Interned normalised words, in order.
+    words: Vec<u32>,
+    /// `words` sorted (with repeats): bounds the common subsequence cheaply.
+    bag: Vec<u32>,
+    /// Words that are not stopwords (or are acronyms), sorted, deduplicated.
+    content_words: Vec<u32>,
+    /// Content stems, sorted, deduplicated; in the paraphrase tier without
+    /// the speaker's commonest.
+    content: Vec<u32>,
+    /// Consecutive content stems (`direct talks`), packed, sorted.
+    content_pairs: Vec<u64>,
+}
+
+/// Days since 1970-01-01 of a date starting `YYYY-MM-DD`.
+fn parse_day(date: &str) -> Option<i64> {
+    let d = date.get(..10)?;
+    let b = d.as_bytes();
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i64 = d[..4].parse().ok()?;
+    let m: i64 = d[5..7].parse().ok()?;
+    let day: i64 = d[8..10].parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+fn sorted_dedup<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn prepare(statements: &[Statement], opts: &VariantOptions) -> Vec<Prepared> {
+    let mut speakers: FastMap<&str, u32> = FastMap::default();
+    let mut docs: FastMap<&str, u32> = FastMap::default();
+    let mut lexicon = Lexicon::default();
+    let mut prepared = Vec::with_capacity(statements.len());
+    let mut sequences: Vec<Vec<u32>> = Vec::with_capacity(statements.len());
+    for s in statements {
+        let next = docs.len() as u32;
+        let doc = *docs.entry(s.doc.as_str()).or_insert(next);
+        let tokens = tokenize(&s.text);
+        let has_words = tokens.iter().any(|t| t.word);
+        let speaker = s
+            .speaker
+            .as_deref()
+            .map(str::trim)
+            .filter(|sp| !sp.is_empty() && has_words)
+            .map(|sp| {
+                let next = speakers.len() as u32;
+                *speakers.entry(sp).or_insert(next)
+            });
+        let mut words = Vec::new();
+        let mut content_words = Vec::new();
+        let mut seq = Vec::new();
+        if speaker.is_some() {
+            for t in tokens.iter().filter(|t| t.word) {
+                let w = lexicon.word(t);
+                words.push(w);
+                if let Some(stem) = lexicon.content_stem(t, w) {
+                    seq.push(stem);
+                    content_words.push(w);
+                }
+            }
+        }
+        let mut bag = words.clone();
+        bag.sort_unstable();
+        let content_words = sorted_dedup(content_words);
+        sequences.push(seq);
+        prepared.push(Prepared {
+            speaker,
+            doc,
+            day: parse_day(&s.date),
+            tokens,
+            words,
+            bag,
+            content_words,
+            content: Vec::new(),
+            content_pairs: Vec::new(),
+        });
+    }
+    // A stem in more than `speaker_common_share` of a prolific speaker's
+    // statements says nothing about which utterance a statement reports.
+    let mut per_speaker = vec![0usize; speakers.len()];
+    let mut df: FastMap<u64, usize> = FastMap::default();
+    let key = |sp: u32, stem: u32| (u64::from(sp) << 32) | u64::from(stem);
+    for (p, seq) in prepared.iter().zip(&sequences) {
+        let Some(sp) = p.speaker else { continue };
+        per_speaker[sp as usize] += 1;
+        for &stem in &sorted_dedup(seq.clone()) {
+            *df.entry(key(sp, stem)).or_default() += 1;
+        }
+    }
+    for (p, mut seq) in prepared.iter_mut().zip(sequences) {
+        let Some(sp) = p.speaker else { continue };
+        let total = per_speaker[sp as usize];
+        if total >= opts.speaker_common_min {
+            let limit = opts.speaker_common_share * total as f64;
+            seq.retain(|&stem| df[&key(sp, stem)] as f64 <= limit);
+        }
+        p.content_pairs = sorted_dedup(
+            seq.windows(2)
+                .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+                .collect(),
+        );
+        p.content = sorted_dedup(seq);
+    }
+    prepared
+}
+
+/// Word bigrams (a lone word for one-word texts), keyed with the speaker.
+fn quote_features(speaker: u32, words: &[u32]) -> Vec<u64> {
+    let f = if words.len() == 1 {
+        vec![feature(0, speaker, words[0], u32::MAX)]
+    } else {
+        words
+            .windows(2)
+            .map(|w| feature(0, speaker, w[0], w[1]))
+            .collect()
+    };
+    sorted_dedup(f)
+}
+
+/// An inverted index from features to statement indices, with capped
+/// posting lists, and a reusable counter for candidate lookups.
+///
+/// Posting lists are linked lists in one flat vector (newest entry first), so
+/// millions of features cost two allocations, not one each.
+struct Index {
+    /// Feature → (newest entry in `entries`, list length).
+    heads: FastMap<u64, (u32, u32)>,
+    /// (statement, previous entry of the same list or `u32::MAX`).
+    entries: Vec<(u32, u32)>,
+    cap: u32,
+    counts: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Index {
+    fn new(cap: usize, n: usize) -> Self {
+        Index {
+            heads: FastMap::default(),
+            entries: Vec::new(),
+            cap: cap.clamp(1, u32::MAX as usize) as u32,
+            counts: vec![0; n],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Earlier statements sharing features with `features`, most shared
+    /// first (ties by index), skipping `skip(j)`; at most `limit`.
+    fn candidates(
+        &mut self,
+        features: &[u64],
+        limit: usize,
+        skip: impl Fn(u32) -> bool,
+    ) -> Vec<u32> {
+        for f in features {
+            let Some(&(mut e, _)) = self.heads.get(f) else {
+                continue;
+            };
+            while e != u32::MAX {
+                let (j, prev) = self.entries[e as usize];
+                if self.counts[j as usize] == 0 {
+                    self.touched.push(j);
+                }
+                self.counts[j as usize] += 1;
+                e = prev;
+            }
+        }
+        let mut found: Vec<(u32, u32)> = Vec::with_capacity(self.touched.len());
+        for &j in &self.touched {
+            let c = std::mem::take(&mut self.counts[j as usize]);
+            if !skip(j) {
+                found.push((j, c));
+            }
+        }
+        self.touched.clear();
+        let order = |x: &(u32, u32), y: &(u32, u32)| y.1.cmp(&x.1).then(x.0.cmp(&y.0));
+        if found.len() > limit {
+            found.select_nth_unstable_by(limit, order);
+            found.truncate(limit);
+        }
+        found.sort_unstable_by(order);
+        found.into_iter().map(|(j, _)| j).collect()
+    }
+
+    fn insert(&mut self, features: &[u64], i: u32) {
+        for f in features {
+            let head = self.heads.entry(*f).or_insert((u32::MAX, 0));
+            if head.1 < self.cap {
+                self.entries.push((i, head.0));
+                *head = ((self.entries.len() - 1) as u32, head.1 + 1);
+            }
+        }
+    }
+}
+
+fn sorted_overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether two prepared statements are versions of one quote.
+fn quote_match(a: &Prepared, b: &Prepared, opts: &VariantOptions) -> bool {
+    let shorter = a.words.len().min(b.words.len());
+    let needed = opts
+        .quote_min_common
+        .max((opts.quote_containment * shorter as f64 - 1e-9).ceil() as usize);
+    // The common subsequence is at most the common multiset of words.
+    if shorter == 0
+        || sorted_overlap(&a.bag, &b.bag) < needed
+        || sorted_overlap(&a.content_words, &b.content_words) == 0
+    {
+        return false;
+    }
+    common_len(&canonical_diff(&a.words, &b.words, a.words <= b.words)) >= needed
+}
+
+/// Paraphrase score of two prepared statements: (containment, evidence).
+fn paraphrase_score(a: &Prepared, b: &Prepared, opts: &VariantOptions) -> Option<(f64, usize)> {
+    if let (Some(max), Some(x), Some(y)) = (opts.paraphrase_max_days, a.day, b.day) {
+        if (x - y).abs() > i64::from(max) {
+            return None;
+        }
+    }
+    let shared = sorted_overlap(&a.content, &b.content);
+    let smaller = a.content.len().min(b.content.len());
+    if smaller == 0 || shared < opts.paraphrase_min_shared.max(1) {
+        return None;
+    }
+    let evidence = shared + sorted_overlap(&a.content_pairs, &b.content_pairs);
+    let containment = shared as f64 / smaller as f64;
+    (evidence >= opts.paraphrase_min_evidence && containment >= opts.paraphrase_containment)
+        .then_some((containment, evidence))
+}
+
+fn is_quote_kind(kind: Kind) -> bool {
+    matches!(kind, Kind::Direct | Kind::Fragment | Kind::Mixed)
+}
+
+/// Finds the statements that report one utterance in two or more documents.
+///
+/// Only statements with a speaker take part; links join statements of the
+/// same speaker (trimmed, exact) from different documents:
+///
+/// * quote tier (direct, fragment and mixed statements): the longest common
+///   subsequence of normalised words is at least
+///   [`VariantOptions::quote_min_common`] words and covers at least
+///   [`VariantOptions::quote_containment`] of the shorter version, and the two
+///   share a word that is not a stopword. A part of a long quote thus joins
+///   the long quote, and through it the other parts.
+/// * paraphrase tier (at least one side reported speech: indirect or mixed;
+///   two quotes that fail the quote tier are two utterances): at least
+///   [`VariantOptions::paraphrase_min_shared`] shared content stems covering
+///   at least [`VariantOptions::paraphrase_containment`] of the smaller stem
+///   set, shared stems plus shared stem pairs (`direct talks`) reaching
+///   [`VariantOptions::paraphrase_min_evidence`], dates within
+///   [`VariantOptions::paraphrase_max_days`]. Each statement takes at most one
+///   partner per other document (a quote-tier link counts), best pairs first,
+///   so a second, different remark of the same speaker in the same article
+///   pair stays out.
+///
+/// Candidates come from inverted indexes keyed by speaker and word bigram
+/// (quote tier) or content stem (paraphrase tier); each statement verifies at
+/// most [`VariantOptions::max_candidates`] of them, and posting lists stop
+/// growing at [`VariantOptions::max_postings`], so the work is linear in the
+/// number of statements.
+///
+/// Returns the clusters spanning at least [`VariantOptions::min_docs`]
+/// documents, ordered by first member, each with its reference version and
+/// every member's diff against it.
+pub fn cluster(statements: &[Statement], opts: &VariantOptions) -> Vec<Cluster> {
+    let prepared = prepare(statements, opts);
+    let n = statements.len();
+    let mut uf = UnionFind::new(n);
+    // (statement, other document) slots already holding a link.
+    let mut taken: FastSet<(u32, u32)> = FastSet::default();
+    let other_speaker_or_doc = |p: &Prepared, j: u32| {
+        let q = &prepared[j as usize];
+        q.doc == p.doc || q.speaker != p.speaker
+    };
+
+    let mut index = Index::new(opts.max_postings, n);
+    for (i, p) in prepared.iter().enumerate() {
+        let Some(sp) = p.speaker else { continue };
+        if !is_quote_kind(statements[i].kind) {
+            continue;
+        }
+        let features = quote_features(sp, &p.words);
+        let cands = index.candidates(&features, opts.max_candidates, |j| {
+            other_speaker_or_doc(p, j)
+        });
+        for j in cands {
+            let q = &prepared[j as usize];
+            if quote_match(q, p, opts) {
+                uf.union(j, i as u32);
+                taken.insert((i as u32, q.doc));
+                taken.insert((j, p.doc));
+            }
+        }
+        index.insert(&features, i as u32);
+    }
+
+    if opts.paraphrase {
+        let mut index = Index::new(opts.max_postings, n);
+        let mut pairs: Vec<(f64, usize, u32, u32)> = Vec::new();
+        for (i, p) in prepared.iter().enumerate() {
+            let Some(sp) = p.speaker else { continue };
+            let features: Vec<u64> = p.content.iter().map(|&c| feature(1, sp, c, 0)).collect();
+            let cands = index.candidates(&features, opts.max_candidates, |j| {
+                other_speaker_or_doc(p, j)
+            });
+            for j in cands {
+                let reported = |k: usize| !statements[k].kind.is_quoted();
+                if !reported(i) && !reported(j as usize) {
+                    // Two quotes of one speaker that share too few words to
+                    // pass the quote tier are two utterances.
+                    continue;
+                }
+                if let Some((score, evidence)) = paraphrase_score(&prepared[j as usize], p, opts) {
+                    pairs.push((score, evidence, j, i as u32));
+                }
+            }
+            index.insert(&features, i as u32);
+        }
+        pairs.sort_by(|x, y| {
+            y.0.total_cmp(&x.0)
+                .then(y.1.cmp(&x.1))
+                .then(x.2.cmp(&y.2))
+                .then(x.3.cmp(&y.3))
+        });
+        for (_, _, j, i) in pairs {
+            let (dj, di) = (prepared[j as usize].doc, prepared[i as usize].doc);
+            if taken.contains(&(i, dj)) || taken.contains(&(j, di)) {
+                continue;
+            }
+            taken.insert((i, dj));
+            taken.insert((j, di));
+            uf.union(j, i);
+        }
+    }
+
+    let mut groups: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let root = uf.find(i as u32);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut found: Vec<Vec<usize>> = groups
+        .into_values()
+        .filter(|m| {
+            let docs = sorted_dedup(m.iter().map(|&i| prepared[i].doc).collect());
+            m.len() > 1 && docs.len() >= opts.min_docs.max(2)
+        })
+        .collect();
+    found.sort_by_key(|m| m[0]);
+    let width = found.len().to_string().len().max(3);
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(k, members)| {
+            build_cluster(
+                format!("v{:0width$}", k + 1),
+                members,
+                statements,
+                &prepared,
+            )
+        })
+        .collect()
+}
+
+fn kind_rank(kind: Kind) -> u8 {
+    match kind {
+        Kind::Direct => 0,
+        Kind::Fragment | Kind::Mixed => 1,
+        Kind::Indirect => 2,
+    }
+}
+
+fn build_cluster(
+    id: String,
+    members: Vec<usize>,
+    statements: &[Statement],
+    prepared: &[Prepared],
+) -> Cluster {
+    let words = |i: usize| prepared[i].tokens.iter().filter(|t| t.word).count();
+    let reference = (0..members.len())
+        .min_by(|&x, &y| {
+            let (a, b) = (members[x], members[y]);
+            kind_rank(statements[a].kind)
+                .cmp(&kind_rank(statements[b].kind))
+                .then(words(b).cmp(&words(a)))
+                .then_with(|| match (prepared[a].day, prepared[b].day) {
+                    (Some(p), Some(q)) => p.cmp(&q),
+                    _ => statements[a].date.cmp(&statements[b].date),
+                })
+                .then(a.cmp(&b))
+        })
+        .unwrap_or(0);
+    let r = members[reference];
+    let members = members
+        .iter()
+        .map(|&i| {
+            let (change, diff, similarity) = if i == r {
+                (Change::Identical, String::new(), 1.0)
+            } else {
+                compare(
+                    &statements[r].text,
+                    &prepared[r].tokens,
+                    &statements[i].text,
+                    &prepared[i].tokens,
+                )
+            };
+            Member {
+                statement: i,
+                similarity,
+                change,
+                diff,
+            }
+        })
+        .collect();
+    Cluster {
+        id,
+        members,
+        reference,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------
+
+/// Writes `variants.csv`: a header, then one row per member of every cluster,
+/// clusters in order, members in input order. Columns: `cluster, doc, outlet,
+/// speaker, kind, text, reference, similarity, change, diff`; `text` and
+/// `reference` are the original statement texts, `similarity` has three
+/// decimals.
+pub fn write_csv<W: std::io::Write>(
+    w: W,
+    statements: &[Statement],
+    clusters: &[Cluster],
+) -> csv::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record([
+        "cluster",
+        "doc",
+        "outlet",
+        "speaker",
+        "kind",
+        "text",
+        "reference",
+        "similarity",
+        "change",
+        "diff",
+    ])?;
+    for c in clusters {
+        let reference = &statements[c.reference_member().statement];
+        for m in &c.members {
+            let s = &statements[m.statement];
+            let similarity = format!("{:.3}", m.similarity);
+            out.write_record([
+                c.id.as_str(),
+                &s.doc,
+                &s.outlet,
+                s.speaker.as_deref().unwrap_or(""),
+                s.kind.as_str(),
+                &s.text,
+                &reference.text,
+                &similarity,
+                m.change.as_str(),
+                &m.diff,
+            ])?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Escapes the characters Markdown would read as formatting.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
+            out.push('\\');
+        }
+        if c == '\n' || c == '\r' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A readable report: one section per cluster with the speaker, the reference
+/// quote, then every other document's version with its change, similarity
+/// and diff against the reference.
+pub fn render_markdown(statements: &[Statement], clusters: &[Cluster]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from("# Quote variants\n\n");
+    let _ = writeln!(
+        out,
+        "{} utterance(s) reported by two or more documents. Diffs read from the reference \
+         to each version: `[-removed-]`, `{{+added+}}`.\n",
+        clusters.len()
+    );
+    for c in clusters {
+        let r = &statements[c.reference_member().statement];
+        let mut docs: Vec<&str> = c
+            .members
+            .iter()
+            .map(|m| statements[m.statement].doc.as_str())
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let _ = writeln!(
+            out,
+            "## {} · {}\n\n{} versions in {} documents.\n",
+            c.id,
+            md_escape(r.speaker.as_deref().unwrap_or("")),
+            c.members.len(),
+            docs.len()
+        );
+        let _ = writeln!(
+            out,
+            "**Reference**, {} ({}, {}, {}):\n\n> {}\n",
+            md_escape(&r.outlet),
+            r.kind,
+            md_escape(&r.date),
+            md_escape(&r.doc),
+            md_escape(&r.text)
+        );
+        for (k, m) in c.members.iter().enumerate() {
+            if k == c.reference {
+                continue;
+            }
+            let s = &statements[m.statement];
+            let _ = writeln!(
+                out,
+                "### {} ({}, {}, {}): {}, similarity {:.3}\n\n> {}\n",
+                md_escape(&s.outlet),
+                s.kind,
+                md_escape(&s.date),
+                md_escape(&s.doc),
+                m.change,
+                m.similarity,
+                md_escape(&s.text)
+            );
+            if !m.diff.is_empty() {
+                let _ = writeln!(out, "Diff: {}\n", md_escape(&m.diff));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::path::PathBuf;
+
+    fn stmt(n: usize, doc: &str, kind: Kind, speaker: Option<&str>, text: &str) -> Statement {
+        Statement {
+            id: format!("{doc}#{n}"),
+            doc: doc.to_string(),
+            outlet: format!("outlet-{}", doc.get(..3).unwrap_or(doc)),
+            date: "2025-04-23".to_string(),
+            kind,
+            speaker: speaker.map(str::to_string),
+            speaker_mention: String::new(),
+            anonymous: false,
+            affiliation: String::new(),
+            cue: "said".to_string(),
+            text: text.to_string(),
+            start: 0,
+            end: text.len(),
+            stance: Vec::new(),
+        }
+    }
+
+    fn shared_dir() -> Option<PathBuf> {
+        let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        [
+            here.join("../shared"),
+            here.join("shared"),
+            PathBuf::from("/work/shared"),
+        ]
+        .into_iter()
+        .find(|p| p.join("gold/variants.jsonl").is_file())
+    }
+
+    /// The gold statements of the seed articles, in file order.
+    fn seed_statements() -> Option<Vec<Statement>> {
+        let path = shared_dir()?.join("gold/seeds.jsonl");
+        let text = std::fs::read_to_string(path).ok()?;
+        let mut out: Vec<Statement> = Vec::new();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).ok()?;
+            let doc = v["doc"].as_str()?;
+            let kind = Kind::parse(v["kind"].as_str()?)?;
+            let n = out.iter().filter(|s| s.doc == doc).count() + 1;
+            out.push(stmt(
+                n,
+                doc,
+                kind,
+                v["speaker"].as_str(),
+                v["text"].as_str()?,
+            ));
+        }
+        Some(out)
+    }
+
+    /// Statements no gold cluster contains, several by the gold speakers.
+    fn distractors() -> Vec<Statement> {
+        use Kind::*;
+        let zel = Some("Volodymyr Zelensky");
+        let (d5, d6) = ("005_synthetic.txt", "006_synthetic.txt");
+        let rows: &[(&str, Kind, Option<&str>, &str)] = &[
+            (
+                d5,
+                Direct,
+                zel,
+                "We are ready for a full ceasefire on land, in the air and at sea.",
+            ),
+            (
+                d5,
+                Indirect,
+                zel,
+                "he would support working with the United States to restart operations at the \
+                 nuclear plant",
+            ),
+            (
+                d5,
+                Direct,
+                Some("Karoline Leavitt"),
+                "The president is frustrated with the pace of the negotiations.",
+            ),
+            (
+                d5,
+                Direct,
+                Some("Marco Rubio"),
+                "We will not be party to a process that goes nowhere.",
+            ),
+            (
+                d5,
+                Direct,
+                Some("Dmitry Peskov"),
+                "The Kremlin has nothing to add on the meeting.",
+            ),
+            (
+                d5,
+                Indirect,
+                Some("Vladimir Putin"),
+                "Russia would consider a ceasefire only after its demands are met",
+            ),
+            (
+                d6,
+                Direct,
+                None,
+                "Ukraine will not legally recognize the occupation of Crimea.",
+            ),
+            (
+                d6,
+                Direct,
+                Some("Yulia Svyrydenko"),
+                "Ukraine will not legally recognize the occupation of Crimea.",
+            ),
+            (
+                d6,
+                Direct,
+                zel,
+                "Our people will not accept a frozen conflict disguised as peace.",
+            ),
+        ];
+        rows.iter()
+            .enumerate()
+            .map(|(n, (doc, kind, sp, text))| stmt(n + 1, doc, *kind, *sp, text))
+            .collect()
+    }
+
+    fn fixture() -> Option<Vec<Statement>> {
+        let mut st = seed_statements()?;
+        st.extend(distractors());
+        Some(st)
+    }
+
+    fn cluster_of(clusters: &[Cluster], statement: usize) -> Option<&Cluster> {
+        clusters
+            .iter()
+            .find(|c| c.members.iter().any(|m| m.statement == statement))
+    }
+
+    fn find(st: &[Statement], doc_prefix: &str, text_prefix: &str) -> usize {
+        st.iter()
+            .position(|s| s.doc.starts_with(doc_prefix) && s.text.starts_with(text_prefix))
+            .unwrap_or_else(|| panic!("no statement {doc_prefix} {text_prefix}"))
+    }
+
+    // ---- normalisation -----------------------------------------------------
+
+    #[test]
+    fn normalisation_folds_marks_case_spelling_and_contractions() {
+        assert_eq!(
+            normalize_for_compare("We’re recognising the “Centre” – isn't it?"),
+            "we are recognizing the \" center \" - is not it ?"
+        );
+        assert_eq!(
+            normalize_for_compare("There’s"),
+            normalize_for_compare("there is")
+        );
+        assert_eq!(
+            normalize_for_compare("Russia’s war"),
+            normalize_for_compare("Russia's war")
+        );
+        assert_eq!(normalize_for_compare("Russia’s war"), "russia war");
+        assert_eq!(
+            normalize_for_compare("the U.S. and the US"),
+            "the us and the us"
+        );
+        assert_eq!(normalize_for_compare("won’t can't"), "will not can not");
+        assert_eq!(
+            normalize_for_compare("colourful labour favourite"),
+            "colorful labor favorite"
+        );
+        assert_eq!(
+            normalize_for_compare("organisation analysed"),
+            "organization analyzed"
+        );
+        assert_eq!(
+            normalize_for_compare("a promise, a surprise"),
+            "a promise , a surprise"
+        );
+        assert_eq!(
+            normalize_for_compare("Wait…"),
+            normalize_for_compare("wait...")
+        );
+        assert_eq!(
+            normalize_for_compare("defence programme"),
+            "defense program"
+        );
+        assert_eq!(normalize_for_compare(""), "");
+    }
+
+    #[test]
+    fn stems_agree_across_forms() {
+        for (a, b) in [
+            ("hopeful", "hopefully"),
+            ("negotiations", "negotiating"),
+            ("progress", "progressing"),
+            ("ukraine", "ukrainian"),
+            ("russia", "russian"),
+            ("involvement", "involved"),
+            ("logistic", "logistical"),
+            ("meeting", "meetings"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+    }
+
+    // ---- word diff ---------------------------------------------------------
+
+    const Z000: &str = "Ukraine will not legally recognize the occupation of Crimea,";
+    const Z002: &str =
+        "We will not legally recognize the occupation of Crimea. There’s nothing to \
+                        discuss here. This is against our Constitution.";
+    const Z003: &str = "Ukraine will not legally recognise the occupation of Crimea,";
+
+    const RUBIO_000: &str = "he had a constructive conversation with British Foreign Secretary \
+                             David Lammy, who is hosting Wednesday’s meeting";
+    const RUBIO_003: &str = "he held a “productive conversation” with British Foreign Secretary \
+                             David Lammy, who is hosting the London meeting";
+    const PUTIN_000: &str = "the possibility of direct talks regarding a ceasefire";
+    const PUTIN_003: &str = "the idea of direct talks with Ukraine to discuss a potential halt to \
+                             attacks on civilian targets";
+    const CEASEFIRE: &str =
+        "A full ceasefire – on land, in the air, and at sea – is the necessary first step,";
+
+    #[test]
+    fn identical_has_empty_diff() {
+        assert_eq!(
+            word_diff(Z000, Z000),
+            (Change::Identical, String::new(), 1.0)
+        );
+        assert_eq!(word_diff("a  b", "a b").0, Change::Identical);
+    }
+
+    #[test]
+    fn spelling_shows_a_character_diff() {
+        let (change, diff, sim) = word_diff(Z000, Z003);
+        assert_eq!(change, Change::Spelling);
+        assert_eq!(
+            diff,
+            "Ukraine will not legally recogni[-z-]{+s+}e the occupation of Crimea,"
+        );
+        assert_eq!(sim, 1.0);
+        let (change, diff, _) = word_diff("There’s “peace”", "There is \"peace\"");
+        assert_eq!(change, Change::Spelling);
+        assert_eq!(diff, "There [-’s-]{+is+} [-“-]{+\"+}peace[-”-]{+\"+}");
+        assert_eq!(word_diff("NATO", "Nato").0, Change::Spelling);
+    }
+
+    #[test]
+    fn punctuation() {
+        let (change, diff, _) = word_diff(
+            Z000,
+            "Ukraine will not legally recognize the occupation of Crimea.",
+        );
+        assert_eq!(change, Change::Punctuation);
+        assert!(diff.ends_with("Crimea[-,-]{+.+}"), "{diff}");
+    }
+
+    #[test]
+    fn truncation_prefix_suffix_and_middle() {
+        let r =
+            "We will not legally recognize the occupation of Crimea. There’s nothing to discuss.";
+        for other in [
+            "We will not legally recognize the occupation of Crimea",
+            "There is nothing to discuss.",
+            "not legally recognize the occupation",
+        ] {
+            assert_eq!(word_diff(r, other).0, Change::Truncation, "{other}");
+            assert_eq!(word_diff(other, r).0, Change::Truncation, "{other}");
+        }
+        let (_, diff, sim) = word_diff(r, "There is nothing to discuss.");
+        assert!(
+            diff.starts_with("[-We will not legally recognize the occupation of Crimea.-]"),
+            "{diff}"
+        );
+        assert!((sim - 2.0 * 5.0 / 19.0).abs() < 1e-9, "{sim}");
+    }
+
+    #[test]
+    fn omission() {
+        let r = CEASEFIRE;
+        let (change, diff, _) = word_diff(r, "A full ceasefire is the necessary first step,");
+        assert_eq!(change, Change::Omission);
+        assert_eq!(
+            diff,
+            "A full ceasefire [-– on land, in the air, and at sea –-] is the necessary first step,"
+        );
+    }
+
+    #[test]
+    fn substitution_and_paraphrase() {
+        assert_eq!(word_diff(Z002, Z000).0, Change::Substitution);
+        assert_eq!(
+            word_diff(
+                Z002,
+                "There is nothing to talk about. It is against our constitution."
+            )
+            .0,
+            Change::Substitution
+        );
+        assert_eq!(word_diff(RUBIO_000, RUBIO_003).0, Change::Substitution);
+        assert_eq!(
+            word_diff(
+                "the negotiations are “hopefully moving in the right direction,”",
+                "the negotiations seem to be progressing in a hopeful direction"
+            )
+            .0,
+            Change::Paraphrase
+        );
+        assert_eq!(word_diff(PUTIN_003, PUTIN_000).0, Change::Paraphrase);
+    }
+
+    #[test]
+    fn empty_texts() {
+        assert_eq!(word_diff("", "").0, Change::Identical);
+        assert_eq!(word_diff("", "word").0, Change::Truncation);
+        assert_eq!(word_diff("…", "...").0, Change::Spelling);
+        assert_eq!(word_diff(",", ".").0, Change::Punctuation);
+    }
+
+    /// The diff as hunks: unchanged text, or (removed, added) text.
+    #[derive(Debug, PartialEq)]
+    enum Hunk {
+        Same(String),
+        Edit(String, String),
+    }
+
+    fn hunks(diff: &str) -> Vec<Hunk> {
+        let mut out: Vec<Hunk> = Vec::new();
+        let mut rest = diff;
+        while !rest.is_empty() {
+            let next = [rest.find("[-"), rest.find("{+")]
+                .into_iter()
+                .flatten()
+                .min();
+            let (same, edit) = match next {
+                Some(0) => (None, true),
+                Some(k) => (Some(&rest[..k]), false),
+                None => (Some(rest), false),
+            };
+            if let Some(text) = same {
+                match out.last_mut() {
+                    Some(Hunk::Same(s)) => s.push_str(text),
+                    _ => out.push(Hunk::Same(text.to_string())),
+                }
+                rest = &rest[text.len()..];
+            }
+            if edit {
+                let deleting = rest.starts_with("[-");
+                let close = if deleting { "-]" } else { "+}" };
+                let end = rest[2..].find(close).expect("closed marker") + 2;
+                let body = rest[2..end].to_string();
+                rest = &rest[end + 2..];
+                if !matches!(out.last(), Some(Hunk::Edit(..))) {
+                    out.push(Hunk::Edit(String::new(), String::new()));
+                }
+                if let Some(Hunk::Edit(del, ins)) = out.last_mut() {
+                    if deleting { del } else { ins }.push_str(&body);
+                }
+            }
+        }
+        out
+    }
+
+    fn mirrored(h: Vec<Hunk>) -> Vec<Hunk> {
+        h.into_iter()
+            .map(|x| match x {
+                Hunk::Edit(d, i) => Hunk::Edit(i, d),
+                same => same,
+            })
+            .collect()
+    }
+
+    /// One side of a diff, whitespace removed.
+    fn side(diff: &str, reference: bool) -> String {
+        hunks(diff)
+            .into_iter()
+            .map(|h| match h {
+                Hunk::Same(s) => s,
+                Hunk::Edit(d, i) => {
+                    if reference {
+                        d
+                    } else {
+                        i
+                    }
+                }
+            })
+            .collect::<String>()
+            .split_whitespace()
+            .collect()
+    }
+
+    fn squeeze(s: &str) -> String {
+        s.split_whitespace().collect()
+    }
+
+    #[test]
+    fn seed_pairs_mirror_and_rebuild() {
+        for (a, b) in [(Z000, Z002), (Z003, Z002), (Z000, Z003)] {
+            let (c1, d1, s1) = word_diff(a, b);
+            let (c2, d2, s2) = word_diff(b, a);
+            assert_eq!(c1, c2);
+            assert_eq!(s1, s2);
+            assert_eq!(mirrored(hunks(&d1)), hunks(&d2), "{d1}\n{d2}");
+            assert_eq!(side(&d1, true), squeeze(a));
+            assert_eq!(side(&d1, false), squeeze(b));
+        }
+    }
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "recognize",
+            "recognise",
+            "Recognize",
+            "Crimea",
+            "the",
+            "occupation",
+            "We",
+            "will",
+            "not",
+            "won’t",
+            "There’s",
+            "there's",
+            "there",
+            "is",
+            "colour",
+            "color",
+            "U.S.",
+            "US",
+            "Russia’s",
+            "Russia",
+            "talks",
+            "direct",
+            "1,000",
+            "30-day",
+            ",",
+            ".",
+            "…",
+            "“",
+            "”",
+            "\"",
+            "—",
+            "-",
+            "–",
+            "'",
+            "’",
+            "(",
+            ")",
+            ":",
+            "é",
+            "café",
+        ]);
+        let seps = prop::sample::select(vec!["", " ", " ", "  ", "\n"]);
+        prop::collection::vec((pieces, seps), 0..14).prop_map(|v| {
+            v.into_iter()
+                .map(|(p, s)| format!("{p}{s}"))
+                .collect::<String>()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn prop_self_diff_is_identical(a in text_strategy()) {
+            let (change, diff, sim) = word_diff(&a, &a);
+            prop_assert_eq!(change, Change::Identical);
+            prop_assert_eq!(diff, "");
+            prop_assert_eq!(sim, 1.0);
+        }
+
+        #[test]
+        fn prop_diffs_mirror(a in text_strategy(), b in text_strategy()) {
+            let (c1, d1, s1) = word_diff(&a, &b);
+            let (c2, d2, s2) = word_diff(&b, &a);
+            prop_assert_eq!(c1, c2);
+            prop_assert_eq!(s1, s2);
+            prop_assert_eq!(mirrored(hunks(&d1)), hunks(&d2));
+        }
+
+        #[test]
+        fn prop_diff_shows_original_words(a in text_strategy(), b in text_strategy()) {
+            let (change, diff, _) = word_diff(&a, &b);
+            if change != Change::Identical {
+                prop_assert_eq!(side(&diff, true), squeeze(&a));
+                prop_assert_eq!(side(&diff, false), squeeze(&b));
+            }
+        }
+
+        #[test]
+        fn prop_normalisation_is_idempotent(a in text_strategy()) {
+            let n = normalize_for_compare(&a);
+            prop_assert_eq!(normalize_for_compare(&n), n);
+        }
+
+        #[test]
+        fn prop_output_keeps_original_texts(a in text_strategy(), b in text_strategy()) {
+            let st = vec![
+                stmt(1, "d1", Kind::Direct, Some("X"), &format!("Crimea occupation {a}")),
+                stmt(1, "d2", Kind::Direct, Some("X"), &format!("Crimea occupation {b}")),
+            ];
+            let clusters = cluster(&st, &VariantOptions::default());
+            let mut buf = Vec::new();
+            write_csv(&mut buf, &st, &clusters).unwrap();
+            let mut rows = csv::Reader::from_reader(buf.as_slice());
+            for row in rows.records() {
+                let row = row.unwrap();
+                prop_assert!(st.iter().any(|s| s.text == row[5]));
+                prop_assert!(st.iter().any(|s| s.text == row[6]));
+            }
+            let md = render_markdown(&st, &clusters);
+            for c in &clusters {
+                for m in &c.members {
+                    prop_assert!(md.contains(&md_escape(&st[m.statement].text)));
+                }
+            }
+        }
+    }
+
+    // ---- clustering --------------------------------------------------------
+
+    #[test]
+    fn quotes_in_parts_join_one_cluster() {
+        let st = vec![
+            stmt(1, "000", Kind::Direct, Some("Z"), Z000),
+            stmt(1, "002", Kind::Direct, Some("Z"), Z002),
+            stmt(1, "003", Kind::Direct, Some("Z"), Z003),
+            stmt(
+                2,
+                "003",
+                Kind::Direct,
+                Some("Z"),
+                "There is nothing to talk about. It is against our constitution.",
+            ),
+        ];
+        let clusters = cluster(&st, &VariantOptions::default());
+        assert_eq!(clusters.len(), 1);
+        let c = &clusters[0];
+        assert_eq!(c.id, "v001");
+        assert_eq!(
+            c.members.iter().map(|m| m.statement).collect::<Vec<_>>(),
+            [0, 1, 2, 3]
+        );
+        assert_eq!(c.reference_member().statement, 1);
+        assert_eq!(c.reference_member().change, Change::Identical);
+        let changes: Vec<Change> = c.members.iter().map(|m| m.change).collect();
+        assert_eq!(
+            changes,
+            [
+                Change::Substitution,
+                Change::Identical,
+                Change::Substitution,
+                Change::Substitution
+            ]
+        );
+    }
+
+    #[test]
+    fn no_speaker_one_document_or_other_speaker_never_cluster() {
+        let st = vec![
+            stmt(1, "a", Kind::Direct, None, Z000),
+            stmt(1, "b", Kind::Direct, None, Z000),
+            stmt(2, "a", Kind::Direct, Some("Z"), Z000),
+            stmt(3, "a", Kind::Direct, Some("Z"), Z003),
+            stmt(2, "b", Kind::Direct, Some("Y"), Z000),
+            stmt(3, "b", Kind::Direct, Some(" "), Z000),
+        ];
+        assert!(cluster(&st, &VariantOptions::default()).is_empty());
+    }
+
+    #[test]
+    fn different_quotes_of_one_speaker_stay_apart() {
+        let st = vec![
+            stmt(
+                1,
+                "a",
+                Kind::Direct,
+                Some("Z"),
+                "Ukraine is ready to negotiate – but not to surrender.",
+            ),
+            stmt(
+                1,
+                "b",
+                Kind::Direct,
+                Some("Z"),
+                "Ukraine is ready to fight for every village.",
+            ),
+            stmt(
+                2,
+                "b",
+                Kind::Indirect,
+                Some("Z"),
+                "Ukraine would restart operations at the plant",
+            ),
+            stmt(
+                2,
+                "a",
+                Kind::Indirect,
+                Some("Z"),
+                "Ukraine will not legally recognize the occupation of Crimea",
+            ),
+        ];
+        assert!(cluster(&st, &VariantOptions::default()).is_empty());
+    }
+
+    #[test]
+    fn paraphrase_takes_one_partner_per_document() {
+        let st = vec![
+            stmt(1, "a", Kind::Indirect, Some("P"), PUTIN_000),
+            stmt(
+                2,
+                "a",
+                Kind::Indirect,
+                Some("P"),
+                "the need for clarity on definitions surrounding civilian targets amid ongoing \
+                 military actions",
+            ),
+            stmt(1, "b", Kind::Indirect, Some("P"), PUTIN_003),
+            stmt(
+                2,
+                "b",
+                Kind::Mixed,
+                Some("P"),
+                "the sides still need to agree on what qualifies as a “civilian target.”",
+            ),
+        ];
+        let clusters = cluster(&st, &VariantOptions::default());
+        let sets: Vec<Vec<usize>> = clusters
+            .iter()
+            .map(|c| c.members.iter().map(|m| m.statement).collect())
+            .collect();
+        assert_eq!(sets, [vec![0, 2], vec![1, 3]]);
+        assert_eq!(clusters[0].members[0].change, Change::Paraphrase);
+    }
+
+    #[test]
+    fn paraphrase_respects_the_date_window() {
+        let mut st = vec![
+            stmt(
+                1,
+                "a",
+                Kind::Indirect,
+                Some("L"),
+                "the negotiations seem to be progressing in a hopeful direction",
+            ),
+            stmt(
+                1,
+                "b",
+                Kind::Mixed,
+                Some("L"),
+                "the negotiations are “hopefully moving in the right direction,”",
+            ),
+        ];
+        assert_eq!(cluster(&st, &VariantOptions::default()).len(), 1);
+        st[1].date = "2025-06-01".into();
+        assert!(cluster(&st, &VariantOptions::default()).is_empty());
+        let opts = VariantOptions {
+            paraphrase_max_days: None,
+            ..Default::default()
+        };
+        assert_eq!(cluster(&st, &opts).len(), 1);
+        let opts = VariantOptions {
+            paraphrase: false,
+            ..Default::default()
+        };
+        assert!(cluster(&st, &opts).is_empty());
+    }
+
+    #[test]
+    fn frequent_words_stay_linear() {
+        // Every statement shares "Ukraine" and "Crimea"; the posting caps keep
+        // the work per statement bounded, and distinct quotes stay apart.
+        let st: Vec<Statement> = (0..4000)
+            .map(|i| {
+                let text = format!("Ukraine Crimea w{} w{} w{}", i, i + 100_000, i + 200_000);
+                stmt(1, &format!("doc{i}"), Kind::Direct, Some("Z"), &text)
+            })
+            .collect();
+        let start = std::time::Instant::now();
+        let clusters = cluster(&st, &VariantOptions::default());
+        assert!(clusters.is_empty(), "{}", clusters.len());
+        assert!(start.elapsed().as_secs() < 30);
+    }
+
+    #[test]
+    fn a_quote_reported_by_many_documents_is_one_cluster() {
+        // More reports than a posting list holds: later ones still find the
+        // earlier ones through the capped lists.
+        let opts = VariantOptions {
+            max_postings: 20,
+            max_candidates: 8,
+            ..Default::default()
+        };
+        let st: Vec<Statement> = (0..300)
+            .map(|i| {
+                let text = match i % 3 {
+                    0 => Z000.to_string(),
+                    1 => Z003.to_string(),
+                    _ => format!("{Z000} Reported {i}."),
+                };
+                stmt(1, &format!("doc{i}"), Kind::Direct, Some("Z"), &text)
+            })
+            .collect();
+        let clusters = cluster(&st, &opts);
+        assert_eq!(clusters.len(), 1);
+        assert_eq!(clusters[0].members.len(), 300);
+    }
+
+    #[test]
+    fn ids_follow_first_members_and_are_deterministic() {
+        let st = vec![
+            stmt(
+                1,
+                "a",
+                Kind::Direct,
+                Some("B"),
+                "We will build a bridge across the river.",
+            ),
+            stmt(
+                2,
+                "a",
+                Kind::Direct,
+                Some("A"),
+                "The sanctions are leverage over Moscow.",
+            ),
+            stmt(
+                1,
+                "b",
+                Kind::Direct,
+                Some("A"),
+                "The sanctions are leverage over Moscow",
+            ),
+            stmt(
+                2,
+                "b",
+                Kind::Fragment,
+                Some("B"),
+                "build a bridge across the river",
+            ),
+        ];
+        let c1 = cluster(&st, &VariantOptions::default());
+        assert_eq!(c1, cluster(&st, &VariantOptions::default()));
+        let ids: Vec<(&str, usize)> = c1
+            .iter()
+            .map(|c| (c.id.as_str(), c.members[0].statement))
+            .collect();
+        assert_eq!(ids, [("v001", 0), ("v002", 1)]);
+        assert_eq!(c1[0].members[1].change, Change::Truncation);
+        assert_eq!(c1[1].members[1].change, Change::Punctuation);
+    }
+
+    #[test]
+    fn markdown_report_sections() {
+        let st = vec![
+            stmt(1, "000", Kind::Direct, Some("Volodymyr Zelensky"), Z000),
+            stmt(1, "003", Kind::Direct, Some("Volodymyr Zelensky"), Z003),
+        ];
+        let clusters = cluster(&st, &VariantOptions::default());
+        let md = render_markdown(&st, &clusters);
+        assert!(md.contains("## v001 · Volodymyr Zelensky"), "{md}");
+        assert!(md.contains("> Ukraine will not legally recognize the occupation of Crimea,"));
+        assert!(
+            md.contains("Diff: Ukraine will not legally recogni\\[-z-\\]{+s+}e"),
+            "{md}"
+        );
+        let mut buf = Vec::new();
+        write_csv(&mut buf, &st, &clusters).unwrap();
+        let csv = String::from_utf8(buf).unwrap();
+        assert!(csv.starts_with(
+            "cluster,doc,outlet,speaker,kind,text,reference,similarity,change,diff\n"
+        ));
+        assert!(
+            csv.contains(",1.000,spelling,\"Ukraine will not legally recogni[-z-]{+s+}e"),
+            "{csv}"
+        );
+    }
+
+    // ---- the seeds and the scorer -----------------------------------------
+
+    #[test]
+    fn seed_fixture_links_gold_and_nothing_wrong() {
+        let Some(st) = fixture() else {
+            eprintln!("shared/gold not found: skipped");
+            return;
+        };
+        let clusters = cluster(&st, &VariantOptions::default());
+        let z = [
+            find(&st, "000", "Ukraine will not legally recognize"),
+            find(&st, "002", "We will not legally recognize"),
+            find(&st, "003", "Ukraine will not legally recognise"),
+            find(&st, "003", "There is nothing to talk about"),
+        ];
+        let zc = cluster_of(&clusters, z[0]).expect("Zelensky cluster");
+        for i in z {
+            assert!(
+                zc.members.iter().any(|m| m.statement == i),
+                "{}",
+                st[i].text
+            );
+        }
+        assert_eq!(st[zc.reference_member().statement].doc, st[z[1]].doc);
+        for (doc, text) in [
+            ("004", "he would support working"),
+            ("005", "he would support working"),
+            ("005", "We are ready for a full ceasefire"),
+            ("006", "Ukraine will not legally recognize"),
+            ("006", "Our people will not accept"),
+        ] {
+            let i = find(&st, doc, text);
+            assert!(zc.members.iter().all(|m| m.statement != i), "{doc} {text}");
+        }
+        // The Zaporizhzhia remark and its synthetic copy are one utterance.
+        let zap = cluster_of(&clusters, find(&st, "004", "he would support")).expect("plant");
+        assert!(zap
+            .members
+            .iter()
+            .any(|m| m.statement == find(&st, "005", "he would support")));
+        for c in &clusters {
+            let speakers: HashSet<&str> = c
+                .members
+                .iter()
+                .filter_map(|m| st[m.statement].speaker.as_deref())
+                .collect();
+            assert_eq!(speakers.len(), 1, "{}", c.id);
+            for (k, m) in c.members.iter().enumerate() {
+                assert_eq!(
+                    k == c.reference,
+                    m.change == Change::Identical && m.diff.is_empty()
+                );
+            }
+        }
+        for (a, b) in [
+            ("the negotiations seem", "the negotiations are"),
+            ("he had a constructive", "he held a"),
+            ("the possibility of direct", "the idea of direct"),
+            ("Putin's interest", "(Putin) had in mind"),
+            ("future US involvement", "the US would need"),
+        ] {
+            let i = find(&st, "000", a);
+            let j = find(&st, "003", b);
+            let c = cluster_of(&clusters, i).unwrap_or_else(|| panic!("{a}"));
+            assert!(c.members.iter().any(|m| m.statement == j), "{a} ~ {b}");
+        }
+    }
+
+    #[test]
+    fn seed_fixture_scores() {
+        let (Some(st), Some(shared)) = (fixture(), shared_dir()) else {
+            eprintln!("shared/gold not found: skipped");
+            return;
+        };
+        let clusters = cluster(&st, &VariantOptions::default());
+        let dir = tempfile::tempdir().unwrap();
+        let file = std::fs::File::create(dir.path().join("variants.csv")).unwrap();
+        write_csv(file, &st, &clusters).unwrap();
+        std::fs::write(
+            dir.path().join("variants.md"),
+            render_markdown(&st, &clusters),
+        )
+        .unwrap();
+        let out = std::process::Command::new("python3")
+            .arg(shared.join("tools/score_variants.py"))
+            .arg(shared.join("gold/variants.jsonl"))
+            .arg(dir.path())
+            .arg("--show-errors")
+            .output();
+        let Ok(out) = out else {
+            eprintln!("python3 not found: skipped");
+            return;
+        };
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        eprintln!("{text}");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let value = |name: &str| -> f64 {
+            text.lines()
+                .find(|l| l.starts_with(name))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("{name} missing in\n{text}"))
+        };
+        assert_eq!(value("recall_verbatim"), 1.0);
+        assert!(value("recall_paraphrase") >= 0.5);
+        assert_eq!(value("precision_judged"), 1.0);
+        assert!(!text.contains("WRONG"), "{text}");
+    }
+}

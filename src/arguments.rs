@@ -26,6 +26,8 @@ pub enum Command {
     Run(RunArgs),
     /// Score an output folder against a gold JSONL file (same figures as score.py).
     Eval(EvalArgs),
+    /// Show how the given articles worded the same utterances (clusters and word diffs).
+    Diff(DiffArgs),
 }
 
 /// Settings shared by every command that processes articles.
@@ -103,4 +105,32 @@ pub struct EvalArgs {
     /// Print the figures as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `stancetrack diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Articles to compare (.txt, .jsonl or folders).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Colour the diffs: auto (when stdout is a terminal), always or never.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Replace invalid UTF-8 bytes instead of skipping the article.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Codebook and actor settings.
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+/// When to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
 }

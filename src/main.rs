@@ -31,6 +31,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             let summary = stancetrack::run::run(&args)?;
             Ok(u8::try_from(summary.exit_code()).unwrap_or(2))
         }
+        Command::Diff(args) => {
+            let summary = stancetrack::run::diff(&args)?;
+            Ok(u8::try_from(summary.exit_code()).unwrap_or(2))
+        }
         Command::Eval(args) => {
             use stancetrack::eval;
             let gold = eval::load_gold(&args.gold)?;

@@ -119,6 +119,28 @@ fn to_csv(header: &[String], rows: impl Iterator<Item = Vec<String>>, opts: CsvO
     w.into_inner().unwrap_or_default()
 }
 
+/// Re-writes CSV bytes with every cell passed through [`safe_cell`], so
+/// files rendered elsewhere (`variants.csv`) get the same protection.
+pub fn neutralize_csv(bytes: &[u8], opts: CsvOptions) -> Vec<u8> {
+    if opts.raw {
+        return bytes.to_vec();
+    }
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .flexible(true)
+        .from_writer(Vec::new());
+    for rec in rdr.records().flatten() {
+        let cells: Vec<std::borrow::Cow<'_, str>> =
+            rec.iter().map(|c| safe_cell(c, false)).collect();
+        let _ = w.write_record(cells.iter().map(|c| c.as_ref()));
+    }
+    w.into_inner().unwrap_or_default()
+}
+
 /// Renders `quotes.csv`.
 pub fn quotes_csv(statements: &[Statement], issues: &[String], opts: CsvOptions) -> Vec<u8> {
     to_csv(

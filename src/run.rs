@@ -11,7 +11,7 @@ use anyhow::{bail, Context};
 use rayon::prelude::*;
 
 use crate::actors::Registry;
-use crate::arguments::{GroupBy, ModelArgs, RunArgs};
+use crate::arguments::{ColorChoice, DiffArgs, GroupBy, ModelArgs, RunArgs};
 use crate::extract::Extractor;
 use crate::ingest::{Input, Item, Manifest, Utf8Policy};
 use crate::lexicon::Lexicons;
@@ -21,6 +21,7 @@ use crate::report::{self, CsvOptions};
 use crate::stance::Codebook;
 use crate::statement::Statement;
 use crate::text::Boilerplate;
+use crate::variants::{self, VariantOptions};
 
 /// Articles processed together; bounds memory while keeping both cores busy.
 const BATCH: usize = 256;
@@ -107,24 +108,20 @@ pub fn prepare_out(out: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `stancetrack run`.
-pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
-    prepare_out(&args.out)?;
-    let config = Config::load(&args.model)?;
-    let manifest = match &args.manifest {
-        Some(p) => Manifest::read(p).map_err(|e| anyhow::anyhow!("{e}"))?,
-        None => Manifest::default(),
-    };
-    let policy = if args.lossy {
-        Utf8Policy::Lossy
-    } else {
-        Utf8Policy::Strict
-    };
+/// Reads and processes every input, reporting skipped ones on stderr.
+/// Returns the statements (speakers merged across documents) and counts.
+pub fn process_inputs(
+    config: &Config,
+    inputs: &[PathBuf],
+    manifest: Manifest,
+    policy: Utf8Policy,
+    jobs: Option<usize>,
+) -> anyhow::Result<(Vec<Statement>, Summary)> {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
-    let mut input = Input::new(&args.inputs, manifest.clone(), policy);
+    let mut input = Input::new(inputs, manifest.clone(), policy);
     let mut summary = Summary::default();
     let mut statements: Vec<Statement> = Vec::new();
     let stderr = std::io::stderr();
@@ -159,17 +156,33 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
             statements.extend(r);
         }
     }
-    if args.manifest.is_some() {
-        for missing in manifest.missing(&input.seen) {
-            summary.warnings += 1;
-            let _ = writeln!(
-                stderr.lock(),
-                "stancetrack: warning: manifest names {missing:?}, which is not among the inputs"
-            );
-        }
+    for missing in manifest.missing(&input.seen) {
+        summary.warnings += 1;
+        let _ = writeln!(
+            stderr.lock(),
+            "stancetrack: warning: manifest names {missing:?}, which is not among the inputs"
+        );
     }
     merge_speakers(&mut statements, config.pipeline.extractor.registry());
     summary.statements = statements.len();
+    Ok((statements, summary))
+}
+
+/// `stancetrack run`.
+pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
+    prepare_out(&args.out)?;
+    let config = Config::load(&args.model)?;
+    let manifest = match &args.manifest {
+        Some(p) => Manifest::read(p).map_err(|e| anyhow::anyhow!("{e}"))?,
+        None => Manifest::default(),
+    };
+    let policy = if args.lossy {
+        Utf8Policy::Lossy
+    } else {
+        Utf8Policy::Strict
+    };
+    let (statements, summary) = process_inputs(&config, &args.inputs, manifest, policy, args.jobs)?;
+    let stderr = std::io::stderr();
     write_outputs(
         &args.out,
         &statements,
@@ -210,6 +223,14 @@ pub fn write_outputs(
         "stance_matrix.csv",
         report::matrix_csv(&matrix::by_actor(statements), &issues, opts),
     )?;
+    let clusters = variants::cluster(statements, &VariantOptions::default());
+    let mut raw = Vec::new();
+    variants::write_csv(&mut raw, statements, &clusters).context("cannot render variants.csv")?;
+    write("variants.csv", report::neutralize_csv(&raw, opts))?;
+    write(
+        "variants.md",
+        variants::render_markdown(statements, &clusters).into_bytes(),
+    )?;
     if group_by == Some(GroupBy::Affiliation) {
         write(
             "stance_matrix_by_affiliation.csv",
@@ -217,4 +238,80 @@ pub fn write_outputs(
         )?;
     }
     Ok(())
+}
+
+/// `stancetrack diff`: clusters of one utterance across the given articles,
+/// printed with the reference version and every other version's word diff.
+pub fn diff(args: &DiffArgs) -> anyhow::Result<Summary> {
+    use std::io::IsTerminal;
+    let config = Config::load(&args.model)?;
+    let policy = if args.lossy {
+        Utf8Policy::Lossy
+    } else {
+        Utf8Policy::Strict
+    };
+    let (statements, summary) =
+        process_inputs(&config, &args.inputs, Manifest::default(), policy, None)?;
+    let clusters = variants::cluster(&statements, &VariantOptions::default());
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal(),
+    };
+    let mut out = std::io::stdout().lock();
+    if clusters.is_empty() {
+        writeln!(
+            out,
+            "No utterance is reported by two or more of these articles."
+        )?;
+    }
+    for c in &clusters {
+        let r = &statements[c.reference_member().statement];
+        writeln!(
+            out,
+            "{} {} ({} versions)",
+            c.id,
+            r.speaker.as_deref().unwrap_or("?"),
+            c.members.len()
+        )?;
+        writeln!(out, "  reference  {} [{}]: {}", r.outlet, r.doc, r.text)?;
+        for m in &c.members {
+            let s = &statements[m.statement];
+            if m.statement == r_index(c) {
+                continue;
+            }
+            let diff = if color {
+                colorize(&m.diff)
+            } else {
+                m.diff.clone()
+            };
+            writeln!(
+                out,
+                "  {:10} {} [{}] {:.2}: {}",
+                m.change.as_str(),
+                s.outlet,
+                s.doc,
+                m.similarity,
+                if m.diff.is_empty() {
+                    s.text.clone()
+                } else {
+                    diff
+                }
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(summary)
+}
+
+fn r_index(c: &variants::Cluster) -> usize {
+    c.reference_member().statement
+}
+
+/// Turns `[-removed-]` red and `{+added+}` green with ANSI escapes.
+fn colorize(diff: &str) -> String {
+    diff.replace("[-", "\x1b[31m[-")
+        .replace("-]", "-]\x1b[0m")
+        .replace("{+", "\x1b[32m{+")
+        .replace("+}", "+}\x1b[0m")
 }

@@ -444,6 +444,25 @@ const NOT_NAMES: &[&str] = &[
     "their",
     "its",
 ];
+/// Cues whose object is rejected: their content keeps the noun that names
+/// what is rejected (`dismissed any suggestion that ...`).
+const REJECTING_CUES: &[&str] = &[
+    "dismiss",
+    "reject",
+    "deny",
+    "refute",
+    "rebuff",
+    "rule out",
+    "brush aside",
+    "brush off",
+    "scoff at",
+    "downplay",
+    "play down",
+    "deride",
+    "ridicule",
+    "debunk",
+    "disavow",
+];
 /// Speech verbs that let `it`/`they` be a speaker.
 const CORE_SPEECH: &[&str] = &[
     "say",
@@ -1593,6 +1612,16 @@ impl Extractor {
                 || between
                     .iter()
                     .all(|t| t.word && (SKIPPABLE.contains(&t.lower.as_str()) || t.cap));
+            // `dismissed any suggestion that Ukraine would accept ...`: what a
+            // rejecting verb reports is the rejected notion, not its clause.
+            let rejected_notion = REJECTING_CUES.contains(&form.lemma.as_str())
+                && between.last().is_some_and(|t| !t.cap && t.word)
+                && !form.classes.recipient;
+            if ok && rejected_notion {
+                frame.content = Some((k, toks.len()));
+                frame.np_content = false;
+                return Some(frame);
+            }
             if ok {
                 frame.content = Some((n + 1, toks.len()));
                 return Some(frame);
@@ -1600,7 +1629,8 @@ impl Extractor {
         }
         if form.classes.recipient && !form.classes.clause {
             return None;
-        } // `told the forum, “...”`: a recipient, then the quotation.
+        }
+        // `told the forum, “...”`: a recipient, then the quotation.
         if form.classes.recipient {
             let upto = (k + 6).min(toks.len());
             if let Some(m) = toks[k..upto]

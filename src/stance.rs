@@ -37,6 +37,9 @@ pub struct Polarity {
     /// Predicates endorsing what precedes (`... is the necessary first step`).
     #[serde(default)]
     pub post_supporters: Vec<String>,
+    /// Predicates making what precedes firm (`neutrality is non-negotiable`).
+    #[serde(default)]
+    pub post_firm: Vec<String>,
     /// Condition and question markers that suspend a stance.
     #[serde(default)]
     pub conditionals: Vec<String>,
@@ -152,6 +155,7 @@ pub struct Codebook {
     post_rejecters: Vec<Pattern>,
     supporters: Vec<Pattern>,
     post_supporters: Vec<Pattern>,
+    post_firm: Vec<Pattern>,
     conditionals: Vec<Pattern>,
     preconditions: Vec<Pattern>,
     reported_others: Vec<Pattern>,
@@ -199,6 +203,7 @@ impl Codebook {
             post_rejecters: compile(&polarity.post_rejecters),
             supporters: compile(&polarity.supporters),
             post_supporters: compile(&polarity.post_supporters),
+            post_firm: compile(&polarity.post_firm),
             conditionals: compile(&polarity.conditionals),
             preconditions: compile(&polarity.preconditions),
             reported_others: compile(&polarity.reported_others),
@@ -218,6 +223,7 @@ impl Codebook {
             self.post_rejecters = compile(&p.post_rejecters);
             self.supporters = compile(&p.supporters);
             self.post_supporters = compile(&p.post_supporters);
+            self.post_firm = compile(&p.post_firm);
             self.conditionals = compile(&p.conditionals);
             self.preconditions = compile(&p.preconditions);
             self.reported_others = compile(&p.reported_others);
@@ -351,11 +357,12 @@ impl Codebook {
             })
             .collect();
         (0..toks.len()).any(|k| {
-            let marker = self
-                .discussion
-                .iter()
-                .chain(&self.conditionals)
-                .any(|p| p.matches_at(toks, k));
+            // `whether the truce will hold`: a condition right before the words.
+            let conditional = self.conditionals.iter().any(|p| p.matches_at(toks, k));
+            if conditional {
+                return issue_at.iter().any(|&i| i > k && i - k <= 3);
+            }
+            let marker = self.discussion.iter().any(|p| p.matches_at(toks, k));
             marker && issue_at.iter().any(|&i| i.abs_diff(k) <= 6)
         })
     }
@@ -454,7 +461,10 @@ impl Codebook {
             Term::Pro | Term::Topic => 1,
             Term::Con | Term::ConTopic => -1,
         };
-        let nominal = matches!(term, Term::Topic | Term::ConTopic);
+        // A gerund (`Ukraine joining the alliance was one of the reasons`)
+        // names the act rather than asserting it: it needs a predicate too.
+        let gerund = toks[i].ends_with("ing") && toks[i].len() > 5;
+        let nominal = matches!(term, Term::Topic | Term::ConTopic) || gerund;
         let kind = match term {
             Term::Pro => "pro",
             Term::Con => "con",
@@ -480,6 +490,10 @@ impl Codebook {
         }
         // `asking Kyiv to cede`, `a desire from Moscow to end`: another actor's stance.
         let other = find_any(&self.reported_others, scope).is_some_and(|k| {
+            // `to expect Russia to give back ...` is the speaker's expectation.
+            if k > 0 && scope[k - 1] == "to" {
+                return false;
+            }
             scope[k + 1..]
                 .iter()
                 .take(6)
@@ -529,6 +543,7 @@ impl Codebook {
         let mut hi = i + len;
         let limit = (i + len + 24).min(toks.len());
         let mut seen = 0;
+        let mut pending_flips = 0;
         while hi < limit {
             let w = toks[hi].as_str();
             if w == "—" || w == "–" {
@@ -546,9 +561,12 @@ impl Codebook {
                 break;
             }
             if let Some(n) = match_len(&self.negators, toks, hi) {
-                // `the sanctions do not work`: negation before the judgement.
-                if match_len(&self.post_rejecters, toks, hi).is_none() {
-                    flips += 1;
+                // `the sanctions do not work`: a negation between the words
+                // and a judgement of them counts only with that judgement.
+                if match_len(&self.post_rejecters, toks, hi).is_none()
+                    && match_len(&self.post_firm, toks, hi).is_none()
+                {
+                    pending_flips += 1;
                     hi += n;
                     continue;
                 }
@@ -557,7 +575,20 @@ impl Codebook {
                 // `dismissed the plan as a trap`: the judgement agrees with a
                 // rejecting predicate; alone it rejects.
                 governor = -1;
+                flips += pending_flips;
                 rule = format!("{rule}-judged-unacceptable");
+                last = hi + n;
+                break;
+            }
+            if let Some(n) = match_len(&self.post_firm, toks, hi) {
+                // `neutrality is non-negotiable` insists on it; `its stance on
+                // Crimea is non-negotiable` keeps the stance: no concession.
+                let stance_noun = toks[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "stance" | "position" | "positions" | "view"));
+                governor = if stance_noun { -1 } else { 1 };
+                flips += pending_flips;
+                rule = format!("{rule}-judged-firm");
                 last = hi + n;
                 break;
             }
@@ -565,6 +596,7 @@ impl Codebook {
                 if governor == 0 {
                     governor = 1;
                 }
+                flips += pending_flips;
                 rule = format!("{rule}-judged-necessary");
                 last = hi + n;
                 break;

@@ -66,4 +66,4 @@ fn stance_cases_meet_their_floor() {
 }
 
 /// The overall exact-match floor on the labelled sentences.
-const FLOOR: f64 = 0.0;
+const FLOOR: f64 = 0.75;

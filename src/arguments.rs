@@ -76,6 +76,13 @@ pub struct RunArgs {
     /// Write CSV cells verbatim: do not neutralise cells starting with = + - @ tab or CR.
     #[arg(long)]
     pub raw_csv: bool,
+    /// Also write stancetrack.xlsx (sheets Matrix, Statements, Variants, About).
+    #[arg(long)]
+    pub xlsx: bool,
+    /// Also write report.html: a self-contained page with the stance heatmap,
+    /// one section per actor and the quote variants.
+    #[arg(long)]
+    pub html: bool,
     /// No progress or summary on stderr (errors are still printed).
     #[arg(long, short)]
     pub quiet: bool,

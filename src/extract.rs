@@ -841,6 +841,26 @@ impl Extractor {
         }
         frames.retain(|f| f.speaker.is_some());
         self.bound_contents(&mut frames, &toks);
+        // A frame inside another's content clause belongs to that statement
+        // (`said Kyiv feared that ...`), not to a speaker of its own.
+        let spans: Vec<(usize, usize)> = frames
+            .iter()
+            .filter(|f| matches!(f.kind_hint, FrameKind::Normal | FrameKind::Ascriptive))
+            .filter_map(|f| f.content)
+            .collect();
+        frames.retain(|f| {
+            let st = f.subj.map_or(f.cue_i, |(a, _)| a.min(f.cue_i));
+            !spans.iter().any(|&(a, b)| a <= st && st < b)
+        });
+        // `Asked whether Moscow had accepted the draft, he said ...`: the
+        // question is the reporter's, not a statement.
+        let asked = toks.first().is_some_and(|t| t.is("asked"))
+            || (toks.len() > 1 && toks[0].is("when") && toks[1].is("asked"));
+        if asked {
+            if let Some(comma) = toks.iter().position(|t| t.is_comma()) {
+                frames.retain(|f| f.cue_i > comma);
+            }
+        }
 
         let mut out: Vec<Found> = Vec::new();
         let mut used_quotes: HashSet<usize> = HashSet::new();
@@ -870,6 +890,10 @@ impl Extractor {
             let context = self.context_without_others(&frames, f, &toks, text, s, e);
             let (cs, ce) = trim_content(&toks, cs, ce);
             if cs >= ce {
+                continue;
+            }
+            // `claims to have annexed`: an infinitive with nothing after it.
+            if ce - cs <= 3 && toks[cs].is("to") {
                 continue;
             }
             // A lone function word is no content (`asked for more`).
@@ -1592,7 +1616,7 @@ impl Extractor {
                         .cues
                         .longest_at(&[t.lower.as_str()])
                         .is_some_and(|(f, _)| {
-                            !f.classes.noun && f.classes.clause && !t.is("position")
+                            !f.classes.noun && f.classes.clause && !f.base && !t.is("position")
                         }))
             {
                 break;
@@ -1698,7 +1722,41 @@ impl Extractor {
         if !next.word && next.mark.is_none() {
             return None;
         }
-        if form.classes.clause && !form.classes.cognition && self.looks_like_clause(toks, k) {
+        // `said any deal that left the plant ... would amount to ...`: verbs
+        // that never take a noun object report a clause even when its subject
+        // carries a relative clause.
+        let say_like = matches!(
+            form.lemma.as_str(),
+            "say"
+                | "tell"
+                | "state"
+                | "write"
+                | "claim"
+                | "insist"
+                | "argue"
+                | "warn"
+                | "note"
+                | "stress"
+                | "predict"
+                | "explain"
+                | "reply"
+                | "respond"
+        );
+        let verb_later = say_like
+            && toks[k..]
+                .iter()
+                .take(30)
+                .take_while(|t| !t.punct(".") && !t.punct(";") && !t.is_comma())
+                .any(|t| {
+                    t.word
+                        && t.quote.is_none()
+                        && (FINITE_VERBS.contains(&t.lower.as_str())
+                            || (MODALS.contains(&t.lower.as_str()) && !t.is("to")))
+                });
+        if form.classes.clause
+            && !form.classes.cognition
+            && (verb_later || self.looks_like_clause(toks, k))
+        {
             frame.content = Some((k, toks.len()));
             return Some(frame);
         }
@@ -1786,7 +1844,8 @@ impl Extractor {
             }
             if matches!(
                 l,
-                "earlier"
+                "only"
+                    | "earlier"
                     | "later"
                     | "yesterday"
                     | "today"
@@ -2101,6 +2160,15 @@ impl Extractor {
                 )
                 || t.lower.chars().all(|c| c.is_ascii_digit() || c == '%');
             if DETERMINERS.contains(&l) && a < end {
+                // `Headquarters for the Treatment of Prisoners of War`
+                let inside_name = a >= 3
+                    && matches!(toks[a - 2].lower.as_str(), "for" | "of" | "on")
+                    && toks[a - 3].cap
+                    && toks[a].cap;
+                if inside_name {
+                    a -= 1;
+                    continue;
+                }
                 a -= 1;
                 break;
             }
@@ -2285,7 +2353,7 @@ impl Extractor {
                     && toks.get(k + 1).is_some_and(|n| {
                         matches!(
                             n.lower.as_str(),
-                            "but" | "although" | "though" | "while" | "whereas"
+                            "but" | "although" | "though" | "while" | "whereas" | "according"
                         )
                     });
                 if closes_with_comma {

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::actors::Registry;
 use crate::arguments::{ColorChoice, DiffArgs, GroupBy, ModelArgs, RunArgs};
 use crate::extract::Extractor;
+use crate::html::{self, DocContext};
 use crate::ingest::{Input, Item, Manifest, Utf8Policy};
 use crate::lexicon::Lexicons;
 use crate::matrix;
@@ -22,6 +23,7 @@ use crate::stance::Codebook;
 use crate::statement::Statement;
 use crate::text::Boilerplate;
 use crate::variants::{self, VariantOptions};
+use crate::xlsx;
 
 /// Articles processed together; bounds memory while keeping both cores busy.
 const BATCH: usize = 256;
@@ -109,13 +111,16 @@ pub fn prepare_out(out: &Path) -> anyhow::Result<()> {
 }
 
 /// Reads and processes every input, reporting skipped ones on stderr.
-/// Returns the statements (speakers merged across documents) and counts.
+/// Returns the statements (speakers merged across documents) and counts;
+/// with `contexts`, also collects each article's [`DocContext`] for
+/// `report.html`.
 pub fn process_inputs(
     config: &Config,
     inputs: &[PathBuf],
     manifest: Manifest,
     policy: Utf8Policy,
     jobs: Option<usize>,
+    mut contexts: Option<&mut Vec<DocContext>>,
 ) -> anyhow::Result<(Vec<Statement>, Summary)> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.unwrap_or(0))
@@ -149,11 +154,23 @@ pub fn process_inputs(
             break;
         }
         let pipeline = &config.pipeline;
-        let results: Vec<Vec<Statement>> =
-            pool.install(|| batch.par_iter().map(|d| pipeline.process(d)).collect());
+        let want_context = contexts.is_some();
+        let results: Vec<(Vec<Statement>, Option<DocContext>)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|d| {
+                    let found = pipeline.process(d);
+                    let context = want_context.then(|| DocContext::new(d, &found));
+                    (found, context)
+                })
+                .collect()
+        });
         summary.articles += batch.len();
-        for r in results {
+        for (r, context) in results {
             statements.extend(r);
+            if let (Some(all), Some(c)) = (contexts.as_deref_mut(), context) {
+                all.push(c);
+            }
         }
     }
     for missing in manifest.missing(&input.seen) {
@@ -181,7 +198,10 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     } else {
         Utf8Policy::Strict
     };
-    let (statements, summary) = process_inputs(&config, &args.inputs, manifest, policy, args.jobs)?;
+    let mut docs = Vec::new();
+    let contexts = args.html.then_some(&mut docs);
+    let (statements, summary) =
+        process_inputs(&config, &args.inputs, manifest, policy, args.jobs, contexts)?;
     let stderr = std::io::stderr();
     write_outputs(
         &args.out,
@@ -189,6 +209,13 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
         &config.pipeline.codebook,
         args.group_by,
         CsvOptions { raw: args.raw_csv },
+    )?;
+    write_deliverables(
+        args,
+        &statements,
+        &docs,
+        &config.pipeline.codebook,
+        summary.articles,
     )?;
     if !args.quiet {
         let _ = writeln!(
@@ -240,6 +267,65 @@ pub fn write_outputs(
     Ok(())
 }
 
+/// Writes `stancetrack.xlsx` (`--xlsx`) and `report.html` (`--html`).
+fn write_deliverables(
+    args: &RunArgs,
+    statements: &[Statement],
+    docs: &[DocContext],
+    codebook: &Codebook,
+    articles: usize,
+) -> anyhow::Result<()> {
+    if !args.xlsx && !args.html {
+        return Ok(());
+    }
+    let issues = codebook.issue_ids();
+    let rows = matrix::by_actor(statements);
+    let clusters = variants::cluster(statements, &VariantOptions::default());
+    if args.xlsx {
+        // SOURCE_DATE_EPOCH makes the file reproducible.
+        let now = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs())
+            });
+        let mut codebook_names: Vec<String> = match &args.model.codebook {
+            Some(p) => vec![p.display().to_string()],
+            None => vec!["built-in".to_string()],
+        };
+        codebook_names.extend(
+            args.model
+                .codebook_extend
+                .iter()
+                .map(|p| format!("+ {}", p.display())),
+        );
+        let about = xlsx::About {
+            articles,
+            generated: xlsx::utc_date(now),
+            codebook: format!("{} ({} issues)", codebook_names.join(" "), issues.len()),
+            version: format!("stancetrack {}", env!("CARGO_PKG_VERSION")),
+            inputs: args
+                .inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+        };
+        let path = args.out.join("stancetrack.xlsx");
+        xlsx::write_workbook(&path, statements, &rows, &clusters, &issues, &about)
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+    }
+    if args.html {
+        let page = html::render_report(statements, &rows, &clusters, &issues, docs)
+            .context("cannot render report.html")?;
+        let path = args.out.join("report.html");
+        report::write_atomic(&path, page.as_bytes())
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+    }
+    Ok(())
+}
+
 /// `stancetrack diff`: clusters of one utterance across the given articles,
 /// printed with the reference version and every other version's word diff.
 pub fn diff(args: &DiffArgs) -> anyhow::Result<Summary> {
@@ -250,8 +336,14 @@ pub fn diff(args: &DiffArgs) -> anyhow::Result<Summary> {
     } else {
         Utf8Policy::Strict
     };
-    let (statements, summary) =
-        process_inputs(&config, &args.inputs, Manifest::default(), policy, None)?;
+    let (statements, summary) = process_inputs(
+        &config,
+        &args.inputs,
+        Manifest::default(),
+        policy,
+        None,
+        None,
+    )?;
     let clusters = variants::cluster(&statements, &VariantOptions::default());
     let color = match args.color {
         ColorChoice::Always => true,

@@ -360,7 +360,7 @@ impl Codebook {
             // `whether the truce will hold`: a condition right before the words.
             let conditional = self.conditionals.iter().any(|p| p.matches_at(toks, k));
             if conditional {
-                return issue_at.iter().any(|&i| i > k && i - k <= 3);
+                return issue_at.iter().any(|&i| i > k && i - k <= 5);
             }
             let marker = self.discussion.iter().any(|p| p.matches_at(toks, k));
             marker && issue_at.iter().any(|&i| i.abs_diff(k) <= 6)
@@ -602,6 +602,14 @@ impl Codebook {
                 break;
             }
             hi += 1;
+        }
+        // `Ukraine's ambition to join NATO`, cited with no predicate of the
+        // speaker's, is the possessor's stance.
+        let possessed = i > 0
+            && (toks[i - 1].ends_with("'s")
+                || matches!(toks[i - 1].as_str(), "its" | "their" | "his" | "her"));
+        if possessed && governor == 0 && flips == 0 {
+            return None;
         }
         let sign = if nominal {
             // A noun carries a side only under a predicate or negation.

@@ -558,8 +558,16 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters == 1 && word.chars().next().is_some_and(char::is_uppercase) {
-        return false; // an initial: J. D. Vance
+    // An initial (`J. D. Vance`) is followed by a name, not by a quotation
+    // mark; `wrote on X.` ends its sentence.
+    let name_follows = after.chars().next().is_some_and(char::is_uppercase);
+    let platform = word == "X" && before.trim_end_matches('X').trim_end().ends_with(" on");
+    if letters == 1
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && name_follows
+        && !platform
+    {
+        return false;
     }
     if word.contains('.') {
         return starter; // U.S., a.m.: only before a word that starts sentences

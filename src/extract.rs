@@ -1472,6 +1472,7 @@ impl Extractor {
                 // `said the minister` / `said Zelensky`, not `said the risk
                 // remained low` after an appositive.
                 let speaker_like = b - a <= 8
+                    && !PREPOSITIONS.contains(&toks[a].lower.as_str())
                     && toks[a..b].iter().all(|t| {
                         !FINITE_VERBS.contains(&t.lower.as_str())
                             && (!t.lower.ends_with("ed") || t.cap || t.lower.len() <= 4)
@@ -1585,7 +1586,18 @@ impl Extractor {
                 .is_some_and(|m| m >= toks.len() || toks[m].punct("."))
             || self.only_adjuncts_follow(toks, k, &form);
         if nothing_right {
-            let a = frame.subj.map_or(i, |(a, _)| a);
+            let mut a = frame.subj.map_or(i, |(a, _)| a);
+            // `“...,” the minister, Oleh Tkach, said`: the description before
+            // the appositive name belongs to the attribution, not the content.
+            if a >= 2 && toks[a - 1].is_comma() {
+                if let Some((d, _)) = self.np_left(toks, a - 1) {
+                    let after_quote = d > 0
+                        && (toks[d - 1].is_comma() || toks[d - 1].mark.is_some_and(|(_, o)| !o));
+                    if after_quote {
+                        a = d;
+                    }
+                }
+            }
             if a > 0 && (toks[a - 1].is_comma() || toks[a - 1].mark.is_some_and(|(_, o)| !o)) {
                 frame.kind_hint = FrameKind::Trailing;
                 frame.content = Some((0, a - 1 + usize::from(toks[a - 1].mark.is_some())));
@@ -2704,16 +2716,7 @@ impl Extractor {
                 });
             }
             // An unnamed office holder (`Ukraine’s foreign minister`).
-            let affiliation = run
-                .iter()
-                .find_map(|t| {
-                    self.lex.demonyms.get(t.base()).cloned().or_else(|| {
-                        self.registry
-                            .lookup(t.base())
-                            .map(|id| self.registry.get(id).affiliation.clone())
-                    })
-                })
-                .unwrap_or_default();
+            let affiliation = self.affiliation_of(&run);
             return Some(Speaker {
                 name: Some(phrase),
                 mention,
@@ -2723,23 +2726,23 @@ impl Extractor {
                 gender: None,
             });
         }
-        // Institutions by head noun: `Ukraine’s Ministry of Strategic Industries`.
+        // Institutions by head noun: `Ukraine’s Ministry of Strategic Industries`;
+        // a common head before a name is an apposition (`state nuclear
+        // corporation Rosatom` is Rosatom).
         if run
             .iter()
             .any(|t| INSTITUTION_HEADS.contains(&t.lower.as_str()))
         {
-            let affiliation = run
-                .iter()
-                .find_map(|t| {
-                    self.lex.demonyms.get(t.base()).cloned().or_else(|| {
-                        self.registry
-                            .lookup(t.base())
-                            .map(|id| self.registry.get(id).affiliation.clone())
-                    })
-                })
-                .unwrap_or_default();
+            let affiliation = self.affiliation_of(&run);
+            let named_tail = run.iter().rposition(|t| !t.cap).filter(|&p| {
+                p + 1 < run.len() && INSTITUTION_HEADS.contains(&run[p].lower.as_str())
+            });
+            let name = match named_tail {
+                Some(p) => join_base(&run[p + 1..], text),
+                None => phrase,
+            };
             return Some(Speaker {
-                name: Some(phrase),
+                name: Some(name),
                 mention,
                 anonymous: false,
                 affiliation,
@@ -2787,6 +2790,19 @@ impl Extractor {
             return Some(speaker_of(&ctx.actors.known[k].clone(), &mention));
         }
         None
+    }
+
+    /// The affiliation a phrase names (`Ukrainian`, `Kremlin`), if any.
+    fn affiliation_of(&self, run: &[Tok]) -> String {
+        run.iter()
+            .find_map(|t| {
+                self.lex.demonyms.get(t.base()).cloned().or_else(|| {
+                    self.registry
+                        .lookup(t.base())
+                        .map(|id| self.registry.get(id).affiliation.clone())
+                })
+            })
+            .unwrap_or_default()
     }
 
     fn resolve_pronoun(

@@ -360,7 +360,7 @@ impl Codebook {
             // `whether the truce will hold`: a condition right before the words.
             let conditional = self.conditionals.iter().any(|p| p.matches_at(toks, k));
             if conditional {
-                return issue_at.iter().any(|&i| i > k && i - k <= 5);
+                return issue_at.iter().any(|&i| i > k && i - k <= 4);
             }
             let marker = self.discussion.iter().any(|p| p.matches_at(toks, k));
             marker && issue_at.iter().any(|&i| i.abs_diff(k) <= 6)

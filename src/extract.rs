@@ -11,7 +11,7 @@
 //! continue the last speaker when they stand alone (`“B.”` after
 //! `“A,” she said.`), or are dropped as scare quotes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::actors::{fold_name, role_words, ActorKind, DocActors, Known, Registry};
 use crate::document::Document;
@@ -22,6 +22,10 @@ use crate::text::{self, Boilerplate, ParagraphKind, Quote};
 /// The most tokens a sentence may have before extraction skips it (a 20 MB
 /// line with no sentence breaks would otherwise dominate the run).
 pub const MAX_SENTENCE_TOKENS: usize = 2000;
+
+/// The longest sentence, in bytes, that extraction searches (about 3,000
+/// words); longer runs of text without a sentence break are skipped.
+pub const MAX_SENTENCE_BYTES: usize = 20_000;
 
 /// Who a statement is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -624,10 +628,16 @@ impl Extractor {
                 ctx.floating_ok = true;
             }
             for &(s, e) in &sentences {
-                let qs: Vec<Quote> = quotes
+                if e - s > MAX_SENTENCE_BYTES {
+                    // A runaway "sentence" (a page dump with no breaks) is not
+                    // searched: bounded work per article.
+                    continue;
+                }
+                let lo = quotes.partition_point(|q| q.open < s);
+                let hi = quotes.partition_point(|q| q.open < e);
+                let qs: Vec<Quote> = quotes[lo..hi]
                     .iter()
                     .copied()
-                    .filter(|q| q.open >= s && q.open < e)
                     .map(|mut q| {
                         // A quotation running past its sentence is cut there.
                         if q.close_end > e {
@@ -653,6 +663,18 @@ impl Extractor {
         let mut toks = Vec::new();
         let seg = &text[s..e];
         let chars: Vec<(usize, char)> = seg.char_indices().collect();
+        // Mark positions, looked up per character: maps keep this linear.
+        let opens: HashMap<usize, usize> = quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.open, i))
+            .collect();
+        let closes: HashMap<usize, usize> = quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.closed)
+            .map(|(i, q)| (q.inner_end, i))
+            .collect();
         let mut i = 0;
         while i < chars.len() {
             let (off, c) = chars[i];
@@ -661,7 +683,7 @@ impl Extractor {
                 i += 1;
                 continue;
             }
-            if let Some(qi) = quotes.iter().position(|q| q.open == pos) {
+            if let Some(&qi) = opens.get(&pos) {
                 let q = quotes[qi];
                 toks.push(self.mark_tok(text, pos, q.inner_start, qi, true));
                 while i < chars.len() && s + chars[i].0 < q.inner_start {
@@ -669,7 +691,7 @@ impl Extractor {
                 }
                 continue;
             }
-            if let Some(qi) = quotes.iter().position(|q| q.closed && q.inner_end == pos) {
+            if let Some(&qi) = closes.get(&pos) {
                 let q = quotes[qi];
                 toks.push(self.mark_tok(text, pos, q.close_end, qi, false));
                 while i < chars.len() && s + chars[i].0 < q.close_end {
@@ -686,10 +708,8 @@ impl Extractor {
                         continue;
                     }
                     let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                    let is_mark_here = quotes.iter().any(|q| {
-                        let p = s + chars[j].0;
-                        q.open == p || (q.closed && q.inner_end == p)
-                    });
+                    let p = s + chars[j].0;
+                    let is_mark_here = opens.contains_key(&p) || closes.contains_key(&p);
                     if matches!(ch, '\'' | '’' | '-' | '.' | '&' | '/')
                         && next_alnum
                         && !is_mark_here
@@ -725,9 +745,7 @@ impl Extractor {
                 let mut poss = false;
                 if j < chars.len() && matches!(chars[j].1, '’' | '\'') {
                     let after = chars.get(j + 1).map(|&(_, n)| n);
-                    let is_mark = quotes
-                        .iter()
-                        .any(|q| q.closed && q.inner_end == s + chars[j].0);
+                    let is_mark = closes.contains_key(&(s + chars[j].0));
                     if !is_mark && word.ends_with('s') && after.is_none_or(|n| !n.is_alphanumeric())
                     {
                         poss = true;
@@ -766,11 +784,17 @@ impl Extractor {
             });
             i += 1;
         }
+        // Tokens and quotations are both in text order: one pass.
+        let mut qi = 0;
         for t in &mut toks {
+            while qi < quotes.len() && quotes[qi].inner_end < t.end {
+                qi += 1;
+            }
             if t.mark.is_none() {
                 t.quote = quotes
-                    .iter()
-                    .position(|q| t.start >= q.inner_start && t.end <= q.inner_end);
+                    .get(qi)
+                    .filter(|q| t.start >= q.inner_start && t.end <= q.inner_end)
+                    .map(|_| qi);
             }
         }
         toks

@@ -485,9 +485,11 @@ pub fn sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<
             && quotes[q].close_end - quotes[q].open <= MAX_QUOTE_BYTES;
         // A closed quotation whose words end a sentence (`“... meetings.” Rubio`)
         // ends the sentence at its closing mark.
+        // `q` is the first quotation not yet closed before `pos` (quotations
+        // are sorted and disjoint), so this stays linear in the paragraph.
         let closing = quotes
-            .iter()
-            .find(|q| q.closed && q.inner_end == pos && q.close_end > pos);
+            .get(q)
+            .filter(|qq| qq.closed && qq.inner_end == pos && qq.close_end > pos);
         let quote_final = closing.is_some_and(|q| {
             text[q.inner_start..q.inner_end]
                 .trim_end()

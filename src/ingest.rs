@@ -140,7 +140,15 @@ impl Input {
                     let mut visited = HashSet::new();
                     walk(p, &mut files, &mut pending, &mut visited);
                 }
-                Ok(_) => files.push(p.clone()),
+                Ok(m) if m.is_file() => files.push(p.clone()),
+                // A FIFO or device would block the run: only regular files.
+                Ok(_) => pending.push(Item::Skipped(Error::Malformed {
+                    loc: Location {
+                        path: p.clone(),
+                        ..Location::default()
+                    },
+                    message: "not a regular file (pipe, socket or device), skipped".into(),
+                })),
                 Err(e) => pending.push(Item::Skipped(Error::io(p, e))),
             }
         }
@@ -371,7 +379,18 @@ fn walk(
             .extension()
             .is_some_and(|e| e == "txt" || e == "jsonl" || e == "ndjson")
         {
-            files.push(p);
+            if p.is_file() {
+                files.push(p);
+            } else {
+                // A FIFO or socket named like an article would block the run.
+                pending.push(Item::Skipped(Error::Malformed {
+                    loc: Location {
+                        path: p,
+                        ..Location::default()
+                    },
+                    message: "not a regular file (pipe, socket or device), skipped".into(),
+                }));
+            }
         }
     }
 }

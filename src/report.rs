@@ -53,6 +53,39 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     })
 }
 
+/// Writes several files through temporary files in their folders, renaming
+/// them into place only once all are written, the first one last: a reader
+/// who sees the first file of the new run sees the whole new set.
+pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+    let mut temps: Vec<(PathBuf, &Path)> = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let written = fs::File::create(&tmp).and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        });
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            for (t, _) in &temps {
+                let _ = fs::remove_file(t);
+            }
+            return Err(e);
+        }
+        temps.push((tmp, path));
+    }
+    // The first file is renamed last: once it has changed, every other file
+    // of the set already has (`quotes.csv` marks a complete run).
+    for (tmp, path) in temps.iter().rev() {
+        fs::rename(tmp, path)?;
+    }
+    Ok(())
+}
+
 /// The `quotes.csv` header for a codebook's issues.
 pub fn quotes_header(issues: &[String]) -> Vec<String> {
     let mut h: Vec<String> = [

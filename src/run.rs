@@ -240,30 +240,36 @@ pub fn write_outputs(
     opts: CsvOptions,
 ) -> anyhow::Result<()> {
     let issues = codebook.issue_ids();
-    let write = |name: &str, bytes: Vec<u8>| {
-        let path = out.join(name);
-        report::write_atomic(&path, &bytes)
-            .with_context(|| format!("{}: cannot write", path.display()))
-    };
-    write("quotes.csv", report::quotes_csv(statements, &issues, opts))?;
-    write(
-        "stance_matrix.csv",
-        report::matrix_csv(&matrix::by_actor(statements), &issues, opts),
-    )?;
+    // Everything is rendered first and then renamed into place together, so
+    // an interruption leaves either the previous set or the new one.
+    let mut files: Vec<(&str, Vec<u8>)> = vec![
+        ("quotes.csv", report::quotes_csv(statements, &issues, opts)),
+        (
+            "stance_matrix.csv",
+            report::matrix_csv(&matrix::by_actor(statements), &issues, opts),
+        ),
+    ];
     let clusters = variants::cluster(statements, &VariantOptions::default());
     let mut raw = Vec::new();
     variants::write_csv(&mut raw, statements, &clusters).context("cannot render variants.csv")?;
-    write("variants.csv", report::neutralize_csv(&raw, opts))?;
-    write(
+    files.push(("variants.csv", report::neutralize_csv(&raw, opts)));
+    files.push((
         "variants.md",
         variants::render_markdown(statements, &clusters).into_bytes(),
-    )?;
+    ));
     if group_by == Some(GroupBy::Affiliation) {
-        write(
+        let rows = matrix::by_affiliation(statements);
+        files.push((
             "stance_matrix_by_affiliation.csv",
-            report::matrix_csv(&matrix::by_affiliation(statements), &issues, opts),
-        )?;
+            report::matrix_csv(&rows, &issues, opts),
+        ));
     }
+    let named: Vec<(PathBuf, Vec<u8>)> = files
+        .into_iter()
+        .map(|(name, bytes)| (out.join(name), bytes))
+        .collect();
+    report::write_all_atomic(&named)
+        .with_context(|| format!("{}: cannot write outputs", out.display()))?;
     Ok(())
 }
 

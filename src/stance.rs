@@ -141,25 +141,25 @@ impl Pattern {
 #[derive(Debug, Clone)]
 struct CompiledIssue {
     issue: Issue,
-    topic: Vec<Pattern>,
-    pro: Vec<Pattern>,
-    con: Vec<Pattern>,
-    con_topic: Vec<Pattern>,
+    topic: PatternSet,
+    pro: PatternSet,
+    con: PatternSet,
+    con_topic: PatternSet,
 }
 /// A loaded codebook, ready to label statements.
 #[derive(Debug, Clone)]
 pub struct Codebook {
     issues: Vec<CompiledIssue>,
-    negators: Vec<Pattern>,
-    rejecters: Vec<Pattern>,
-    post_rejecters: Vec<Pattern>,
-    supporters: Vec<Pattern>,
-    post_supporters: Vec<Pattern>,
-    post_firm: Vec<Pattern>,
-    conditionals: Vec<Pattern>,
-    preconditions: Vec<Pattern>,
-    reported_others: Vec<Pattern>,
-    discussion: Vec<Pattern>,
+    negators: PatternSet,
+    rejecters: PatternSet,
+    post_rejecters: PatternSet,
+    supporters: PatternSet,
+    post_supporters: PatternSet,
+    post_firm: PatternSet,
+    conditionals: PatternSet,
+    preconditions: PatternSet,
+    reported_others: PatternSet,
+    discussion: PatternSet,
 }
 
 /// A codebook file that does not parse or is inconsistent.
@@ -173,15 +173,68 @@ pub enum CodebookError {
     Invalid(String),
 }
 
-fn compile(v: &[String]) -> Vec<Pattern> {
-    let mut out: Vec<Pattern> = v
+/// Patterns indexed by their first word, so a token is checked only
+/// against the patterns that can start with it.
+#[derive(Debug, Clone, Default)]
+struct PatternSet {
+    pats: Vec<Pattern>,
+    exact: std::collections::HashMap<String, Vec<usize>>,
+    wild: Vec<usize>,
+}
+
+impl PatternSet {
+    fn candidates<'a>(&'a self, tok: &str) -> impl Iterator<Item = &'a Pattern> + 'a {
+        let exact = self.exact.get(tok).map(Vec::as_slice).unwrap_or(&[]);
+        let mut ids: Vec<usize> = exact.to_vec();
+        ids.extend(
+            self.wild
+                .iter()
+                .copied()
+                .filter(|&i| tok.starts_with(self.pats[i].words[0].0.as_str())),
+        );
+        // Pattern order (longest first) decides between several matches.
+        ids.sort_unstable();
+        ids.into_iter().map(move |i| &self.pats[i])
+    }
+
+    /// The first (longest) pattern matching at `toks[i..]`.
+    fn find_at(&self, toks: &[String], i: usize) -> Option<&Pattern> {
+        let tok = toks.get(i)?;
+        self.candidates(tok).find(|p| p.matches_at(toks, i))
+    }
+
+    /// Like [`PatternSet::find_at`] with predicate matching.
+    fn predicate_find_at(&self, toks: &[String], i: usize) -> Option<&Pattern> {
+        let tok = toks.get(i)?;
+        self.candidates(tok).find(|p| p.predicate_at(toks, i))
+    }
+
+    fn matches_at(&self, toks: &[String], i: usize) -> bool {
+        self.find_at(toks, i).is_some()
+    }
+}
+
+fn compile(v: &[String]) -> PatternSet {
+    let mut pats: Vec<Pattern> = v
         .iter()
         .map(|s| Pattern::new(s))
         .filter(|p| !p.words.is_empty())
         .collect();
     // Longer patterns first so `no longer` wins over `no`.
-    out.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-    out
+    pats.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    let mut set = PatternSet {
+        pats,
+        ..PatternSet::default()
+    };
+    for (i, p) in set.pats.iter().enumerate() {
+        let (first, wild) = &p.words[0];
+        if *wild {
+            set.wild.push(i);
+        } else {
+            set.exact.entry(first.clone()).or_default().push(i);
+        }
+    }
+    set
 }
 
 impl Codebook {
@@ -348,35 +401,33 @@ impl Codebook {
     fn discussed(&self, ci: &CompiledIssue, toks: &[String]) -> bool {
         let issue_at: Vec<usize> = (0..toks.len())
             .filter(|&i| {
-                ci.topic
-                    .iter()
-                    .chain(&ci.con_topic)
-                    .chain(&ci.pro)
-                    .chain(&ci.con)
-                    .any(|p| p.matches_at(toks, i))
+                ci.topic.matches_at(toks, i)
+                    || ci.con_topic.matches_at(toks, i)
+                    || ci.pro.matches_at(toks, i)
+                    || ci.con.matches_at(toks, i)
             })
             .collect();
         (0..toks.len()).any(|k| {
             // `whether the truce will hold`: a condition right before the words.
-            let conditional = self.conditionals.iter().any(|p| p.matches_at(toks, k));
+            let conditional = self.conditionals.matches_at(toks, k);
             if conditional {
                 return issue_at.iter().any(|&i| i > k && i - k <= 4);
             }
-            let marker = self.discussion.iter().any(|p| p.matches_at(toks, k));
+            let marker = self.discussion.matches_at(toks, k);
             marker && issue_at.iter().any(|&i| i.abs_diff(k) <= 6)
         })
     }
 
     fn mentions(&self, ci: &CompiledIssue, toks: &[String]) -> bool {
         (0..toks.len()).any(|i| {
-            ci.topic.iter().any(|p| p.matches_at(toks, i))
-                || ci.con_topic.iter().any(|p| p.matches_at(toks, i))
-                || ci
-                    .pro
-                    .iter()
-                    .chain(&ci.con)
-                    .filter(|p| p.words.len() > 1)
-                    .any(|p| p.matches_at(toks, i))
+            ci.topic.matches_at(toks, i)
+                || ci.con_topic.matches_at(toks, i)
+                || [&ci.pro, &ci.con].iter().any(|set| {
+                    toks.get(i).is_some_and(|tok| {
+                        set.candidates(tok)
+                            .any(|p| p.words.len() > 1 && p.matches_at(toks, i))
+                    })
+                })
         })
     }
 
@@ -393,7 +444,7 @@ impl Codebook {
                 (&ci.topic, Term::Topic),
                 (&ci.con_topic, Term::ConTopic),
             ] {
-                if let Some(p) = list.iter().find(|p| p.matches_at(toks, i)) {
+                if let Some(p) = list.find_at(toks, i) {
                     if best.is_none_or(|(b, _)| p.words.len() > b.words.len()) {
                         best = Some((p, term));
                     }
@@ -474,7 +525,7 @@ impl Codebook {
         // Preconditions demand what follows: `no talks until a ceasefire`.
         let precondition = (0..scope.len())
             .rev()
-            .find(|&k| self.preconditions.iter().any(|p| p.matches_at(scope, k)));
+            .find(|&k| self.preconditions.matches_at(scope, k));
         if let Some(k) = precondition {
             if scope.len() - k <= 6 {
                 let words = span(toks, lo + k, i + len);
@@ -666,20 +717,16 @@ fn is_boundary(w: &str) -> bool {
     )
 }
 
-fn find_any(pats: &[Pattern], toks: &[String]) -> Option<usize> {
-    (0..toks.len()).find(|&k| pats.iter().any(|p| p.matches_at(toks, k)))
+fn find_any(pats: &PatternSet, toks: &[String]) -> Option<usize> {
+    (0..toks.len()).find(|&k| pats.matches_at(toks, k))
 }
 
-fn match_len(pats: &[Pattern], toks: &[String], k: usize) -> Option<usize> {
-    pats.iter()
-        .find(|p| p.matches_at(toks, k))
-        .map(|p| p.words.len())
+fn match_len(pats: &PatternSet, toks: &[String], k: usize) -> Option<usize> {
+    pats.find_at(toks, k).map(|p| p.words.len())
 }
 
-fn predicate_len(pats: &[Pattern], toks: &[String], k: usize) -> Option<usize> {
-    pats.iter()
-        .find(|p| p.predicate_at(toks, k))
-        .map(|p| p.words.len())
+fn predicate_len(pats: &PatternSet, toks: &[String], k: usize) -> Option<usize> {
+    pats.predicate_find_at(toks, k).map(|p| p.words.len())
 }
 
 fn span(toks: &[String], a: usize, b: usize) -> String {

@@ -2948,6 +2948,12 @@ fn singular(w: &str) -> String {
 /// Drops leading `that`, colons and commas, and trailing punctuation and
 /// connectors from a content range.
 fn trim_content(toks: &[Tok], mut cs: usize, mut ce: usize) -> (usize, usize) {
+    // A frame whose content starts after the previous frame's end can come
+    // out empty or inverted (`..., according to officials`): nothing to trim.
+    ce = ce.min(toks.len());
+    if cs >= ce {
+        return (cs, cs);
+    }
     // A dateline (`KYIV --`, `MOSCOW, May 2 —`) is not the speaker's words.
     let dash = toks[cs..ce.min(cs + 8)]
         .iter()

@@ -155,18 +155,33 @@ pub fn process_inputs(
         }
         let pipeline = &config.pipeline;
         let want_context = contexts.is_some();
-        let results: Vec<(Vec<Statement>, Option<DocContext>)> = pool.install(|| {
+        // One article that trips a bug must not cost the rest of the corpus:
+        // it is reported and skipped like a bad input.
+        type Processed = Option<(Vec<Statement>, Option<DocContext>)>;
+        let results: Vec<Processed> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|d| {
-                    let found = pipeline.process(d);
-                    let context = want_context.then(|| DocContext::new(d, &found));
-                    (found, context)
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let found = pipeline.process(d);
+                        let context = want_context.then(|| DocContext::new(d, &found));
+                        (found, context)
+                    }))
+                    .ok()
                 })
                 .collect()
         });
-        summary.articles += batch.len();
-        for (r, context) in results {
+        for (doc, result) in batch.iter().zip(results) {
+            let Some((r, context)) = result else {
+                summary.skipped += 1;
+                let _ = writeln!(
+                    stderr.lock(),
+                    "stancetrack: {}: internal error while extracting, article skipped",
+                    doc.id
+                );
+                continue;
+            };
+            summary.articles += 1;
             statements.extend(r);
             if let (Some(all), Some(c)) = (contexts.as_deref_mut(), context) {
                 all.push(c);

@@ -303,6 +303,9 @@ pub struct Known {
 pub struct DocActors {
     /// Everyone named so far, in order of first mention.
     pub known: Vec<Known>,
+    /// Folded and transliteration keys of `known[i].name`, computed once:
+    /// every name lookup compares against all of them.
+    keys: Vec<(String, String)>,
 }
 
 impl DocActors {
@@ -312,25 +315,21 @@ impl DocActors {
         if key.is_empty() {
             return None;
         }
-        if let Some(i) = self.known.iter().position(|k| fold_name(&k.name) == key) {
+        if let Some(i) = self.keys.iter().position(|(k, _)| *k == key) {
             return Some(i);
         }
         let tkey = translit_key(name);
-        if let Some(i) = self
-            .known
-            .iter()
-            .position(|k| translit_key(&k.name) == tkey)
-        {
+        if let Some(i) = self.keys.iter().position(|(_, t)| *t == tkey) {
             return Some(i);
         }
         if !key.contains(' ') {
             let hits: Vec<usize> = self
                 .known
                 .iter()
+                .zip(&self.keys)
                 .enumerate()
-                .filter(|(_, k)| {
-                    k.kind == ActorKind::Person
-                        && translit_key(&k.name).rsplit(' ').next() == Some(tkey.as_str())
+                .filter(|(_, (k, (_, t)))| {
+                    k.kind == ActorKind::Person && t.rsplit(' ').next() == Some(tkey.as_str())
                 })
                 .map(|(i, _)| i)
                 .collect();
@@ -358,6 +357,8 @@ impl DocActors {
             }
             return i;
         }
+        self.keys
+            .push((fold_name(&known.name), translit_key(&known.name)));
         self.known.push(known);
         self.known.len() - 1
     }

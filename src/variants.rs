@@ -1473,6 +1473,20 @@ fn build_cluster(
 // Output
 // ---------------------------------------------------------------------------
 
+/// The columns of `variants.csv` (and of the workbook's Variants sheet).
+pub const COLUMNS: [&str; 10] = [
+    "cluster",
+    "doc",
+    "outlet",
+    "speaker",
+    "kind",
+    "text",
+    "reference",
+    "similarity",
+    "change",
+    "diff",
+];
+
 /// Writes `variants.csv`: a header, then one row per member of every cluster,
 /// clusters in order, members in input order. Columns: `cluster, doc, outlet,
 /// speaker, kind, text, reference, similarity, change, diff`; `text` and
@@ -1484,18 +1498,7 @@ pub fn write_csv<W: std::io::Write>(
     clusters: &[Cluster],
 ) -> csv::Result<()> {
     let mut out = csv::Writer::from_writer(w);
-    out.write_record([
-        "cluster",
-        "doc",
-        "outlet",
-        "speaker",
-        "kind",
-        "text",
-        "reference",
-        "similarity",
-        "change",
-        "diff",
-    ])?;
+    out.write_record(COLUMNS)?;
     for c in clusters {
         let reference = &statements[c.reference_member().statement];
         for m in &c.members {

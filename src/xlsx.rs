@@ -434,18 +434,7 @@ fn variants_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name("Variants")?;
-    let header = [
-        "cluster",
-        "doc",
-        "outlet",
-        "speaker",
-        "kind",
-        "text",
-        "reference",
-        "similarity",
-        "change",
-        "diff",
-    ];
+    let header = crate::variants::COLUMNS;
     let widths = [9.0, 26.0, 20.0, 22.0, 10.0, 60.0, 60.0, 11.0, 13.0, 70.0];
     for (c, (h, w)) in header.iter().zip(widths).enumerate() {
         let col = col_index(c)?;

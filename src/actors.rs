@@ -7,7 +7,9 @@
 //! The registry is data (`data/actors.toml`); users extend it with
 //! `--actors FILE.toml` in the same format.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
@@ -212,6 +214,36 @@ impl Registry {
 /// assert_eq!(fold_name("the U.S."), "us");
 /// ```
 pub fn fold_name(name: &str) -> String {
+    FOLD_CACHE.with(|cache| memoized(cache, name, fold_name_uncached))
+}
+
+/// Folding runs on every capitalised run of every sentence (registry and
+/// discourse lookups), and the same few thousand names and sentence-initial
+/// words recur across a corpus: each thread remembers the last results.
+const NAME_CACHE_LIMIT: usize = 1 << 15;
+
+type NameCache = RefCell<HashMap<Box<str>, Box<str>>>;
+
+thread_local! {
+    static FOLD_CACHE: NameCache = RefCell::new(HashMap::default());
+    static TRANSLIT_CACHE: NameCache = RefCell::new(HashMap::default());
+}
+
+fn memoized(cache: &NameCache, name: &str, compute: fn(&str) -> String) -> String {
+    if let Some(hit) = cache.borrow().get(name) {
+        return hit.to_string();
+    }
+    // Computed outside the borrow: `translit_key` folds through `fold_name`.
+    let value = compute(name);
+    let mut cache = cache.borrow_mut();
+    if cache.len() >= NAME_CACHE_LIMIT {
+        cache.clear();
+    }
+    cache.insert(name.into(), value.as_str().into());
+    value
+}
+
+fn fold_name_uncached(name: &str) -> String {
     let ascii = any_ascii::any_ascii(name).to_lowercase();
     let ascii = ascii.replace("'s ", " ");
     let ascii = ascii.strip_suffix("'s").unwrap_or(&ascii).to_string();
@@ -251,6 +283,10 @@ fn fold_ending(w: &str) -> String {
 /// assert_eq!(translit_key("Dmitry Peskov"), translit_key("Dmitri Peskov"));
 /// ```
 pub fn translit_key(name: &str) -> String {
+    TRANSLIT_CACHE.with(|cache| memoized(cache, name, translit_key_uncached))
+}
+
+fn translit_key_uncached(name: &str) -> String {
     fold_name(name)
         .split(' ')
         .map(|w| {

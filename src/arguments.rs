@@ -28,6 +28,44 @@ pub enum Command {
     Eval(EvalArgs),
     /// Show how the given articles worded the same utterances (clusters and word diffs).
     Diff(DiffArgs),
+    /// Map step for Spark / Hadoop Streaming: articles as JSONL on stdin,
+    /// one statement per line (JSONL) on stdout, in input order.
+    Extract(ExtractArgs),
+    /// Reduce step: combine statement JSONL parts (from `extract`, or the
+    /// quotes.jsonl of `run --format jsonl`) into the files one run writes.
+    Merge(MergeArgs),
+}
+
+/// Formats of the statement list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// quotes.csv (one row per statement).
+    Csv,
+    /// quotes.jsonl (one JSON object per statement, with the speaker as
+    /// found before the corpus-wide merge, so outputs can be merged later).
+    Jsonl,
+}
+
+/// Output settings shared by `run` and `merge`.
+#[derive(Debug, Args, Clone)]
+pub struct OutputArgs {
+    /// Output folder (created if missing).
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Statement list format(s): csv writes quotes.csv, jsonl quotes.jsonl;
+    /// `--format csv,jsonl` writes both. The matrix and variant files are
+    /// always written.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "csv")]
+    pub format: Vec<Format>,
+    /// Also write a matrix grouped by affiliation.
+    #[arg(long, value_enum)]
+    pub group_by: Option<GroupBy>,
+    /// Write CSV cells verbatim: do not neutralise cells starting with = + - @ tab or CR.
+    #[arg(long)]
+    pub raw_csv: bool,
+    /// No progress bar or summary on stderr (errors are still printed).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Settings shared by every command that processes articles.
@@ -60,22 +98,16 @@ pub struct RunArgs {
     /// per line with `id`, `text` and optional `outlet`, `date`, `title`, `url`).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Output folder (created if missing).
-    #[arg(long, short, value_name = "DIR")]
-    pub out: PathBuf,
+    /// Output files.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// CSV with columns file,outlet,date,url,title giving metadata for .txt inputs
     /// (without it the outlet is the file stem).
     #[arg(long, value_name = "FILE.csv")]
     pub manifest: Option<PathBuf>,
-    /// Also write a matrix grouped by affiliation.
-    #[arg(long, value_enum)]
-    pub group_by: Option<GroupBy>,
     /// Replace invalid UTF-8 bytes (with a warning) instead of skipping the article.
     #[arg(long)]
     pub lossy: bool,
-    /// Write CSV cells verbatim: do not neutralise cells starting with = + - @ tab or CR.
-    #[arg(long)]
-    pub raw_csv: bool,
     /// Also write stancetrack.xlsx (sheets Matrix, Statements, Variants, About).
     #[arg(long)]
     pub xlsx: bool,
@@ -83,13 +115,43 @@ pub struct RunArgs {
     /// one section per actor and the quote variants.
     #[arg(long)]
     pub html: bool,
-    /// No progress or summary on stderr (errors are still printed).
-    #[arg(long, short)]
-    pub quiet: bool,
     /// Worker threads (default: all cores).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
     /// Codebook and actor settings.
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+/// `stancetrack extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Replace invalid UTF-8 bytes (with a warning) instead of skipping the article.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Codebook and actor settings (give `merge` the same ones).
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+/// `stancetrack merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Statement JSONL parts, in corpus order: files, or folders holding
+    /// either a quotes.jsonl or part files (Spark's part-00000, ...; names
+    /// starting with `.` or `_` and `.crc` files are ignored).
+    #[arg(required = true, value_name = "PART")]
+    pub parts: Vec<PathBuf>,
+    /// Output files.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Worker threads for clustering variants (default: all cores).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Codebook and actor settings (the ones `extract` used).
     #[command(flatten)]
     pub model: ModelArgs,
 }

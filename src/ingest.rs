@@ -125,7 +125,18 @@ pub struct Input {
     ids: HashMap<String, String>,
     /// File names and paths seen, to report manifest rows with no file.
     pub seen: HashSet<String>,
-    jsonl: Option<(PathBuf, BufReader<fs::File>, usize)>,
+    jsonl: Option<(PathBuf, LineSource, usize)>,
+    /// Bytes read so far (for progress reports).
+    pub bytes_read: u64,
+}
+
+/// Where JSONL lines come from: a file or standard input.
+struct LineSource(Box<dyn BufRead + Send>);
+
+impl std::fmt::Debug for LineSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LineSource")
+    }
 }
 
 impl Input {
@@ -162,7 +173,31 @@ impl Input {
             ids: HashMap::new(),
             seen: HashSet::new(),
             jsonl: None,
+            bytes_read: 0,
         }
+    }
+
+    /// Total size of the input files (for progress reports).
+    pub fn total_bytes(&self) -> u64 {
+        self.files
+            .iter()
+            .filter_map(|f| fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum()
+    }
+
+    /// Articles from JSONL lines read from `reader` (standard input for
+    /// `stancetrack extract`); errors name `name` and the line number.
+    pub fn from_jsonl_reader(name: &str, reader: Box<dyn BufRead + Send>) -> Input {
+        let mut input = Input::new(&[], Manifest::default(), Utf8Policy::Strict);
+        input.jsonl = Some((PathBuf::from(name), LineSource(reader), 0));
+        input
+    }
+
+    /// Replaces the policy for invalid UTF-8.
+    pub fn with_policy(mut self, policy: Utf8Policy) -> Input {
+        self.policy = policy;
+        self
     }
 
     fn next_jsonl(&mut self) -> Option<Item> {
@@ -171,12 +206,12 @@ impl Input {
         loop {
             buf.clear();
             *line_no += 1;
-            match reader.read_until(b'\n', &mut buf) {
+            match reader.0.read_until(b'\n', &mut buf) {
                 Ok(0) => {
                     self.jsonl = None;
                     return None;
                 }
-                Ok(_) => {}
+                Ok(n) => self.bytes_read += n as u64,
                 Err(e) => {
                     let err = Error::io(path.clone(), e);
                     self.jsonl = None;
@@ -252,6 +287,7 @@ impl Input {
             Ok(b) => b,
             Err(e) => return Item::Skipped(Error::io(path, e)),
         };
+        self.bytes_read += bytes.len() as u64;
         let (text, warning) = match decode(&bytes, &loc, self.policy) {
             Ok(x) => x,
             Err(e) => return Item::Skipped(e),
@@ -267,7 +303,8 @@ impl Input {
             .map_or_else(String::new, |n| n.to_string_lossy().to_string());
         let row = self.manifest.get(path).cloned().unwrap_or_default();
         let title = if row.title.is_empty() {
-            text.lines()
+            // `lines` does not split on a lone CR (old Mac files).
+            text.split(['\r', '\n'])
                 .map(str::trim)
                 .find(|l| !l.is_empty())
                 .unwrap_or("")
@@ -312,7 +349,10 @@ impl Iterator for Input {
                 .is_some_and(|e| e == "jsonl" || e == "ndjson");
             if is_jsonl {
                 match fs::File::open(&path) {
-                    Ok(f) => self.jsonl = Some((path, BufReader::new(f), 0)),
+                    Ok(f) => {
+                        let reader = LineSource(Box::new(BufReader::with_capacity(1 << 16, f)));
+                        self.jsonl = Some((path, reader, 0));
+                    }
                     Err(e) => return Some(Item::Skipped(Error::io(&path, e))),
                 }
                 continue;

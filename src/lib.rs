@@ -11,7 +11,17 @@
 //! pipeline per-article processing and the corpus-wide speaker merge
 //! matrix   actor x issue cells with counts and evidence
 //! report   quotes.csv, stance_matrix.csv (atomic, spreadsheet-safe)
+//! variants cross-document clusters of one utterance + word diffs
 //! ```
+//!
+//! A run streams: articles are processed in parallel batches, each
+//! statement goes to a spool on disk ([`record`] lines) while
+//! [`speaker_merge`] gathers the corpus-wide name table; a second pass over
+//! the spool writes every output ([`output_writer`]), clustering variants
+//! speaker bucket by speaker bucket ([`variant_spool`]). Memory holds one
+//! batch, the name table, the matrix counts and one variant bucket.
+//! `stancetrack extract` and `stancetrack merge` are the two halves of that
+//! flow as separate commands, for Spark and Hadoop Streaming.
 //!
 //! Lexicons, the actor registry and the codebook are data files under `data/`
 //! embedded at build time and overridable from the command line.
@@ -26,11 +36,15 @@ pub mod html;
 pub mod ingest;
 pub mod lexicon;
 pub mod matrix;
+pub mod output_writer;
 pub mod pipeline;
+pub mod record;
 pub mod report;
 pub mod run;
+pub mod speaker_merge;
 pub mod stance;
 pub mod statement;
 pub mod text;
+pub mod variant_spool;
 pub mod variants;
 pub mod xlsx;

@@ -31,6 +31,14 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             let summary = stancetrack::run::run(&args)?;
             Ok(u8::try_from(summary.exit_code()).unwrap_or(2))
         }
+        Command::Extract(args) => {
+            let summary = stancetrack::run::extract(&args)?;
+            Ok(u8::try_from(summary.exit_code()).unwrap_or(2))
+        }
+        Command::Merge(args) => {
+            let summary = stancetrack::run::merge(&args)?;
+            Ok(u8::try_from(summary.exit_code()).unwrap_or(2))
+        }
         Command::Diff(args) => {
             let summary = stancetrack::run::diff(&args)?;
             Ok(u8::try_from(summary.exit_code()).unwrap_or(2))

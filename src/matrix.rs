@@ -57,34 +57,77 @@ pub struct Row {
 
 /// Builds the matrix, one row per speaker (sorted by name).
 pub fn by_actor(statements: &[Statement]) -> Vec<Row> {
-    build(statements, |s| {
-        s.speaker.clone().map(|name| (name, s.affiliation.clone()))
-    })
+    let mut m = MatrixBuilder::by_actor();
+    statements.iter().for_each(|s| m.add(s));
+    m.rows()
 }
 
 /// Builds the matrix rolled up to affiliations (speakers without one are left out).
 pub fn by_affiliation(statements: &[Statement]) -> Vec<Row> {
-    build(statements, |s| {
-        (s.speaker.is_some() && !s.affiliation.is_empty())
-            .then(|| (s.affiliation.clone(), String::new()))
-    })
+    let mut m = MatrixBuilder::by_affiliation();
+    statements.iter().for_each(|s| m.add(s));
+    m.rows()
 }
 
-fn build(
-    statements: &[Statement],
-    key: impl Fn(&Statement) -> Option<(String, String)>,
-) -> Vec<Row> {
-    let mut rows: BTreeMap<String, Row> = BTreeMap::new();
-    for s in statements {
-        let Some((actor, affiliation)) = key(s) else {
-            continue;
+/// How statements are grouped into rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Grouping {
+    Actor,
+    Affiliation,
+}
+
+/// The matrix built one statement at a time, so a run can stream its
+/// statements: it keeps one row per actor and, per cell, the counts and
+/// the ids of the stance-bearing statements (the evidence), never the
+/// statements themselves.
+#[derive(Debug, Clone)]
+pub struct MatrixBuilder {
+    grouping: Grouping,
+    rows: BTreeMap<String, Row>,
+}
+
+impl MatrixBuilder {
+    /// One row per speaker.
+    pub fn by_actor() -> MatrixBuilder {
+        MatrixBuilder {
+            grouping: Grouping::Actor,
+            rows: BTreeMap::new(),
+        }
+    }
+
+    /// One row per affiliation (speakers without one are left out).
+    pub fn by_affiliation() -> MatrixBuilder {
+        MatrixBuilder {
+            grouping: Grouping::Affiliation,
+            rows: BTreeMap::new(),
+        }
+    }
+
+    /// Counts one statement (statements must come in corpus order, which is
+    /// the order of each cell's evidence).
+    pub fn add(&mut self, s: &Statement) {
+        let key = match self.grouping {
+            Grouping::Actor => s.speaker.as_ref().map(|name| (name, s.affiliation.as_str())),
+            Grouping::Affiliation => (s.speaker.is_some() && !s.affiliation.is_empty())
+                .then_some((&s.affiliation, "")),
         };
-        let row = rows.entry(actor.clone()).or_insert_with(|| Row {
-            actor,
-            ..Row::default()
-        });
+        let Some((actor, affiliation)) = key else {
+            return;
+        };
+        if !self.rows.contains_key(actor) {
+            self.rows.insert(
+                actor.clone(),
+                Row {
+                    actor: actor.clone(),
+                    ..Row::default()
+                },
+            );
+        }
+        let Some(row) = self.rows.get_mut(actor) else {
+            return;
+        };
         if row.affiliation.is_empty() {
-            row.affiliation = affiliation;
+            row.affiliation = affiliation.to_string();
         }
         row.statements += 1;
         for l in &s.stance {
@@ -97,7 +140,11 @@ fn build(
             cell.evidence.push(s.id.clone());
         }
     }
-    rows.into_values().collect()
+
+    /// The rows, sorted by name.
+    pub fn rows(self) -> Vec<Row> {
+        self.rows.into_values().collect()
+    }
 }
 
 #[cfg(test)]

@@ -6,12 +6,11 @@
 //! variants and surname-only mentions of discovered people across
 //! documents, which is the only step that needs the whole corpus.
 
-use std::collections::BTreeMap;
-
-use crate::actors::{translit_key, Registry};
+use crate::actors::Registry;
 use crate::document::Document;
 use crate::extract::Extractor;
 use crate::ingest::has_headline;
+use crate::speaker_merge::SpeakerMerge;
 use crate::stance::Codebook;
 use crate::statement::{StanceLabel, Statement};
 
@@ -97,71 +96,15 @@ impl Pipeline {
 
 /// Folds speaker names of people not in the registry across documents:
 /// spelling variants of one name take its most frequent spelling, and a
-/// surname alone joins the one full name in the corpus that ends with it.
+/// surname alone joins the one full name in the corpus that ends with it
+/// (the in-memory form of [`SpeakerMerge`]).
 pub fn merge_speakers(statements: &mut [Statement], registry: &Registry) {
-    let mut spellings: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut merge = SpeakerMerge::new();
     for s in statements.iter() {
-        let Some(name) = &s.speaker else { continue };
-        if s.anonymous || registry.lookup(name).is_some() {
-            continue;
-        }
-        *spellings
-            .entry(translit_key(name))
-            .or_default()
-            .entry(name.clone())
-            .or_default() += 1;
+        merge.observe(s, registry);
     }
-    let mut canonical: BTreeMap<String, String> = BTreeMap::new();
-    for (key, names) in &spellings {
-        let best = names
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-            .map(|(n, _)| n.clone())
-            .unwrap_or_default();
-        canonical.insert(key.clone(), best);
-    }
-    // Surname-only keys join a unique full name ending with that word.
-    let full: Vec<(String, String)> = canonical
-        .iter()
-        .filter(|(k, _)| k.contains(' '))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    let singles: Vec<String> = canonical
-        .keys()
-        .filter(|k| !k.contains(' '))
-        .cloned()
-        .collect();
-    for single in singles {
-        let hits: Vec<&(String, String)> = full
-            .iter()
-            .filter(|(k, _)| k.rsplit(' ').next() == Some(single.as_str()))
-            .collect();
-        if let [(_, name)] = hits.as_slice() {
-            canonical.insert(single, name.clone());
-        }
-    }
-    let mut affiliation: BTreeMap<String, String> = BTreeMap::new();
+    merge.resolve();
     for s in statements.iter_mut() {
-        let Some(name) = &s.speaker else { continue };
-        if s.anonymous {
-            continue;
-        }
-        if let Some(c) = canonical.get(&translit_key(name)) {
-            s.speaker = Some(c.clone());
-        }
-        if let Some(name) = &s.speaker {
-            if !s.affiliation.is_empty() {
-                affiliation
-                    .entry(name.clone())
-                    .or_insert_with(|| s.affiliation.clone());
-            }
-        }
-    }
-    for s in statements.iter_mut() {
-        if s.affiliation.is_empty() {
-            if let Some(a) = s.speaker.as_ref().and_then(|n| affiliation.get(n)) {
-                s.affiliation = a.clone();
-            }
-        }
+        merge.apply(s);
     }
 }

@@ -3,22 +3,30 @@
 //! parallel batches, reports each skipped input on stderr and writes the
 //! outputs atomically.
 
-use std::fs;
-use std::io::Write;
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::actors::Registry;
-use crate::arguments::{ColorChoice, DiffArgs, GroupBy, ModelArgs, RunArgs};
+use crate::arguments::{
+    ColorChoice, DiffArgs, ExtractArgs, Format, GroupBy, MergeArgs, ModelArgs, OutputArgs, RunArgs,
+};
+use crate::document::Document;
 use crate::extract::Extractor;
 use crate::html::{self, DocContext};
 use crate::ingest::{Input, Item, Manifest, Utf8Policy};
 use crate::lexicon::Lexicons;
 use crate::matrix;
+use crate::output_writer::{OutputOptions, OutputWriter, WorkDir};
 use crate::pipeline::{merge_speakers, Pipeline};
+use crate::record::Record;
 use crate::report::{self, CsvOptions};
+use crate::speaker_merge::SpeakerMerge;
 use crate::stance::Codebook;
 use crate::statement::Statement;
 use crate::text::Boilerplate;
@@ -110,26 +118,52 @@ pub fn prepare_out(out: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reads and processes every input, reporting skipped ones on stderr.
-/// Returns the statements (speakers merged across documents) and counts;
-/// with `contexts`, also collects each article's [`DocContext`] for
-/// `report.html`.
-pub fn process_inputs(
+/// Per-article results handed to a [`process_stream`] consumer, in input order.
+type Sink<'a> = dyn FnMut(Vec<Statement>, Option<DocContext>) -> anyhow::Result<()> + 'a;
+
+/// Reads and processes every article of `input` in parallel batches,
+/// reporting skipped ones on stderr, and hands each article's statements
+/// (speakers as found, not yet merged across documents) to `sink` in input
+/// order. Memory holds one batch. With `want_context`, each article's
+/// [`DocContext`] (for `report.html`) comes along.
+pub fn process_stream(
     config: &Config,
-    inputs: &[PathBuf],
-    manifest: Manifest,
-    policy: Utf8Policy,
+    input: &mut Input,
     jobs: Option<usize>,
-    mut contexts: Option<&mut Vec<DocContext>>,
-) -> anyhow::Result<(Vec<Statement>, Summary)> {
+    progress: &ProgressBar,
+    want_context: bool,
+    sink: &mut Sink<'_>,
+) -> anyhow::Result<Summary> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
-    let mut input = Input::new(inputs, manifest.clone(), policy);
     let mut summary = Summary::default();
-    let mut statements: Vec<Statement> = Vec::new();
-    let stderr = std::io::stderr();
+    let say = |line: String| {
+        progress.suspend(|| {
+            let _ = writeln!(std::io::stderr().lock(), "{line}");
+        });
+    };
+    let pipeline = &config.pipeline;
+    // One article that trips a bug must not cost the rest of the corpus:
+    // it is reported and skipped like a bad input.
+    type Processed = Option<(Vec<Statement>, Option<DocContext>)>;
+    let process = |batch: &[Document]| -> Vec<Processed> {
+        batch
+            .par_iter()
+            .map(|d| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let found = pipeline.process(d);
+                    let context = want_context.then(|| DocContext::new(d, &found));
+                    (found, context)
+                }))
+                .ok()
+            })
+            .collect()
+    };
+    // The consumer's serial work on batch k (spooling, the name table)
+    // overlaps the workers' extraction of batch k + 1.
+    let mut pending: Option<(Vec<Document>, Vec<Processed>)> = None;
     loop {
         let mut batch = Vec::with_capacity(BATCH);
         for item in input.by_ref() {
@@ -137,7 +171,7 @@ pub fn process_inputs(
                 Item::Article(doc, warning) => {
                     if let Some(w) = warning {
                         summary.warnings += 1;
-                        let _ = writeln!(stderr.lock(), "stancetrack: warning: {w}");
+                        say(format!("stancetrack: warning: {w}"));
                     }
                     batch.push(doc);
                     if batch.len() == BATCH {
@@ -146,63 +180,180 @@ pub fn process_inputs(
                 }
                 Item::Skipped(e) => {
                     summary.skipped += 1;
-                    let _ = writeln!(stderr.lock(), "stancetrack: {e}");
+                    say(format!("stancetrack: {e}"));
                 }
             }
         }
-        if batch.is_empty() {
+        if batch.is_empty() && pending.is_none() {
             break;
         }
-        let pipeline = &config.pipeline;
-        let want_context = contexts.is_some();
-        // One article that trips a bug must not cost the rest of the corpus:
-        // it is reported and skipped like a bad input.
-        type Processed = Option<(Vec<Statement>, Option<DocContext>)>;
-        let results: Vec<Processed> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|d| {
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let found = pipeline.process(d);
-                        let context = want_context.then(|| DocContext::new(d, &found));
-                        (found, context)
-                    }))
-                    .ok()
-                })
-                .collect()
-        });
-        for (doc, result) in batch.iter().zip(results) {
-            let Some((r, context)) = result else {
-                summary.skipped += 1;
-                let _ = writeln!(
-                    stderr.lock(),
-                    "stancetrack: {}: internal error while extracting, article skipped",
-                    doc.id
-                );
-                continue;
-            };
-            summary.articles += 1;
-            statements.extend(r);
-            if let (Some(all), Some(c)) = (contexts.as_deref_mut(), context) {
-                all.push(c);
+        let mut next: Option<Vec<Processed>> = None;
+        let mut consumed: anyhow::Result<()> = Ok(());
+        pool.in_place_scope(|scope| {
+            if !batch.is_empty() {
+                let (batch, next) = (&batch, &mut next);
+                let process = &process;
+                // Spawned into `pool`, so its parallel iterator runs there.
+                scope.spawn(move |_| *next = Some(process(batch)));
             }
+            if let Some((docs, results)) = pending.take() {
+                consumed = (|| {
+                    for (doc, result) in docs.iter().zip(results) {
+                        let Some((found, context)) = result else {
+                            summary.skipped += 1;
+                            say(format!(
+                                "stancetrack: {}: internal error while extracting, article skipped",
+                                doc.id
+                            ));
+                            continue;
+                        };
+                        summary.articles += 1;
+                        summary.statements += found.len();
+                        sink(found, context)?;
+                    }
+                    Ok(())
+                })();
+            }
+        });
+        consumed?;
+        pending = next.map(|results| (batch, results));
+        progress.set_position(input.bytes_read);
+        progress.set_message(format!("{} articles", summary.articles));
+    }
+    Ok(summary)
+}
+
+/// Reads and processes every input in memory (for `diff` and small
+/// corpora), speakers merged across documents.
+pub fn process_inputs(
+    config: &Config,
+    inputs: &[PathBuf],
+    manifest: Manifest,
+    policy: Utf8Policy,
+    jobs: Option<usize>,
+) -> anyhow::Result<(Vec<Statement>, Summary)> {
+    let mut input = Input::new(inputs, manifest.clone(), policy);
+    let mut statements = Vec::new();
+    let mut summary = process_stream(
+        config,
+        &mut input,
+        jobs,
+        &ProgressBar::hidden(),
+        false,
+        &mut |found, _| {
+            statements.extend(found);
+            Ok(())
+        },
+    )?;
+    summary.warnings += report_missing(&manifest, &input, &ProgressBar::hidden());
+    merge_speakers(&mut statements, config.pipeline.extractor.registry());
+    Ok((statements, summary))
+}
+
+/// Warns about manifest rows that name no input; returns how many.
+fn report_missing(manifest: &Manifest, input: &Input, progress: &ProgressBar) -> usize {
+    let missing = manifest.missing(&input.seen);
+    for m in &missing {
+        progress.suspend(|| {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "stancetrack: warning: manifest names {m:?}, which is not among the inputs"
+            );
+        });
+    }
+    missing.len()
+}
+
+/// A progress bar on stderr (articles, MB/s, ETA) when stderr is a terminal
+/// and the user did not ask for quiet; hidden otherwise.
+fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total);
+    let style = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+    )
+    .map(|s| s.progress_chars("=> "));
+    if let Ok(style) = style {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn output_options(args: &OutputArgs, jobs: Option<usize>) -> OutputOptions {
+    OutputOptions {
+        jobs,
+        csv: CsvOptions { raw: args.raw_csv },
+        quotes_csv: args.format.contains(&Format::Csv),
+        quotes_jsonl: args.format.contains(&Format::Jsonl),
+        by_affiliation: args.group_by == Some(GroupBy::Affiliation),
+    }
+}
+
+/// Statements as found, spooled to a JSONL file between the two passes.
+struct Spool {
+    path: PathBuf,
+    writer: BufWriter<File>,
+}
+
+impl Spool {
+    fn create(path: PathBuf) -> anyhow::Result<Spool> {
+        let file = File::create(&path).with_context(|| format!("{}: cannot create", path.display()))?;
+        Ok(Spool {
+            path,
+            writer: BufWriter::with_capacity(1 << 16, file),
+        })
+    }
+
+    fn push(&mut self, s: &Statement) -> anyhow::Result<()> {
+        self.writer
+            .write_all(Record::new(s, s).to_line().as_bytes())
+            .with_context(|| format!("{}: cannot write", self.path.display()))
+    }
+
+    fn finish(mut self) -> anyhow::Result<PathBuf> {
+        self.writer
+            .flush()
+            .with_context(|| format!("{}: cannot write", self.path.display()))?;
+        Ok(self.path)
+    }
+}
+
+/// Reads statements back from record lines, calling `f` on each good one;
+/// a bad line is reported (file and line) through `bad` and skipped.
+fn read_records(
+    path: &Path,
+    mut bad: impl FnMut(String),
+    mut f: impl FnMut(Statement) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let file = File::open(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let reader = BufReader::with_capacity(1 << 16, file);
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("{}:{}: cannot read", path.display(), n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parsed = serde_json::from_str::<Record>(&line)
+            .map_err(|e| e.to_string())
+            .and_then(Record::into_found_statement);
+        match parsed {
+            Ok(s) => f(s)?,
+            Err(e) => bad(format!(
+                "{}:{}: not a statement record ({e}), line skipped",
+                path.display(),
+                n + 1
+            )),
         }
     }
-    for missing in manifest.missing(&input.seen) {
-        summary.warnings += 1;
-        let _ = writeln!(
-            stderr.lock(),
-            "stancetrack: warning: manifest names {missing:?}, which is not among the inputs"
-        );
-    }
-    merge_speakers(&mut statements, config.pipeline.extractor.registry());
-    summary.statements = statements.len();
-    Ok((statements, summary))
+    Ok(())
 }
 
 /// `stancetrack run`.
 pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
-    prepare_out(&args.out)?;
+    let out = &args.output.out;
+    prepare_out(out)?;
     let config = Config::load(&args.model)?;
     let manifest = match &args.manifest {
         Some(p) => Manifest::read(p).map_err(|e| anyhow::anyhow!("{e}"))?,
@@ -213,79 +364,254 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     } else {
         Utf8Policy::Strict
     };
+    let work = WorkDir::create(out)
+        .with_context(|| format!("{}: cannot create a work folder", out.display()))?;
+    let registry = config.pipeline.extractor.registry();
+    let mut input = Input::new(&args.inputs, manifest.clone(), policy);
+    let progress = progress_bar(input.total_bytes(), args.output.quiet);
+    // Pass 1: extract, spool the statements, gather the name table.
+    let mut spool = Spool::create(work.path().join("statements.jsonl"))?;
+    let mut merge = SpeakerMerge::new();
     let mut docs = Vec::new();
-    let contexts = args.html.then_some(&mut docs);
-    let (statements, summary) =
-        process_inputs(&config, &args.inputs, manifest, policy, args.jobs, contexts)?;
-    let stderr = std::io::stderr();
-    write_outputs(
-        &args.out,
-        &statements,
-        &config.pipeline.codebook,
-        args.group_by,
-        CsvOptions { raw: args.raw_csv },
+    let mut summary = process_stream(
+        &config,
+        &mut input,
+        args.jobs,
+        &progress,
+        args.html,
+        &mut |found, context| {
+            for s in &found {
+                merge.observe(s, registry);
+                spool.push(s)?;
+            }
+            docs.extend(context);
+            Ok(())
+        },
     )?;
-    write_deliverables(
-        args,
-        &statements,
-        &docs,
-        &config.pipeline.codebook,
-        summary.articles,
+    summary.warnings += report_missing(&manifest, &input, &progress);
+    progress.finish_and_clear();
+    let spooled = spool.finish()?;
+    merge.resolve();
+    // Pass 2: merged speakers, every output written as the spool streams by.
+    let keep = args.xlsx || args.html;
+    let mut all = Vec::new();
+    let mut writer = OutputWriter::create(
+        out,
+        work.path(),
+        config.pipeline.codebook.issue_ids(),
+        output_options(&args.output, args.jobs),
+        summary.statements,
+    )
+    .with_context(|| format!("{}: cannot write outputs", out.display()))?;
+    read_records(
+        &spooled,
+        |e| eprintln!("stancetrack: internal error: {e}"),
+        |found| {
+            let mut merged = found.clone();
+            merge.apply(&mut merged);
+            writer
+                .push(&found, &merged)
+                .with_context(|| format!("{}: cannot write outputs", out.display()))?;
+            if keep {
+                all.push(merged);
+            }
+            Ok(())
+        },
     )?;
-    if !args.quiet {
-        let _ = writeln!(
-            stderr.lock(),
+    writer
+        .finish()
+        .with_context(|| format!("{}: cannot write outputs", out.display()))?;
+    drop(work);
+    write_deliverables(args, &all, &docs, &config.pipeline.codebook, summary.articles)?;
+    if !args.output.quiet {
+        eprintln!(
             "stancetrack: {} articles, {} statements, {} skipped, {} warnings -> {}",
             summary.articles,
             summary.statements,
             summary.skipped,
             summary.warnings,
-            args.out.display()
+            out.display()
         );
     }
     Ok(summary)
 }
 
-/// Writes every output file of a run.
-pub fn write_outputs(
-    out: &Path,
-    statements: &[Statement],
-    codebook: &Codebook,
-    group_by: Option<GroupBy>,
-    opts: CsvOptions,
-) -> anyhow::Result<()> {
-    let issues = codebook.issue_ids();
-    // Everything is rendered first and then renamed into place together, so
-    // an interruption leaves either the previous set or the new one.
-    let mut files: Vec<(&str, Vec<u8>)> = vec![
-        ("quotes.csv", report::quotes_csv(statements, &issues, opts)),
-        (
-            "stance_matrix.csv",
-            report::matrix_csv(&matrix::by_actor(statements), &issues, opts),
-        ),
-    ];
-    let clusters = variants::cluster(statements, &VariantOptions::default());
-    let mut raw = Vec::new();
-    variants::write_csv(&mut raw, statements, &clusters).context("cannot render variants.csv")?;
-    files.push(("variants.csv", report::neutralize_csv(&raw, opts)));
-    files.push((
-        "variants.md",
-        variants::render_markdown(statements, &clusters).into_bytes(),
-    ));
-    if group_by == Some(GroupBy::Affiliation) {
-        let rows = matrix::by_affiliation(statements);
-        files.push((
-            "stance_matrix_by_affiliation.csv",
-            report::matrix_csv(&rows, &issues, opts),
-        ));
+/// `stancetrack extract`: JSONL articles on stdin, statement records (speakers
+/// as found in each article) on stdout, in input order.
+pub fn extract(args: &ExtractArgs) -> anyhow::Result<Summary> {
+    let config = Config::load(&args.model)?;
+    let policy = if args.lossy {
+        Utf8Policy::Lossy
+    } else {
+        Utf8Policy::Strict
+    };
+    let stdin = std::io::stdin();
+    let mut input = Input::from_jsonl_reader(
+        "<stdin>",
+        Box::new(BufReader::with_capacity(1 << 16, stdin)),
+    )
+    .with_policy(policy);
+    let mut stdout = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let summary = process_stream(
+        &config,
+        &mut input,
+        args.jobs,
+        &ProgressBar::hidden(),
+        false,
+        &mut |found, _| {
+            for s in &found {
+                stdout.write_all(Record::new(s, s).to_line().as_bytes())?;
+            }
+            Ok(())
+        },
+    )?;
+    stdout.flush()?;
+    Ok(summary)
+}
+
+/// The record files of `merge`'s parts, in order: a file is itself; a
+/// folder gives its quotes.jsonl, or else its part files sorted by name.
+fn part_files(parts: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for p in parts {
+        let meta = fs::metadata(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        if !meta.is_dir() {
+            files.push(p.clone());
+            continue;
+        }
+        let quotes = p.join("quotes.jsonl");
+        if quotes.is_file() {
+            files.push(quotes);
+            continue;
+        }
+        let mut found: Vec<PathBuf> = fs::read_dir(p)
+            .with_context(|| format!("{}: cannot read", p.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|f| f.is_file())
+            .filter(|f| {
+                let name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                !name.starts_with('.') && !name.starts_with('_') && !name.ends_with(".crc")
+            })
+            .collect();
+        found.sort();
+        if found.is_empty() {
+            bail!("{}: no quotes.jsonl and no part files in this folder", p.display());
+        }
+        files.extend(found);
     }
-    let named: Vec<(PathBuf, Vec<u8>)> = files
-        .into_iter()
-        .map(|(name, bytes)| (out.join(name), bytes))
-        .collect();
-    report::write_all_atomic(&named)
+    Ok(files)
+}
+
+/// Tracks document ids across the parts of a merge: a document's statements
+/// must be contiguous, so a document that reappears after another began is
+/// a duplicate (the same shard merged twice) and is skipped, as `run` skips
+/// a duplicate id.
+#[derive(Default)]
+struct DocGuard {
+    seen: HashSet<String>,
+    current: Option<String>,
+    skipping: bool,
+}
+
+impl DocGuard {
+    /// Whether the statement is kept; `Some(doc)` in the second value when
+    /// a duplicate document starts here.
+    fn check(&mut self, doc: &str) -> (bool, Option<String>) {
+        if self.current.as_deref() == Some(doc) {
+            return (!self.skipping, None);
+        }
+        self.current = Some(doc.to_string());
+        self.skipping = !self.seen.insert(doc.to_string());
+        (!self.skipping, self.skipping.then(|| doc.to_string()))
+    }
+}
+
+/// `stancetrack merge`: the files one run over the union of the parts writes.
+pub fn merge(args: &MergeArgs) -> anyhow::Result<Summary> {
+    let out = &args.output.out;
+    prepare_out(out)?;
+    let config = Config::load(&args.model)?;
+    let registry = config.pipeline.extractor.registry();
+    let files = part_files(&args.parts)?;
+    let mut summary = Summary::default();
+    // Pass 1: the name table (and the counts).
+    let mut merge = SpeakerMerge::new();
+    let mut guard = DocGuard::default();
+    for f in &files {
+        let mut duplicates: Vec<String> = Vec::new();
+        read_records(
+            f,
+            |e| {
+                summary.skipped += 1;
+                eprintln!("stancetrack: {e}");
+            },
+            |s| {
+                let (keep, duplicate) = guard.check(&s.doc);
+                duplicates.extend(duplicate);
+                if keep {
+                    merge.observe(&s, registry);
+                    summary.statements += 1;
+                }
+                Ok(())
+            },
+        )?;
+        // One line per part, not per document: merging a shard twice would
+        // otherwise print thousands.
+        if let Some(first) = duplicates.first() {
+            summary.skipped += duplicates.len();
+            eprintln!(
+                "stancetrack: {}: {} document(s) already merged from an earlier part (first {first:?}), skipped",
+                f.display(),
+                duplicates.len()
+            );
+        }
+    }
+    summary.articles = guard.seen.len();
+    merge.resolve();
+    // Pass 2: the outputs.
+    let work = WorkDir::create(out)
+        .with_context(|| format!("{}: cannot create a work folder", out.display()))?;
+    let mut writer = OutputWriter::create(
+        out,
+        work.path(),
+        config.pipeline.codebook.issue_ids(),
+        output_options(&args.output, args.jobs),
+        summary.statements,
+    )
+    .with_context(|| format!("{}: cannot write outputs", out.display()))?;
+    let mut guard = DocGuard::default();
+    for f in &files {
+        read_records(
+            f,
+            |_| {},
+            |found| {
+                if !guard.check(&found.doc).0 {
+                    return Ok(());
+                }
+                let mut merged = found.clone();
+                merge.apply(&mut merged);
+                writer
+                    .push(&found, &merged)
+                    .with_context(|| format!("{}: cannot write outputs", out.display()))
+            },
+        )?;
+    }
+    writer
+        .finish()
         .with_context(|| format!("{}: cannot write outputs", out.display()))?;
-    Ok(())
+    if !args.output.quiet {
+        eprintln!(
+            "stancetrack: {} parts, {} documents, {} statements, {} skipped, {} warnings -> {}",
+            files.len(),
+            summary.articles,
+            summary.statements,
+            summary.skipped,
+            summary.warnings,
+            out.display()
+        );
+    }
+    Ok(summary)
 }
 
 /// Writes `stancetrack.xlsx` (`--xlsx`) and `report.html` (`--html`).
@@ -333,14 +659,14 @@ fn write_deliverables(
                 .map(|p| p.display().to_string())
                 .collect(),
         };
-        let path = args.out.join("stancetrack.xlsx");
+        let path = args.output.out.join("stancetrack.xlsx");
         xlsx::write_workbook(&path, statements, &rows, &clusters, &issues, &about)
             .with_context(|| format!("{}: cannot write", path.display()))?;
     }
     if args.html {
         let page = html::render_report(statements, &rows, &clusters, &issues, docs)
             .context("cannot render report.html")?;
-        let path = args.out.join("report.html");
+        let path = args.output.out.join("report.html");
         report::write_atomic(&path, page.as_bytes())
             .with_context(|| format!("{}: cannot write", path.display()))?;
     }
@@ -357,14 +683,8 @@ pub fn diff(args: &DiffArgs) -> anyhow::Result<Summary> {
     } else {
         Utf8Policy::Strict
     };
-    let (statements, summary) = process_inputs(
-        &config,
-        &args.inputs,
-        Manifest::default(),
-        policy,
-        None,
-        None,
-    )?;
+    let (statements, summary) =
+        process_inputs(&config, &args.inputs, Manifest::default(), policy, None)?;
     let clusters = variants::cluster(&statements, &VariantOptions::default());
     let color = match args.color {
         ColorChoice::Always => true,

@@ -160,6 +160,87 @@ pub struct Codebook {
     preconditions: PatternSet,
     reported_others: PatternSet,
     discussion: PatternSet,
+    triggers: IssueTriggers,
+}
+
+/// Which issues a text can possibly mention, found with one Aho-Corasick
+/// pass over its lowercase form before any tokenising: most statements in a
+/// news corpus touch no codebook issue, and for them labelling stops here.
+///
+/// An issue is mentioned only through its topic words or a multi-word
+/// expression (see [`Codebook::mentions`]). Every token [`tokens`] makes is a
+/// substring of the lowercased text (with curly apostrophes straightened)
+/// except the `not` split off `n't`, so such a pattern can only match where
+/// each of its words occurs as a substring.
+#[derive(Debug, Clone, Default)]
+struct IssueTriggers {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Issue index of each automaton pattern.
+    issue_of: Vec<usize>,
+    /// Some trigger is not ASCII: texts are lowercased before the search
+    /// (otherwise an ASCII case-insensitive search spares the copy).
+    lowercase_first: bool,
+}
+
+impl IssueTriggers {
+    fn build(issues: &[CompiledIssue]) -> IssueTriggers {
+        let mut words: Vec<String> = Vec::new();
+        let mut issue_of = Vec::new();
+        for (k, ci) in issues.iter().enumerate() {
+            for (set, min_words) in [(&ci.topic, 1), (&ci.con_topic, 1), (&ci.pro, 2), (&ci.con, 2)] {
+                for w in set.trigger_words(min_words) {
+                    let mut add = |w: &str| {
+                        words.push(w.to_string());
+                        issue_of.push(k);
+                    };
+                    add(w);
+                    // Tokens straighten curly apostrophes; the search
+                    // does not, so it looks for both spellings.
+                    if w.contains('\'') {
+                        add(&w.replace('\'', "’"));
+                        add(&w.replace('\'', "‘"));
+                    }
+                    if w == "not" {
+                        add("n't");
+                        add("n’t");
+                    }
+                }
+            }
+        }
+        let lowercase_first = !words.iter().all(|w| w.is_ascii());
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .ascii_case_insensitive(!lowercase_first)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)
+            .ok();
+        IssueTriggers {
+            automaton,
+            issue_of,
+            lowercase_first,
+        }
+    }
+
+    /// `possible[k]` is false when issue `k` cannot match any of `texts`.
+    fn possible(&self, texts: &[&str], issues: usize) -> Vec<bool> {
+        let Some(ac) = &self.automaton else {
+            return vec![true; issues];
+        };
+        let mut possible = vec![false; issues];
+        for text in texts {
+            let lower;
+            let haystack = if self.lowercase_first {
+                lower = text.to_lowercase().replace(['’', '‘'], "'");
+                lower.as_str()
+            } else {
+                text
+            };
+            for m in ac.find_overlapping_iter(haystack) {
+                possible[self.issue_of[m.pattern().as_usize()]] = true;
+            }
+        }
+        possible
+    }
 }
 
 /// A codebook file that does not parse or is inconsistent.
@@ -178,35 +259,58 @@ pub enum CodebookError {
 #[derive(Debug, Clone, Default)]
 struct PatternSet {
     pats: Vec<Pattern>,
-    exact: std::collections::HashMap<String, Vec<usize>>,
+    exact: rustc_hash::FxHashMap<String, Vec<usize>>,
     wild: Vec<usize>,
 }
 
 impl PatternSet {
-    fn candidates<'a>(&'a self, tok: &str) -> impl Iterator<Item = &'a Pattern> + 'a {
+    /// The first pattern, in pattern order (longest first, which decides
+    /// between several matches), that can start with `tok` and passes `ok`.
+    /// Merges the exact and wildcard lists (both in pattern order) without
+    /// allocating: this runs at every token of every labelled statement.
+    fn first_candidate(&self, tok: &str, mut ok: impl FnMut(&Pattern) -> bool) -> Option<&Pattern> {
         let exact = self.exact.get(tok).map(Vec::as_slice).unwrap_or(&[]);
-        let mut ids: Vec<usize> = exact.to_vec();
-        ids.extend(
-            self.wild
-                .iter()
-                .copied()
-                .filter(|&i| tok.starts_with(self.pats[i].words[0].0.as_str())),
-        );
-        // Pattern order (longest first) decides between several matches.
-        ids.sort_unstable();
-        ids.into_iter().map(move |i| &self.pats[i])
+        let mut exact = exact.iter().copied().peekable();
+        let mut wild = self
+            .wild
+            .iter()
+            .copied()
+            .filter(|&i| tok.starts_with(self.pats[i].words[0].0.as_str()))
+            .peekable();
+        loop {
+            let next = match (exact.peek(), wild.peek()) {
+                (Some(&e), Some(&w)) if w < e => wild.next(),
+                (Some(_), _) => exact.next(),
+                (None, Some(_)) => wild.next(),
+                (None, None) => return None,
+            }?;
+            let p = &self.pats[next];
+            if ok(p) {
+                return Some(p);
+            }
+        }
     }
 
     /// The first (longest) pattern matching at `toks[i..]`.
     fn find_at(&self, toks: &[String], i: usize) -> Option<&Pattern> {
         let tok = toks.get(i)?;
-        self.candidates(tok).find(|p| p.matches_at(toks, i))
+        self.first_candidate(tok, |p| p.matches_at(toks, i))
     }
 
     /// Like [`PatternSet::find_at`] with predicate matching.
     fn predicate_find_at(&self, toks: &[String], i: usize) -> Option<&Pattern> {
         let tok = toks.get(i)?;
-        self.candidates(tok).find(|p| p.predicate_at(toks, i))
+        self.first_candidate(tok, |p| p.predicate_at(toks, i))
+    }
+
+    /// For each pattern (of at least `min_words` words), a word a text must
+    /// contain as a substring of its lowercase form for the pattern to match:
+    /// its longest word, the most selective (`crimea` of `is part of crimea`).
+    fn trigger_words(&self, min_words: usize) -> impl Iterator<Item = &str> + '_ {
+        self.pats
+            .iter()
+            .filter(move |p| p.words.len() >= min_words)
+            .filter_map(|p| p.words.iter().map(|(w, _)| w.as_str()).max_by_key(|w| w.len()))
     }
 
     fn matches_at(&self, toks: &[String], i: usize) -> bool {
@@ -261,6 +365,7 @@ impl Codebook {
             preconditions: compile(&polarity.preconditions),
             reported_others: compile(&polarity.reported_others),
             discussion: compile(&polarity.discussion),
+            triggers: IssueTriggers::default(),
         };
         cb.add_issues(file.issue)?;
         Ok(cb)
@@ -326,6 +431,7 @@ impl Codebook {
                 None => self.issues.push(compiled),
             }
         }
+        self.triggers = IssueTriggers::build(&self.issues);
         Ok(())
     }
 
@@ -342,6 +448,10 @@ impl Codebook {
     /// Labels one statement: `text` is the statement, `context` the
     /// reporting sentence that contains it (or `text` again).
     pub fn label(&self, text: &str, context: &str) -> Vec<StanceLabel> {
+        let possible = self.triggers.possible(&[text, context], self.issues.len());
+        if !possible.contains(&true) {
+            return Vec::new();
+        }
         let ctx_toks = tokens(context);
         let text_toks = tokens(text);
         let question = text
@@ -349,7 +459,7 @@ impl Codebook {
             .trim_end_matches(['"', '”', '’', '\''])
             .ends_with('?');
         let mut out = Vec::new();
-        for ci in &self.issues {
+        for (ci, _) in self.issues.iter().zip(&possible).filter(|(_, &p)| p) {
             let in_text = self.mentions(ci, &text_toks);
             let in_ctx = in_text || self.mentions(ci, &ctx_toks);
             if !in_ctx {
@@ -424,8 +534,8 @@ impl Codebook {
                 || ci.con_topic.matches_at(toks, i)
                 || [&ci.pro, &ci.con].iter().any(|set| {
                     toks.get(i).is_some_and(|tok| {
-                        set.candidates(tok)
-                            .any(|p| p.words.len() > 1 && p.matches_at(toks, i))
+                        set.first_candidate(tok, |p| p.words.len() > 1 && p.matches_at(toks, i))
+                            .is_some()
                     })
                 })
         })

@@ -145,6 +145,21 @@ impl Change {
             Change::Paraphrase => "paraphrase",
         }
     }
+
+    /// Parses the name back.
+    pub fn parse(s: &str) -> Option<Change> {
+        [
+            Change::Identical,
+            Change::Spelling,
+            Change::Punctuation,
+            Change::Truncation,
+            Change::Omission,
+            Change::Substitution,
+            Change::Paraphrase,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
+    }
 }
 
 impl fmt::Display for Change {
@@ -1500,26 +1515,35 @@ pub fn write_csv<W: std::io::Write>(
     let mut out = csv::Writer::from_writer(w);
     out.write_record(COLUMNS)?;
     for c in clusters {
-        let reference = &statements[c.reference_member().statement];
-        for m in &c.members {
-            let s = &statements[m.statement];
-            let similarity = format!("{:.3}", m.similarity);
-            out.write_record([
-                c.id.as_str(),
-                &s.doc,
-                &s.outlet,
-                s.speaker.as_deref().unwrap_or(""),
-                s.kind.as_str(),
-                &s.text,
-                &reference.text,
-                &similarity,
-                m.change.as_str(),
-                &m.diff,
-            ])?;
+        for row in csv_rows(statements, c) {
+            out.write_record(row)?;
         }
     }
     out.flush()?;
     Ok(())
+}
+
+/// The `variants.csv` rows of one cluster (columns [`COLUMNS`]).
+pub fn csv_rows(statements: &[Statement], c: &Cluster) -> Vec<[String; 10]> {
+    let reference = &statements[c.reference_member().statement];
+    c.members
+        .iter()
+        .map(|m| {
+            let s = &statements[m.statement];
+            [
+                c.id.clone(),
+                s.doc.clone(),
+                s.outlet.clone(),
+                s.speaker.clone().unwrap_or_default(),
+                s.kind.as_str().to_string(),
+                s.text.clone(),
+                reference.text.clone(),
+                format!("{:.3}", m.similarity),
+                m.change.as_str().to_string(),
+                m.diff.clone(),
+            ]
+        })
+        .collect()
 }
 
 /// Escapes the characters Markdown would read as formatting.
@@ -1545,15 +1569,25 @@ fn md_escape(s: &str) -> String {
 /// quote, then every other document's version with its change, similarity
 /// and diff against the reference.
 pub fn render_markdown(statements: &[Statement], clusters: &[Cluster]) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::from("# Quote variants\n\n");
-    let _ = writeln!(
-        out,
-        "{} utterance(s) reported by two or more documents. Diffs read from the reference \
-         to each version: `[-removed-]`, `{{+added+}}`.\n",
-        clusters.len()
-    );
+    let mut out = markdown_header(clusters.len());
     for c in clusters {
+        markdown_cluster(&mut out, statements, c);
+    }
+    out
+}
+
+/// The title and summary line of `variants.md`.
+pub fn markdown_header(clusters: usize) -> String {
+    format!(
+        "# Quote variants\n\n{clusters} utterance(s) reported by two or more documents. Diffs \
+         read from the reference to each version: `[-removed-]`, `{{+added+}}`.\n\n"
+    )
+}
+
+/// Appends one cluster's section of `variants.md`.
+pub fn markdown_cluster(out: &mut String, statements: &[Statement], c: &Cluster) {
+    use std::fmt::Write as _;
+    {
         let r = &statements[c.reference_member().statement];
         let mut docs: Vec<&str> = c
             .members
@@ -1600,7 +1634,6 @@ pub fn render_markdown(statements: &[Statement], clusters: &[Cluster]) -> String
             }
         }
     }
-    out
 }
 
 #[cfg(test)]

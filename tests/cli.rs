@@ -358,3 +358,255 @@ fn help_documents_every_option() {
         assert!(help.contains(opt), "run --help lacks {opt}");
     }
 }
+
+/// The seeds and held-out articles as JSONL lines (id = file name).
+fn corpus_lines() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in [root.join("seeds"), root.join("tests/heldout/articles")] {
+        let mut found: Vec<PathBuf> = fs::read_dir(&dir)
+            .expect("corpus folder")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    files
+        .iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let text = fs::read_to_string(p).expect("article");
+            let title = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            serde_json::json!({
+                "id": p.file_name().unwrap().to_string_lossy(),
+                "text": text,
+                "title": title,
+                "outlet": format!("Outlet {}", n % 4),
+                "date": format!("2025-03-{:02}", 1 + n % 9),
+            })
+            .to_string()
+        })
+        .collect()
+}
+
+fn write_shard(dir: &Path, name: &str, lines: &[String]) -> PathBuf {
+    write(dir, name, &(lines.join("\n") + "\n"))
+}
+
+fn run_jsonl(inputs: &[&Path], out: &Path) {
+    bin()
+        .arg("run")
+        .args(inputs)
+        .arg("--out")
+        .arg(out)
+        .args(["--format", "csv,jsonl", "--quiet"])
+        .assert()
+        .success();
+}
+
+fn merge_parts(parts: &[&Path], out: &Path) {
+    bin()
+        .arg("merge")
+        .args(parts)
+        .arg("--out")
+        .arg(out)
+        .args(["--format", "csv,jsonl", "--quiet"])
+        .assert()
+        .success();
+}
+
+const MERGED_FILES: [&str; 5] = [
+    "quotes.csv",
+    "quotes.jsonl",
+    "stance_matrix.csv",
+    "variants.csv",
+    "variants.md",
+];
+
+fn assert_same_outputs(a: &Path, b: &Path, what: &str) {
+    for f in MERGED_FILES {
+        let x = fs::read(a.join(f)).unwrap_or_else(|_| panic!("{what}: {f} in {}", a.display()));
+        let y = fs::read(b.join(f)).unwrap_or_else(|_| panic!("{what}: {f} in {}", b.display()));
+        assert!(x == y, "{what}: {f} differs");
+    }
+}
+
+#[test]
+fn merge_of_runs_equals_one_run_for_every_split_and_grouping() {
+    // The speaker merge is corpus-wide (the commonest spelling of a name
+    // wins, surnames join the one full name), so a part alone can decide
+    // differently from the whole corpus; the merge must redo it from the
+    // names as found.
+    let lines = corpus_lines();
+    let tmp = tempfile::tempdir().unwrap();
+    let all = write_shard(tmp.path(), "all.jsonl", &lines);
+    let whole = tmp.path().join("whole");
+    run_jsonl(&[&all], &whole);
+    assert!(fs::read_to_string(whole.join("variants.csv")).unwrap().lines().count() > 1);
+    let n = lines.len();
+    for (k, (i, j)) in [(1, 2), (3, 9), (5, 6), (n - 2, n - 1)].into_iter().enumerate() {
+        let dir = tmp.path().join(format!("split{k}"));
+        fs::create_dir(&dir).unwrap();
+        let a = write_shard(&dir, "a.jsonl", &lines[..i]);
+        let b = write_shard(&dir, "b.jsonl", &lines[i..j]);
+        let c = write_shard(&dir, "c.jsonl", &lines[j..]);
+        let (ra, rb, rc) = (dir.join("ra"), dir.join("rb"), dir.join("rc"));
+        run_jsonl(&[&a], &ra);
+        run_jsonl(&[&b], &rb);
+        run_jsonl(&[&c], &rc);
+        // merge(run A, run B, run C) = run(A ∪ B ∪ C)
+        let flat = dir.join("flat");
+        merge_parts(&[&ra, &rb, &rc], &flat);
+        assert_same_outputs(&whole, &flat, &format!("split {k}: flat merge"));
+        // merge(merge(A, B), C) = merge(A, merge(B, C)) = run(A ∪ B ∪ C)
+        let (ab, bc) = (dir.join("ab"), dir.join("bc"));
+        merge_parts(&[&ra, &rb], &ab);
+        merge_parts(&[&rb, &rc], &bc);
+        let left = dir.join("left");
+        let right = dir.join("right");
+        merge_parts(&[&ab, &rc], &left);
+        merge_parts(&[&ra, &bc], &right);
+        assert_same_outputs(&whole, &left, &format!("split {k}: (A+B)+C"));
+        assert_same_outputs(&whole, &right, &format!("split {k}: A+(B+C)"));
+    }
+}
+
+#[test]
+fn extract_streams_records_that_merge_into_the_run_outputs() {
+    let lines = corpus_lines();
+    let tmp = tempfile::tempdir().unwrap();
+    let all = write_shard(tmp.path(), "all.jsonl", &lines);
+    let whole = tmp.path().join("whole");
+    run_jsonl(&[&all], &whole);
+    let mut parts = Vec::new();
+    for (k, chunk) in lines.chunks(5).enumerate() {
+        let out = bin()
+            .arg("extract")
+            .write_stdin(chunk.join("\n") + "\n")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).expect("utf-8");
+        // One JSON object per line, in input order, ids numbered per document.
+        let docs: Vec<String> = text
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("json line");
+                assert!(v["id"].as_str().unwrap().starts_with(v["doc"].as_str().unwrap()));
+                v["doc"].as_str().unwrap().to_string()
+            })
+            .collect();
+        let mut order: Vec<&String> = docs.iter().collect();
+        order.dedup();
+        let expected: Vec<String> = chunk
+            .iter()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+            .filter(|id| docs.contains(id))
+            .collect();
+        assert_eq!(order, expected.iter().collect::<Vec<_>>());
+        parts.push(write(tmp.path(), &format!("part-{k:05}"), &text));
+    }
+    let merged = tmp.path().join("merged");
+    let refs: Vec<&Path> = parts.iter().map(PathBuf::as_path).collect();
+    merge_parts(&refs, &merged);
+    assert_same_outputs(&whole, &merged, "extract | merge");
+}
+
+#[test]
+fn extract_names_a_bad_stdin_line_and_keeps_the_rest() {
+    let lines = corpus_lines();
+    let input = format!("{}\n{{not json\n{}\n", lines[0], lines[1]);
+    let assert = bin().arg("extract").write_stdin(input).assert().code(1);
+    let out = assert.get_output();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("<stdin>:2"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.lines().count() > 5);
+}
+
+#[test]
+fn format_jsonl_alone_writes_quotes_jsonl_and_no_quotes_csv() {
+    let out = tempfile::tempdir().unwrap();
+    bin()
+        .arg("run")
+        .arg(seeds())
+        .arg("--out")
+        .arg(out.path())
+        .args(["--format", "jsonl", "--quiet"])
+        .assert()
+        .success();
+    assert!(!out.path().join("quotes.csv").exists());
+    assert!(out.path().join("stance_matrix.csv").exists());
+    let jsonl = fs::read_to_string(out.path().join("quotes.jsonl")).unwrap();
+    let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    for key in ["id", "doc", "kind", "speaker", "text", "start", "end", "stance", "found"] {
+        assert!(first.get(key).is_some(), "missing {key}: {first}");
+    }
+    // No work files are left behind.
+    let names: Vec<String> = fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+}
+
+#[test]
+fn merge_skips_a_part_given_twice_with_one_line() {
+    let lines = corpus_lines();
+    let tmp = tempfile::tempdir().unwrap();
+    let a = write_shard(tmp.path(), "a.jsonl", &lines[..4]);
+    let ra = tmp.path().join("ra");
+    run_jsonl(&[&a], &ra);
+    let twice = tmp.path().join("twice");
+    let assert = bin()
+        .arg("merge")
+        .arg(&ra)
+        .arg(&ra)
+        .arg("--out")
+        .arg(&twice)
+        .args(["--format", "csv,jsonl"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(stderr.matches("already merged").count(), 1, "{stderr}");
+    assert_same_outputs(&ra, &twice, "a part merged twice counts once");
+}
+
+#[test]
+fn merge_names_a_bad_record_by_file_and_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ra = tmp.path().join("ra");
+    run_jsonl(&[&seeds()], &ra);
+    let good = fs::read_to_string(ra.join("quotes.jsonl")).unwrap();
+    let mut lines: Vec<&str> = good.lines().collect();
+    lines.insert(2, "{\"id\": 3}");
+    let part = write(tmp.path(), "part-00000", &(lines.join("\n") + "\n"));
+    let assert = bin()
+        .arg("merge")
+        .arg(&part)
+        .arg("--out")
+        .arg(tmp.path().join("m"))
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("part-00000:3"), "{stderr}");
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = bin()
+        .arg("run")
+        .arg(seeds())
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(!stderr.contains('\r') && !stderr.contains('\u{1b}'), "{stderr:?}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("stancetrack: 5 articles"), "{stderr}");
+}

@@ -1,0 +1,126 @@
+//! The corpus-wide speaker merge, in streaming form: [`SpeakerMerge`] sees
+//! every statement once ([`SpeakerMerge::observe`]), then maps each one to
+//! its canonical speaker ([`SpeakerMerge::apply`]).
+//!
+//! Spelling variants of one discovered name (`Sybiga`/`Sybiha`) take the
+//! most frequent spelling in the corpus, and a surname alone joins the one
+//! full name in the corpus that ends with it. Both depend on the whole
+//! corpus, but only through a table of distinct names, so the statements
+//! themselves can stay on disk between the two passes.
+
+use std::collections::BTreeMap;
+
+use crate::actors::{translit_key, Registry};
+use crate::statement::Statement;
+
+/// Name statistics gathered over a corpus, then the canonical names.
+#[derive(Debug, Clone, Default)]
+pub struct SpeakerMerge {
+    /// Transliteration key → spelling → statements.
+    spellings: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Found speaker → (position of its first statement with an
+    /// affiliation, that affiliation).
+    first_affiliation: BTreeMap<String, (usize, String)>,
+    observed: usize,
+    canonical: BTreeMap<String, String>,
+    affiliation: BTreeMap<String, String>,
+}
+
+impl SpeakerMerge {
+    /// An empty merge.
+    pub fn new() -> SpeakerMerge {
+        SpeakerMerge::default()
+    }
+
+    /// Records one statement as extraction found it; statements must be
+    /// observed in corpus order.
+    pub fn observe(&mut self, s: &Statement, registry: &Registry) {
+        let position = self.observed;
+        self.observed += 1;
+        let Some(name) = &s.speaker else { return };
+        if s.anonymous {
+            return;
+        }
+        if registry.lookup(name).is_none() {
+            *self
+                .spellings
+                .entry(translit_key(name))
+                .or_default()
+                .entry(name.clone())
+                .or_default() += 1;
+        }
+        if !s.affiliation.is_empty() && !self.first_affiliation.contains_key(name) {
+            self.first_affiliation
+                .insert(name.clone(), (position, s.affiliation.clone()));
+        }
+    }
+
+    /// Decides the canonical names once every statement was observed.
+    pub fn resolve(&mut self) {
+        let mut canonical: BTreeMap<String, String> = BTreeMap::new();
+        for (key, names) in &self.spellings {
+            let best = names
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(n, _)| n.clone())
+                .unwrap_or_default();
+            canonical.insert(key.clone(), best);
+        }
+        // Surname-only keys join a unique full name ending with that word.
+        let full: Vec<(String, String)> = canonical
+            .iter()
+            .filter(|(k, _)| k.contains(' '))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let singles: Vec<String> = canonical
+            .keys()
+            .filter(|k| !k.contains(' '))
+            .cloned()
+            .collect();
+        for single in singles {
+            let hits: Vec<&(String, String)> = full
+                .iter()
+                .filter(|(k, _)| k.rsplit(' ').next() == Some(single.as_str()))
+                .collect();
+            if let [(_, name)] = hits.as_slice() {
+                canonical.insert(single, name.clone());
+            }
+        }
+        self.canonical = canonical;
+        // A merged speaker takes the affiliation of its earliest statement
+        // that has one, whichever spelling that statement used.
+        let mut earliest: BTreeMap<String, (usize, String)> = BTreeMap::new();
+        for (name, (position, affiliation)) in &self.first_affiliation {
+            let merged = self.canonical_name(name);
+            let slot = earliest
+                .entry(merged)
+                .or_insert((*position, affiliation.clone()));
+            if *position < slot.0 {
+                *slot = (*position, affiliation.clone());
+            }
+        }
+        self.affiliation = earliest.into_iter().map(|(k, (_, a))| (k, a)).collect();
+    }
+
+    fn canonical_name(&self, name: &str) -> String {
+        self.canonical
+            .get(&translit_key(name))
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// The statement with its canonical speaker and, when it had none, the
+    /// speaker's affiliation ([`SpeakerMerge::resolve`] must have run).
+    pub fn apply(&self, s: &mut Statement) {
+        if !s.anonymous {
+            if let Some(name) = &s.speaker {
+                s.speaker = Some(self.canonical_name(name));
+            }
+        }
+        if s.affiliation.is_empty() {
+            if let Some(a) = s.speaker.as_ref().and_then(|n| self.affiliation.get(n)) {
+                s.affiliation = a.clone();
+            }
+        }
+    }
+}

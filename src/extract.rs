@@ -11,7 +11,7 @@
 //! continue the last speaker when they stand alone (`“B.”` after
 //! `“A,” she said.`), or are dropped as scare quotes.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::actors::{fold_name, role_words, ActorKind, DocActors, Known, Registry};
 use crate::document::Document;
@@ -887,7 +887,7 @@ impl Extractor {
         }
 
         let mut out: Vec<Found> = Vec::new();
-        let mut used_quotes: HashSet<usize> = HashSet::new();
+        let mut used_quotes: HashSet<usize> = HashSet::default();
         // One content clause per statement: `said A, and that B` reports two.
         let mut parts: Vec<(usize, (usize, usize))> = Vec::new();
         for (fi, f) in frames.iter().enumerate() {

@@ -6,7 +6,7 @@
 //! The cue format is one entry per line, `FORMS... ; CLASSES...`, multi-word
 //! forms joined with `_` (`point_out pointed_out ; clause`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The embedded cue lexicon.
 pub const DEFAULT_CUES: &str = include_str!("../data/cues.txt");

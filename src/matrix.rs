@@ -107,9 +107,13 @@ impl MatrixBuilder {
     /// the order of each cell's evidence).
     pub fn add(&mut self, s: &Statement) {
         let key = match self.grouping {
-            Grouping::Actor => s.speaker.as_ref().map(|name| (name, s.affiliation.as_str())),
-            Grouping::Affiliation => (s.speaker.is_some() && !s.affiliation.is_empty())
-                .then_some((&s.affiliation, "")),
+            Grouping::Actor => s
+                .speaker
+                .as_ref()
+                .map(|name| (name, s.affiliation.as_str())),
+            Grouping::Affiliation => {
+                (s.speaker.is_some() && !s.affiliation.is_empty()).then_some((&s.affiliation, ""))
+            }
         };
         let Some((actor, affiliation)) = key else {
             return;

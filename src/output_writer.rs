@@ -85,8 +85,11 @@ fn write_row<W: Write, S: AsRef<str>>(
     row: &[S],
     opts: CsvOptions,
 ) -> io::Result<()> {
-    w.write_record(row.iter().map(|c| safe_cell(c.as_ref(), opts.raw).into_owned()))
-        .map_err(io::Error::other)
+    w.write_record(
+        row.iter()
+            .map(|c| safe_cell(c.as_ref(), opts.raw).into_owned()),
+    )
+    .map_err(io::Error::other)
 }
 
 /// The streaming writer of one run's outputs.
@@ -147,7 +150,11 @@ impl OutputWriter {
     /// after the corpus-wide speaker merge.
     pub fn push(&mut self, found: &Statement, merged: &Statement) -> io::Result<()> {
         if let Some(w) = &mut self.quotes_csv {
-            write_row(w, &report::quote_record(merged, &self.issues), self.opts.csv)?;
+            write_row(
+                w,
+                &report::quote_record(merged, &self.issues),
+                self.opts.csv,
+            )?;
         }
         if let Some(w) = &mut self.quotes_jsonl {
             w.write_all(Record::new(found, merged).to_line().as_bytes())?;
@@ -184,15 +191,17 @@ impl OutputWriter {
         let mut variants_csv = csv_writer(&self.work.join("variants.csv"))?;
         write_row(&mut variants_csv, &variants::COLUMNS, csv)?;
         let mut md = BufWriter::new(File::create(self.work.join("variants.md"))?);
-        let clusters = self.variants.finish(&VariantOptions::default(), self.opts.jobs)?;
+        let clusters = self
+            .variants
+            .finish(&VariantOptions::default(), self.opts.jobs)?;
         md.write_all(variants::markdown_header(clusters.count).as_bytes())?;
         clusters.emit_all(|statements, cluster| {
-                for row in variants::csv_rows(statements, cluster) {
-                    write_row(&mut variants_csv, &row, csv)?;
-                }
-                let mut section = String::new();
-                variants::markdown_cluster(&mut section, statements, cluster);
-                md.write_all(section.as_bytes())
+            for row in variants::csv_rows(statements, cluster) {
+                write_row(&mut variants_csv, &row, csv)?;
+            }
+            let mut section = String::new();
+            variants::markdown_cluster(&mut section, statements, cluster);
+            md.write_all(section.as_bytes())
         })?;
         flush_csv(variants_csv)?;
         md.flush()?;
@@ -209,7 +218,9 @@ impl OutputWriter {
 }
 
 fn flush_csv(w: csv::Writer<BufWriter<File>>) -> io::Result<()> {
-    let inner = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+    let inner = w
+        .into_inner()
+        .map_err(|e| io::Error::other(e.to_string()))?;
     inner.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 

@@ -105,7 +105,8 @@ impl Record {
     /// The statement as extraction found it (speaker and affiliation from
     /// `found`), ready to be merged again; `None` names the bad field.
     pub fn into_found_statement(self) -> Result<Statement, String> {
-        let kind = Kind::parse(&self.kind).ok_or_else(|| format!("unknown kind {:?}", self.kind))?;
+        let kind =
+            Kind::parse(&self.kind).ok_or_else(|| format!("unknown kind {:?}", self.kind))?;
         let mut stance = Vec::with_capacity(self.stance.len());
         for l in self.stance {
             let label =

@@ -300,7 +300,8 @@ struct Spool {
 
 impl Spool {
     fn create(path: PathBuf) -> anyhow::Result<Spool> {
-        let file = File::create(&path).with_context(|| format!("{}: cannot create", path.display()))?;
+        let file =
+            File::create(&path).with_context(|| format!("{}: cannot create", path.display()))?;
         Ok(Spool {
             path,
             writer: BufWriter::with_capacity(1 << 16, file),
@@ -422,7 +423,13 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
         .finish()
         .with_context(|| format!("{}: cannot write outputs", out.display()))?;
     drop(work);
-    write_deliverables(args, &all, &docs, &config.pipeline.codebook, summary.articles)?;
+    write_deliverables(
+        args,
+        &all,
+        &docs,
+        &config.pipeline.codebook,
+        summary.articles,
+    )?;
     if !args.output.quiet {
         eprintln!(
             "stancetrack: {} articles, {} statements, {} skipped, {} warnings -> {}",
@@ -490,13 +497,19 @@ fn part_files(parts: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
             .map(|e| e.path())
             .filter(|f| f.is_file())
             .filter(|f| {
-                let name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                let name = f
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
                 !name.starts_with('.') && !name.starts_with('_') && !name.ends_with(".crc")
             })
             .collect();
         found.sort();
         if found.is_empty() {
-            bail!("{}: no quotes.jsonl and no part files in this folder", p.display());
+            bail!(
+                "{}: no quotes.jsonl and no part files in this folder",
+                p.display()
+            );
         }
         files.extend(found);
     }

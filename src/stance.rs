@@ -187,7 +187,12 @@ impl IssueTriggers {
         let mut words: Vec<String> = Vec::new();
         let mut issue_of = Vec::new();
         for (k, ci) in issues.iter().enumerate() {
-            for (set, min_words) in [(&ci.topic, 1), (&ci.con_topic, 1), (&ci.pro, 2), (&ci.con, 2)] {
+            for (set, min_words) in [
+                (&ci.topic, 1),
+                (&ci.con_topic, 1),
+                (&ci.pro, 2),
+                (&ci.con, 2),
+            ] {
                 for w in set.trigger_words(min_words) {
                     let mut add = |w: &str| {
                         words.push(w.to_string());
@@ -310,7 +315,12 @@ impl PatternSet {
         self.pats
             .iter()
             .filter(move |p| p.words.len() >= min_words)
-            .filter_map(|p| p.words.iter().map(|(w, _)| w.as_str()).max_by_key(|w| w.len()))
+            .filter_map(|p| {
+                p.words
+                    .iter()
+                    .map(|(w, _)| w.as_str())
+                    .max_by_key(|w| w.len())
+            })
     }
 
     fn matches_at(&self, toks: &[String], i: usize) -> bool {

@@ -39,20 +39,20 @@ struct Spooled {
 }
 
 impl Spooled {
-    fn statement(&self) -> io::Result<Statement> {
+    fn statement(self) -> io::Result<Statement> {
         let kind = Kind::parse(&self.kind).ok_or_else(|| bad("unknown kind in spool"))?;
         Ok(Statement {
             id: String::new(),
-            doc: self.doc.clone(),
-            outlet: self.outlet.clone(),
-            date: self.date.clone(),
+            doc: self.doc,
+            outlet: self.outlet,
+            date: self.date,
             kind,
-            speaker: Some(self.speaker.clone()),
+            speaker: Some(self.speaker),
             speaker_mention: String::new(),
             anonymous: false,
             affiliation: String::new(),
             cue: String::new(),
-            text: self.text.clone(),
+            text: self.text,
             start: 0,
             end: 0,
             stance: Vec::new(),
@@ -148,7 +148,12 @@ impl VariantSpool {
         let i = self.next;
         self.next += 1;
         // Only statements with a speaker take part in clustering.
-        let Some(speaker) = s.speaker.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
+        let Some(speaker) = s
+            .speaker
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        else {
             return Ok(());
         };
         let b = bucket_of(speaker, self.buckets.len());
@@ -221,7 +226,8 @@ impl SortedClusters {
         let mut heap: BinaryHeap<std::cmp::Reverse<(usize, usize)>> = BinaryHeap::new();
         let mut heads: Vec<Option<SpooledCluster>> = Vec::with_capacity(n);
         for b in 0..n {
-            let mut lines = BufReader::new(File::open(self.dir.join(format!("clusters-{b}.jsonl")))?).lines();
+            let mut lines =
+                BufReader::new(File::open(self.dir.join(format!("clusters-{b}.jsonl")))?).lines();
             let head = next_cluster(&mut lines)?;
             if let Some(c) = &head {
                 heap.push(std::cmp::Reverse((c.first(), b)));
@@ -247,33 +253,30 @@ impl SortedClusters {
 /// Clusters bucket `b` of `dir` into `clusters-{b}.jsonl`; returns the count.
 fn cluster_bucket(dir: &Path, b: usize, opts: &VariantOptions) -> io::Result<usize> {
     let path = dir.join(format!("bucket-{b}.jsonl"));
-    let mut spooled = Vec::new();
+    let mut positions = Vec::new();
+    let mut statements = Vec::new();
     for line in BufReader::new(File::open(&path)?).lines() {
         let rec: Spooled = serde_json::from_str(&line?)?;
-        spooled.push(rec);
+        positions.push(rec.i);
+        statements.push(rec.statement()?);
     }
     fs::remove_file(&path)?;
-    let statements = spooled
-        .iter()
-        .map(Spooled::statement)
-        .collect::<io::Result<Vec<_>>>()?;
     let clusters = variants::cluster(&statements, opts);
-    drop(statements);
     let mut out = BufWriter::new(File::create(dir.join(format!("clusters-{b}.jsonl")))?);
     for c in &clusters {
         let members = c
             .members
             .iter()
             .map(|m| {
-                let s = &spooled[m.statement];
+                let s = &statements[m.statement];
                 SpooledMember {
                     statement: Spooled {
-                        i: s.i,
+                        i: positions[m.statement],
                         doc: s.doc.clone(),
                         outlet: s.outlet.clone(),
                         date: s.date.clone(),
-                        kind: s.kind.clone(),
-                        speaker: s.speaker.clone(),
+                        kind: s.kind.as_str().to_string(),
+                        speaker: s.speaker.clone().unwrap_or_default(),
                         text: s.text.clone(),
                     },
                     similarity: m.similarity.to_bits(),

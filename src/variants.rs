@@ -1034,7 +1034,10 @@ struct Prepared {
     speaker: Option<u32>,
     doc: u32,
     day: Option<i64>,
-    tokens: Vec<Token>,
+    /// Word tokens in the text. The tokens themselves are not kept: only
+    /// cluster members need them (for diffs), and holding every statement's
+    /// would make a prolific speaker's bucket several times larger.
+    word_count: usize,
     /// Interned normalised words, in order.
     words: Vec<u32>,
     /// `words` sorted (with repeats): bounds the common subsequence cheaply.
@@ -1118,7 +1121,7 @@ fn prepare(statements: &[Statement], opts: &VariantOptions) -> Vec<Prepared> {
             speaker,
             doc,
             day: parse_day(&s.date),
-            tokens,
+            word_count: tokens.iter().filter(|t| t.word).count(),
             words,
             bag,
             content_words,
@@ -1272,7 +1275,57 @@ fn quote_match(a: &Prepared, b: &Prepared, opts: &VariantOptions) -> bool {
     {
         return false;
     }
-    common_len(&canonical_diff(&a.words, &b.words, a.words <= b.words)) >= needed
+    lcs_len(&a.words, &b.words) >= needed
+}
+
+/// Length of the longest common subsequence of two word sequences, with the
+/// bit-parallel algorithm of Allison and Dix (as refined by Hyyrö): one
+/// pass over `b` updating a bit vector as long as `a`, 64 positions per
+/// machine word. Verifying a candidate pair is the inner loop of
+/// clustering; a full diff there cost more than all of extraction on
+/// prolific speakers. Equal to the common length of an optimal diff.
+fn lcs_len(a: &[u32], b: &[u32]) -> usize {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if a.is_empty() {
+        return 0;
+    }
+    let blocks = a.len().div_ceil(64);
+    // Positions of each word of `a`, sorted by word: the match mask of a
+    // word of `b` is built from its run.
+    let mut by_word: Vec<(u32, usize)> = a.iter().copied().zip(0..).collect();
+    by_word.sort_unstable();
+    let mut v = vec![u64::MAX; blocks];
+    let mut mask = vec![0u64; blocks];
+    for &w in b {
+        let lo = by_word.partition_point(|&(x, _)| x < w);
+        let hi = lo + by_word[lo..].partition_point(|&(x, _)| x == w);
+        if lo == hi {
+            continue;
+        }
+        for &(_, pos) in &by_word[lo..hi] {
+            mask[pos / 64] |= 1 << (pos % 64);
+        }
+        let mut carry = 0u64;
+        for k in 0..blocks {
+            let x = v[k];
+            let u = x & mask[k];
+            let (sum, c1) = x.overflowing_add(u);
+            let (sum, c2) = sum.overflowing_add(carry);
+            carry = u64::from(c1 || c2);
+            v[k] = sum | (x & !mask[k]);
+        }
+        for &(_, pos) in &by_word[lo..hi] {
+            mask[pos / 64] = 0;
+        }
+    }
+    // Each zero among the first `a.len()` bits is one matched word.
+    let full = a.len() / 64;
+    let mut zeros: usize = v[..full].iter().map(|x| x.count_zeros() as usize).sum();
+    let rest = a.len() % 64;
+    if rest > 0 {
+        zeros += (!v[full] & ((1u64 << rest) - 1)).count_ones() as usize;
+    }
+    zeros
 }
 
 /// Paraphrase score of two prepared statements: (containment, evidence).
@@ -1441,7 +1494,7 @@ fn build_cluster(
     statements: &[Statement],
     prepared: &[Prepared],
 ) -> Cluster {
-    let words = |i: usize| prepared[i].tokens.iter().filter(|t| t.word).count();
+    let words = |i: usize| prepared[i].word_count;
     let reference = (0..members.len())
         .min_by(|&x, &y| {
             let (a, b) = (members[x], members[y]);
@@ -1456,6 +1509,7 @@ fn build_cluster(
         })
         .unwrap_or(0);
     let r = members[reference];
+    let reference_tokens = tokenize(&statements[r].text);
     let members = members
         .iter()
         .map(|&i| {
@@ -1464,9 +1518,9 @@ fn build_cluster(
             } else {
                 compare(
                     &statements[r].text,
-                    &prepared[r].tokens,
+                    &reference_tokens,
                     &statements[i].text,
-                    &prepared[i].tokens,
+                    &tokenize(&statements[i].text),
                 )
             };
             Member {
@@ -1640,6 +1694,18 @@ pub fn markdown_cluster(out: &mut String, statements: &[Statement], c: &Cluster)
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn bit_parallel_lcs_equals_the_common_length_of_a_diff(
+            a in proptest::collection::vec(0u32..6, 0..150),
+            b in proptest::collection::vec(0u32..6, 0..150),
+        ) {
+            let diff = common_len(&canonical_diff(&a, &b, a <= b));
+            prop_assert_eq!(lcs_len(&a, &b), diff);
+            prop_assert_eq!(lcs_len(&b, &a), diff);
+        }
+    }
     use std::path::PathBuf;
 
     fn stmt(n: usize, doc: &str, kind: Kind, speaker: Option<&str>, text: &str) -> Statement {

@@ -443,9 +443,18 @@ fn merge_of_runs_equals_one_run_for_every_split_and_grouping() {
     let all = write_shard(tmp.path(), "all.jsonl", &lines);
     let whole = tmp.path().join("whole");
     run_jsonl(&[&all], &whole);
-    assert!(fs::read_to_string(whole.join("variants.csv")).unwrap().lines().count() > 1);
+    assert!(
+        fs::read_to_string(whole.join("variants.csv"))
+            .unwrap()
+            .lines()
+            .count()
+            > 1
+    );
     let n = lines.len();
-    for (k, (i, j)) in [(1, 2), (3, 9), (5, 6), (n - 2, n - 1)].into_iter().enumerate() {
+    for (k, (i, j)) in [(1, 2), (3, 9), (5, 6), (n - 2, n - 1)]
+        .into_iter()
+        .enumerate()
+    {
         let dir = tmp.path().join(format!("split{k}"));
         fs::create_dir(&dir).unwrap();
         let a = write_shard(&dir, "a.jsonl", &lines[..i]);
@@ -495,7 +504,10 @@ fn extract_streams_records_that_merge_into_the_run_outputs() {
             .lines()
             .map(|l| {
                 let v: serde_json::Value = serde_json::from_str(l).expect("json line");
-                assert!(v["id"].as_str().unwrap().starts_with(v["doc"].as_str().unwrap()));
+                assert!(v["id"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(v["doc"].as_str().unwrap()));
                 v["doc"].as_str().unwrap().to_string()
             })
             .collect();
@@ -503,7 +515,12 @@ fn extract_streams_records_that_merge_into_the_run_outputs() {
         order.dedup();
         let expected: Vec<String> = chunk
             .iter()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .filter(|id| docs.contains(id))
             .collect();
         assert_eq!(order, expected.iter().collect::<Vec<_>>());
@@ -542,7 +559,9 @@ fn format_jsonl_alone_writes_quotes_jsonl_and_no_quotes_csv() {
     assert!(out.path().join("stance_matrix.csv").exists());
     let jsonl = fs::read_to_string(out.path().join("quotes.jsonl")).unwrap();
     let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
-    for key in ["id", "doc", "kind", "speaker", "text", "start", "end", "stance", "found"] {
+    for key in [
+        "id", "doc", "kind", "speaker", "text", "start", "end", "stance", "found",
+    ] {
         assert!(first.get(key).is_some(), "missing {key}: {first}");
     }
     // No work files are left behind.
@@ -606,7 +625,10 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
         .assert()
         .success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
-    assert!(!stderr.contains('\r') && !stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(
+        !stderr.contains('\r') && !stderr.contains('\u{1b}'),
+        "{stderr:?}"
+    );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.starts_with("stancetrack: 5 articles"), "{stderr}");
 }

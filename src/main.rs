@@ -43,7 +43,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<u8> {
         }
         Command::Merge(args) => {
             let summary = stancetrack::run::merge(&args)?;
-            Ok(u8::try_from(summary.exit_code()).unwrap_or(2))
+            Ok(u8::try_from(summary.merge_exit_code()).unwrap_or(2))
         }
         Command::Diff(args) => {
             let summary = stancetrack::run::diff(&args)?;

@@ -91,6 +91,17 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// For `merge`: 0 when every record was merged (parts with no
+    /// statements are fine: articles without any exist), 1 when some lines
+    /// or documents were skipped, 2 when nothing could be merged.
+    pub fn merge_exit_code(&self) -> i32 {
+        match (self.skipped, self.statements) {
+            (0, _) => 0,
+            (_, 0) => 2,
+            _ => 1,
+        }
+    }
+
     /// 0 when everything was processed, 1 when some inputs were skipped,
     /// 2 when nothing could be processed.
     pub fn exit_code(&self) -> i32 {

@@ -632,3 +632,22 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.starts_with("stancetrack: 5 articles"), "{stderr}");
 }
+
+#[test]
+fn merge_of_parts_without_statements_succeeds_with_empty_files() {
+    // Spark writes an empty part for a partition whose articles hold no
+    // statement: that is not a failure.
+    let tmp = tempfile::tempdir().unwrap();
+    let part = write(tmp.path(), "part-00000", "");
+    let out = tmp.path().join("m");
+    bin()
+        .arg("merge")
+        .arg(&part)
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet")
+        .assert()
+        .success();
+    let quotes = fs::read_to_string(out.join("quotes.csv")).unwrap();
+    assert_eq!(quotes.lines().count(), 1, "header only: {quotes}");
+}

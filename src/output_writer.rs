@@ -208,12 +208,12 @@ impl OutputWriter {
         md.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         done.push((self.work.join("variants.csv"), "variants.csv"));
         done.push((self.work.join("variants.md"), "variants.md"));
-        // The first file (quotes.csv, else quotes.jsonl) is renamed last: a
-        // reader who sees it changed sees the whole new set.
-        for (tmp, name) in done.iter().skip(1).chain(done.iter().take(1)) {
-            fs::rename(tmp, self.out.join(name))?;
-        }
-        Ok(())
+        // The first file (quotes.csv, else quotes.jsonl) is renamed last.
+        let renames: Vec<(PathBuf, PathBuf)> = done
+            .into_iter()
+            .map(|(tmp, name)| (tmp, self.out.join(name)))
+            .collect();
+        report::rename_into_place(&renames)
     }
 }
 

@@ -53,34 +53,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     })
 }
 
-/// Writes several files through temporary files in their folders, renaming
-/// them into place only once all are written, the first one last: a reader
-/// who sees the first file of the new run sees the whole new set.
-pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
-    let mut temps: Vec<(PathBuf, &Path)> = Vec::with_capacity(files.len());
-    for (path, bytes) in files {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-        let written = fs::File::create(&tmp).and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        });
-        if let Err(e) = written {
-            let _ = fs::remove_file(&tmp);
-            for (t, _) in &temps {
-                let _ = fs::remove_file(t);
-            }
-            return Err(e);
-        }
-        temps.push((tmp, path));
-    }
-    // The first file is renamed last: once it has changed, every other file
-    // of the set already has (`quotes.csv` marks a complete run).
-    for (tmp, path) in temps.iter().rev() {
+/// Renames a set of written temporary files onto their destinations, the
+/// first one last: a reader who sees the first file of the new run sees the
+/// whole new set (`quotes.csv` marks a complete run).
+pub fn rename_into_place(files: &[(PathBuf, PathBuf)]) -> io::Result<()> {
+    for (tmp, path) in files.iter().skip(1).chain(files.iter().take(1)) {
         fs::rename(tmp, path)?;
     }
     Ok(())
@@ -147,28 +124,6 @@ fn to_csv(header: &[String], rows: impl Iterator<Item = Vec<String>>, opts: CsvO
     for row in rows {
         let cells: Vec<std::borrow::Cow<'_, str>> =
             row.iter().map(|c| safe_cell(c, opts.raw)).collect();
-        let _ = w.write_record(cells.iter().map(|c| c.as_ref()));
-    }
-    w.into_inner().unwrap_or_default()
-}
-
-/// Re-writes CSV bytes with every cell passed through [`safe_cell`], so
-/// files rendered elsewhere (`variants.csv`) get the same protection.
-pub fn neutralize_csv(bytes: &[u8], opts: CsvOptions) -> Vec<u8> {
-    if opts.raw {
-        return bytes.to_vec();
-    }
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .flexible(true)
-        .from_writer(Vec::new());
-    for rec in rdr.records().flatten() {
-        let cells: Vec<std::borrow::Cow<'_, str>> =
-            rec.iter().map(|c| safe_cell(c, false)).collect();
         let _ = w.write_record(cells.iter().map(|c| c.as_ref()));
     }
     w.into_inner().unwrap_or_default()

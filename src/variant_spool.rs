@@ -3,15 +3,21 @@
 //! Links only ever join statements of one speaker, so the corpus splits
 //! into independent parts by speaker. [`VariantSpool`] writes each
 //! statement that has a speaker to one of a number of bucket files (by a
-//! hash of the speaker), clusters one bucket at a time with
-//! [`crate::variants::cluster`], spools each bucket's clusters (already in
-//! order of first member) to disk, and finally merges those sorted runs into
-//! `variants.csv` and `variants.md`. Memory holds one bucket, not the
-//! corpus; the files are the same as clustering everything at once.
+//! hash of the speaker), links each bucket with
+//! [`crate::variants::linked_groups`], builds and spools its clusters (in
+//! order of first member), and finally merges those sorted runs into
+//! `variants.csv` and `variants.md`.
+//!
+//! A prolific speaker's bucket grows with the corpus, so a bucket larger
+//! than one window is linked window by window in date order (see
+//! `cluster_bucket`): memory holds a window of statements per worker and a
+//! few integers per statement of the bucket, whatever the corpus size. A
+//! bucket within one window gives the same clusters as
+//! [`crate::variants::cluster`] over the whole corpus.
 
-use std::collections::BinaryHeap;
+use std::collections::{BTreeMap, BinaryHeap};
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -21,7 +27,11 @@ use crate::statement::{Kind, Statement};
 use crate::variants::{self, Change, Cluster, Member, VariantOptions};
 
 /// Statements per bucket aimed at (a prolific speaker's bucket is larger).
-const BUCKET_TARGET: usize = 8192;
+const BUCKET_TARGET: usize = 4096;
+/// New statements linked per window of a bucket larger than one window.
+const WINDOW: usize = 4096;
+/// Statements of the bucket (by date) each window looks back over.
+const LOOKBACK: usize = 2048;
 /// At most this many bucket files are open at once.
 const MAX_BUCKETS: usize = 256;
 
@@ -250,20 +260,161 @@ impl SortedClusters {
     }
 }
 
+/// Where one spooled statement is in its bucket file, and what ordering
+/// it into windows needs.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    offset: u64,
+    len: usize,
+    /// Position of the statement in the corpus.
+    i: usize,
+    day: Option<i64>,
+}
+
+/// A bucket file read back statement by statement at the offsets of its
+/// [`Entry`]s.
+struct BucketFile {
+    file: File,
+    buf: Vec<u8>,
+}
+
+impl BucketFile {
+    fn read(&mut self, e: &Entry) -> io::Result<Statement> {
+        self.buf.resize(e.len, 0);
+        self.file.seek(SeekFrom::Start(e.offset))?;
+        self.file.read_exact(&mut self.buf)?;
+        let rec: Spooled = serde_json::from_slice(&self.buf)?;
+        rec.statement()
+    }
+
+    /// The statements of `entries` (ascending offsets), read with one
+    /// system call when they lie close together in the file (a whole
+    /// bucket, a window of a corpus in date order), else one by one.
+    fn read_all(&mut self, entries: &[Entry]) -> io::Result<Vec<Statement>> {
+        let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
+            return Ok(Vec::new());
+        };
+        let span = (last.offset + last.len as u64).saturating_sub(first.offset) as usize;
+        let needed: usize = entries.iter().map(|e| e.len).sum();
+        let ascending = entries.windows(2).all(|w| w[0].offset < w[1].offset);
+        if !ascending || span > 4 * needed + (1 << 20) {
+            return entries.iter().map(|e| self.read(e)).collect();
+        }
+        self.buf.resize(span, 0);
+        self.file.seek(SeekFrom::Start(first.offset))?;
+        self.file.read_exact(&mut self.buf)?;
+        let mut out = Vec::with_capacity(entries.len());
+        for e in entries {
+            let at = (e.offset - first.offset) as usize;
+            let rec: Spooled = serde_json::from_slice(&self.buf[at..at + e.len])?;
+            out.push(rec.statement()?);
+        }
+        Ok(out)
+    }
+}
+
+/// Indexes a bucket file: one [`Entry`] per line, in corpus order.
+fn index_bucket(path: &Path) -> io::Result<Vec<Entry>> {
+    #[derive(Deserialize)]
+    struct Head {
+        i: usize,
+        date: String,
+    }
+    let mut reader = BufReader::with_capacity(1 << 16, File::open(path)?);
+    let mut entries = Vec::new();
+    let mut line = Vec::new();
+    let mut offset = 0u64;
+    loop {
+        line.clear();
+        let n = reader.read_until(b'\n', &mut line)?;
+        if n == 0 {
+            break;
+        }
+        let head: Head = serde_json::from_slice(&line)?;
+        entries.push(Entry {
+            offset,
+            len: n,
+            i: head.i,
+            day: variants::day_number(&head.date),
+        });
+        offset += n as u64;
+    }
+    Ok(entries)
+}
+
+/// The windows a bucket is linked in: ranges of `order` (the bucket's
+/// statements by date), each [`WINDOW`] new statements preceded by the
+/// [`LOOKBACK`] before them. A bucket no larger than one window is one
+/// window, linked exactly like [`variants::cluster`] would.
+fn windows(n: usize) -> Vec<std::ops::Range<usize>> {
+    if n <= WINDOW + LOOKBACK {
+        return std::iter::once(0..n).collect();
+    }
+    let mut out = Vec::new();
+    let mut fresh = 0;
+    while fresh < n {
+        let end = (fresh + WINDOW).min(n);
+        out.push(fresh.saturating_sub(LOOKBACK)..end);
+        fresh = end;
+    }
+    out
+}
+
 /// Clusters bucket `b` of `dir` into `clusters-{b}.jsonl`; returns the count.
+///
+/// The bucket is linked window by window: its statements ordered by date
+/// (undated ones last, in corpus order), [`WINDOW`] at a time with the
+/// [`LOOKBACK`] statements before them, so that memory holds one window
+/// however many statements a prolific speaker has in the corpus. Groups
+/// linked in two windows share the statements of the overlap and are
+/// joined. A re-report is thus found when it comes within [`LOOKBACK`] of
+/// the speaker bucket's statements (months, even for the most quoted
+/// speakers) of what it reports; ordering by date rather than by corpus
+/// position keeps that true for corpora sorted by outlet.
 fn cluster_bucket(dir: &Path, b: usize, opts: &VariantOptions) -> io::Result<usize> {
     let path = dir.join(format!("bucket-{b}.jsonl"));
-    let mut positions = Vec::new();
-    let mut statements = Vec::new();
-    for line in BufReader::new(File::open(&path)?).lines() {
-        let rec: Spooled = serde_json::from_str(&line?)?;
-        positions.push(rec.i);
-        statements.push(rec.statement()?);
+    let entries = index_bucket(&path)?;
+    let n = entries.len();
+    let mut bucket = BucketFile {
+        file: File::open(&path)?,
+        buf: Vec::new(),
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&k| (entries[k].day.unwrap_or(i64::MAX), k));
+    let mut sets = Sets::new(n);
+    for window in windows(n) {
+        // Linked in corpus order, as one clustering of the whole corpus
+        // would see them.
+        let mut members: Vec<usize> = order[window].to_vec();
+        members.sort_unstable();
+        let picked: Vec<Entry> = members.iter().map(|&k| entries[k]).collect();
+        let statements = bucket.read_all(&picked)?;
+        for group in variants::linked_groups(&statements, opts) {
+            let group: Vec<usize> = group.iter().map(|&g| members[g]).collect();
+            sets.join_window_group(&group);
+        }
     }
-    fs::remove_file(&path)?;
-    let clusters = variants::cluster(&statements, opts);
+    let mut parent = sets.parent;
+    let mut groups: Vec<Vec<usize>> = {
+        let mut by_root: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        for k in 0..n {
+            let root = find(&mut parent, k);
+            by_root.entry(root).or_default().push(k);
+        }
+        by_root.into_values().filter(|m| m.len() > 1).collect()
+    };
+    drop(parent);
+    groups.sort_by_key(|m| m[0]);
     let mut out = BufWriter::new(File::create(dir.join(format!("clusters-{b}.jsonl")))?);
-    for c in &clusters {
+    let mut count = 0;
+    for group in groups {
+        let picked: Vec<Entry> = group.iter().map(|&k| entries[k]).collect();
+        let statements = bucket.read_all(&picked)?;
+        if !variants::spans_enough_docs(statements.iter(), opts) {
+            continue;
+        }
+        count += 1;
+        let c = variants::cluster_of(String::new(), &statements);
         let members = c
             .members
             .iter()
@@ -271,7 +422,7 @@ fn cluster_bucket(dir: &Path, b: usize, opts: &VariantOptions) -> io::Result<usi
                 let s = &statements[m.statement];
                 SpooledMember {
                     statement: Spooled {
-                        i: positions[m.statement],
+                        i: picked[m.statement].i,
                         doc: s.doc.clone(),
                         outlet: s.outlet.clone(),
                         date: s.date.clone(),
@@ -293,12 +444,144 @@ fn cluster_bucket(dir: &Path, b: usize, opts: &VariantOptions) -> io::Result<usi
         out.write_all(b"\n")?;
     }
     out.flush()?;
-    Ok(clusters.len())
+    drop(bucket);
+    fs::remove_file(&path)?;
+    Ok(count)
+}
+
+fn find(parent: &mut [u32], mut x: usize) -> u32 {
+    while parent[x] as usize != x {
+        let p = parent[x] as usize;
+        parent[x] = parent[p];
+        x = p;
+    }
+    x as u32
+}
+
+/// The sets of a bucket's statements linked so far, across windows.
+struct Sets {
+    parent: Vec<u32>,
+    /// Per root: members.
+    size: Vec<u32>,
+}
+
+impl Sets {
+    fn new(n: usize) -> Sets {
+        Sets {
+            parent: (0..n as u32).collect(),
+            size: vec![1; n],
+        }
+    }
+
+    /// Joins the sets of a group one window linked (ascending bucket
+    /// indices). Linking checks each new link against the sets it would
+    /// join, but a window only sees its own statements: two sets that also
+    /// hold statements outside this window's group were kept apart (or
+    /// built) by other windows, and joining them here would chain, through
+    /// the overlaps, what no window saw together. So the group's sets held
+    /// entirely inside the group join into the first set that reaches
+    /// outside it, and sets reaching outside are never joined together.
+    fn join_window_group(&mut self, group: &[usize]) {
+        let mut roots: Vec<(u32, u32)> = Vec::new();
+        for &k in group {
+            let r = find(&mut self.parent, k);
+            match roots.iter_mut().find(|(root, _)| *root == r) {
+                Some((_, seen)) => *seen += 1,
+                None => roots.push((r, 1)),
+            }
+        }
+        let anchor = roots
+            .iter()
+            .find(|&&(r, seen)| self.size[r as usize] > seen)
+            .map_or(roots[0].0, |&(r, _)| r);
+        for &(r, seen) in &roots {
+            if r != anchor && self.size[r as usize] == seen {
+                self.union(anchor, r);
+            }
+        }
+    }
+
+    fn union(&mut self, ra: u32, rb: u32) {
+        let (lo, hi) = (ra.min(rb) as usize, ra.max(rb) as usize);
+        self.parent[hi] = lo as u32;
+        self.size[lo] += self.size[hi];
+    }
 }
 
 fn next_cluster(lines: &mut io::Lines<BufReader<File>>) -> io::Result<Option<SpooledCluster>> {
     match lines.next() {
         Some(line) => Ok(Some(serde_json::from_str(&line?)?)),
         None => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_cover_every_statement_once_with_their_lookback() {
+        let whole = windows(WINDOW + LOOKBACK);
+        assert_eq!((whole.len(), &whole[0]), (1, &(0..WINDOW + LOOKBACK)));
+        let n = 5 * WINDOW + 17;
+        let w = windows(n);
+        assert_eq!(w[0], 0..WINDOW);
+        let mut fresh: usize = 0;
+        for r in &w {
+            assert_eq!(r.start, fresh.saturating_sub(LOOKBACK));
+            assert!(r.end > fresh && r.end - fresh <= WINDOW);
+            fresh = r.end;
+        }
+        assert_eq!(fresh, n);
+    }
+
+    /// One speaker's statements, each utterance reported by two outlets on
+    /// the same day, the corpus sorted by outlet: in corpus order the two
+    /// reports are a whole outlet apart (far more than the lookback), by
+    /// date they are neighbours.
+    #[test]
+    fn a_bucket_larger_than_a_window_finds_re_reports_of_a_corpus_sorted_by_outlet() {
+        let utterances = WINDOW + LOOKBACK;
+        let report = |outlet: &str, u: usize| {
+            let day = u / 40;
+            Statement {
+                id: format!("{outlet}{u}#1"),
+                doc: format!("{outlet}{u}"),
+                outlet: outlet.to_string(),
+                date: format!("2025-{:02}-{:02}", 1 + day / 28, 1 + day % 28),
+                kind: Kind::Direct,
+                speaker: Some("Z".into()),
+                speaker_mention: "Z".into(),
+                anonymous: false,
+                affiliation: String::new(),
+                cue: "said".into(),
+                text: format!("alpha{u} bravo{u} charlie{u} delta{u} echo{u}"),
+                start: 0,
+                end: 0,
+                stance: Vec::new(),
+            }
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let mut spool = VariantSpool::create(dir.path(), 2 * utterances).unwrap();
+        for outlet in ["A", "B"] {
+            for u in 0..utterances {
+                spool.push(&report(outlet, u)).unwrap();
+            }
+        }
+        let clusters = spool.finish(&VariantOptions::default(), Some(2)).unwrap();
+        assert_eq!(clusters.count, utterances);
+        let mut seen = 0;
+        clusters
+            .emit_all(|statements, cluster| {
+                let width = utterances.to_string().len();
+                assert_eq!(cluster.id, format!("v{:0width$}", seen + 1));
+                assert_eq!(statements.len(), 2);
+                assert_eq!(statements[0].text, statements[1].text);
+                assert_eq!(statements[0].doc, format!("A{seen}"));
+                seen += 1;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(seen, utterances);
     }
 }

@@ -908,14 +908,62 @@ fn classify_words(ops: &[Op], ta: &[Token], tb: &[Token]) -> Change {
 // Clustering
 // ---------------------------------------------------------------------------
 
+/// Union-find over statements that also keeps, per set, its documents and
+/// the span of its dates: the paraphrase tier links two sets only when the
+/// result is still one utterance's reports (see [`cluster`]).
 struct UnionFind {
     parent: Vec<u32>,
+    /// Per root: the set's documents, sorted.
+    docs: Vec<Vec<u32>>,
+    /// Per root: earliest and latest known day of the set.
+    days: Vec<Option<(i64, i64)>>,
+    /// Per root: the set's representative, its fullest version.
+    rep: Vec<u32>,
+    /// Per statement: sorts fullest first (quotes before reported speech,
+    /// then more words, then earlier).
+    fullness: Vec<(u8, std::cmp::Reverse<usize>, u32)>,
 }
 
 impl UnionFind {
-    fn new(n: usize) -> Self {
+    fn new(prepared: &[Prepared], statements: &[Statement]) -> Self {
         UnionFind {
-            parent: (0..n as u32).collect(),
+            parent: (0..prepared.len() as u32).collect(),
+            docs: prepared.iter().map(|p| vec![p.doc]).collect(),
+            days: prepared.iter().map(|p| p.day.map(|d| (d, d))).collect(),
+            rep: (0..prepared.len() as u32).collect(),
+            fullness: prepared
+                .iter()
+                .zip(statements)
+                .zip(0..)
+                .map(|((p, s), i)| {
+                    let rank = u8::from(!is_quote_kind(s.kind));
+                    (rank, std::cmp::Reverse(p.words.len()), i)
+                })
+                .collect(),
+        }
+    }
+
+    /// The representatives of the sets of `a` and `b`.
+    fn reps(&mut self, a: u32, b: u32) -> (u32, u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        (self.rep[ra as usize], self.rep[rb as usize])
+    }
+
+    /// Whether joining the sets of `a` and `b` keeps every document once
+    /// and the dates within `max_days` of each other.
+    fn can_join_reports(&mut self, a: u32, b: u32, max_days: Option<u32>) -> bool {
+        let (ra, rb) = (self.find(a) as usize, self.find(b) as usize);
+        if ra == rb {
+            return true;
+        }
+        if sorted_overlap(&self.docs[ra], &self.docs[rb]) > 0 {
+            return false;
+        }
+        match (max_days, self.days[ra], self.days[rb]) {
+            (Some(max), Some((lo_a, hi_a)), Some((lo_b, hi_b))) => {
+                hi_a.max(hi_b) - lo_a.min(lo_b) <= i64::from(max)
+            }
+            _ => true,
         }
     }
 
@@ -934,6 +982,21 @@ impl UnionFind {
         if ra != rb {
             let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
             self.parent[hi as usize] = lo;
+            let (lo, hi) = (lo as usize, hi as usize);
+            let moved = std::mem::take(&mut self.docs[hi]);
+            let mut docs = std::mem::take(&mut self.docs[lo]);
+            docs.extend(moved);
+            self.docs[lo] = sorted_dedup(docs);
+            let (x, y) = (self.rep[lo], self.rep[hi]);
+            self.rep[lo] = if self.fullness[y as usize] < self.fullness[x as usize] {
+                y
+            } else {
+                x
+            };
+            self.days[lo] = match (self.days[lo], self.days[hi].take()) {
+                (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+                (x, y) => x.or(y),
+            };
         }
     }
 }
@@ -1034,10 +1097,6 @@ struct Prepared {
     speaker: Option<u32>,
     doc: u32,
     day: Option<i64>,
-    /// Word tokens in the text. The tokens themselves are not kept: only
-    /// cluster members need them (for diffs), and holding every statement's
-    /// would make a prolific speaker's bucket several times larger.
-    word_count: usize,
     /// Interned normalised words, in order.
     words: Vec<u32>,
     /// `words` sorted (with repeats): bounds the common subsequence cheaply.
@@ -1049,6 +1108,12 @@ struct Prepared {
     content: Vec<u32>,
     /// Consecutive content stems (`direct talks`), packed, sorted.
     content_pairs: Vec<u64>,
+}
+
+/// Days since 1970-01-01 of a date starting `YYYY-MM-DD`, `None` for any
+/// other date.
+pub fn day_number(date: &str) -> Option<i64> {
+    parse_day(date)
 }
 
 /// Days since 1970-01-01 of a date starting `YYYY-MM-DD`.
@@ -1121,7 +1186,6 @@ fn prepare(statements: &[Statement], opts: &VariantOptions) -> Vec<Prepared> {
             speaker,
             doc,
             day: parse_day(&s.date),
-            word_count: tokens.iter().filter(|t| t.word).count(),
             words,
             bag,
             content_words,
@@ -1370,7 +1434,12 @@ fn is_quote_kind(kind: Kind) -> bool {
 ///   [`VariantOptions::paraphrase_max_days`]. Each statement takes at most one
 ///   partner per other document (a quote-tier link counts), best pairs first,
 ///   so a second, different remark of the same speaker in the same article
-///   pair stays out.
+///   pair stays out. A paraphrase link also never joins two sets that share
+///   a document or whose dates together span more than
+///   [`VariantOptions::paraphrase_max_days`]: one utterance is reported
+///   within days, and once per article in reported speech, so a cluster
+///   cannot grow by chaining a speaker's remarks on one topic week after
+///   week.
 ///
 /// Candidates come from inverted indexes keyed by speaker and word bigram
 /// (quote tier) or content stem (paraphrase tier); each statement verifies at
@@ -1382,9 +1451,41 @@ fn is_quote_kind(kind: Kind) -> bool {
 /// documents, ordered by first member, each with its reference version and
 /// every member's diff against it.
 pub fn cluster(statements: &[Statement], opts: &VariantOptions) -> Vec<Cluster> {
+    let mut found: Vec<Vec<usize>> = linked_groups(statements, opts)
+        .into_iter()
+        .filter(|m| spans_enough_docs(m.iter().map(|&i| &statements[i]), opts))
+        .collect();
+    found.sort_by_key(|m| m[0]);
+    let width = found.len().to_string().len().max(3);
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(k, members)| build_cluster(format!("v{:0width$}", k + 1), members, statements))
+        .collect()
+}
+
+/// Whether statements linked into one group span enough documents to be
+/// returned as a cluster ([`VariantOptions::min_docs`]).
+pub fn spans_enough_docs<'a>(
+    members: impl Iterator<Item = &'a Statement>,
+    opts: &VariantOptions,
+) -> bool {
+    let mut docs: Vec<&str> = members.map(|s| s.doc.as_str()).collect();
+    let n = docs.len();
+    docs.sort_unstable();
+    docs.dedup();
+    n > 1 && docs.len() >= opts.min_docs.max(2)
+}
+
+/// The groups of statements [`cluster`] links (indices into `statements`,
+/// ascending; groups of two or more, in no particular order), before the
+/// [`VariantOptions::min_docs`] filter and the diffs. The spool of a big
+/// corpus links overlapping windows of a speaker bucket with it and joins
+/// the groups that share a statement.
+pub fn linked_groups(statements: &[Statement], opts: &VariantOptions) -> Vec<Vec<usize>> {
     let prepared = prepare(statements, opts);
     let n = statements.len();
-    let mut uf = UnionFind::new(n);
+    let mut uf = UnionFind::new(&prepared, statements);
     // (statement, other document) slots already holding a link.
     let mut taken: FastSet<(u32, u32)> = FastSet::default();
     let other_speaker_or_doc = |p: &Prepared, j: u32| {
@@ -1404,7 +1505,7 @@ pub fn cluster(statements: &[Statement], opts: &VariantOptions) -> Vec<Cluster> 
         });
         for j in cands {
             let q = &prepared[j as usize];
-            if quote_match(q, p, opts) {
+            if quote_match(q, p, opts) && joins_versions(&mut uf, &prepared, opts, j, i as u32) {
                 uf.union(j, i as u32);
                 taken.insert((i as u32, q.doc));
                 taken.insert((j, p.doc));
@@ -1412,6 +1513,7 @@ pub fn cluster(statements: &[Statement], opts: &VariantOptions) -> Vec<Cluster> 
         }
         index.insert(&features, i as u32);
     }
+    drop(index);
 
     if opts.paraphrase {
         let mut index = Index::new(opts.max_postings, n);
@@ -1446,6 +1548,21 @@ pub fn cluster(statements: &[Statement], opts: &VariantOptions) -> Vec<Cluster> 
             if taken.contains(&(i, dj)) || taken.contains(&(j, di)) {
                 continue;
             }
+            // Links are checked against the sets they would join, not only
+            // the pair: a prolific speaker's reported remarks otherwise
+            // chain, week after week, through one shared topic after
+            // another into one "utterance" of thousands of statements.
+            if !uf.can_join_reports(j, i, opts.paraphrase_max_days) {
+                continue;
+            }
+            let (rj, ri) = uf.reps(j, i);
+            let (a, b) = (&prepared[rj as usize], &prepared[ri as usize]);
+            if (rj, ri) != (j, i)
+                && !quote_match(a, b, opts)
+                && paraphrase_score(a, b, opts).is_none()
+            {
+                continue;
+            }
             taken.insert((i, dj));
             taken.insert((j, di));
             uf.union(j, i);
@@ -1457,27 +1574,27 @@ pub fn cluster(statements: &[Statement], opts: &VariantOptions) -> Vec<Cluster> 
         let root = uf.find(i as u32);
         groups.entry(root).or_default().push(i);
     }
-    let mut found: Vec<Vec<usize>> = groups
-        .into_values()
-        .filter(|m| {
-            let docs = sorted_dedup(m.iter().map(|&i| prepared[i].doc).collect());
-            m.len() > 1 && docs.len() >= opts.min_docs.max(2)
-        })
-        .collect();
-    found.sort_by_key(|m| m[0]);
-    let width = found.len().to_string().len().max(3);
-    found
-        .into_iter()
-        .enumerate()
-        .map(|(k, members)| {
-            build_cluster(
-                format!("v{:0width$}", k + 1),
-                members,
-                statements,
-                &prepared,
-            )
-        })
-        .collect()
+    groups.into_values().filter(|m| m.len() > 1).collect()
+}
+
+/// Whether a quote-tier link between `j` and `i` may join their sets: the
+/// sets' fullest versions must themselves be versions of one quote. A short
+/// stock phrase (`We'll see.`, `We are getting there.`) is part of many
+/// different long quotes of a speaker; linked to each of them, it would
+/// chain all of them into one "utterance". It joins the first long quote it
+/// is part of, and a second long quote only when that one is a version of
+/// the first.
+fn joins_versions(
+    uf: &mut UnionFind,
+    prepared: &[Prepared],
+    opts: &VariantOptions,
+    j: u32,
+    i: u32,
+) -> bool {
+    let (rj, ri) = uf.reps(j, i);
+    (rj, ri) == (j, i)
+        || rj == ri
+        || quote_match(&prepared[rj as usize], &prepared[ri as usize], opts)
 }
 
 fn kind_rank(kind: Kind) -> u8 {
@@ -1488,20 +1605,33 @@ fn kind_rank(kind: Kind) -> u8 {
     }
 }
 
-fn build_cluster(
-    id: String,
-    members: Vec<usize>,
-    statements: &[Statement],
-    prepared: &[Prepared],
-) -> Cluster {
-    let words = |i: usize| prepared[i].word_count;
+/// The cluster of `statements` (all of them, in order), with its reference
+/// version and each member's diff against it: how the spool of a big corpus
+/// builds a cluster from its members read back from disk.
+pub fn cluster_of(id: String, statements: &[Statement]) -> Cluster {
+    build_cluster(id, (0..statements.len()).collect(), statements)
+}
+
+fn build_cluster(id: String, members: Vec<usize>, statements: &[Statement]) -> Cluster {
+    let tokens: Vec<Vec<Token>> = members
+        .iter()
+        .map(|&i| tokenize(&statements[i].text))
+        .collect();
+    let words: Vec<usize> = tokens
+        .iter()
+        .map(|t| t.iter().filter(|t| t.word).count())
+        .collect();
+    let days: Vec<Option<i64>> = members
+        .iter()
+        .map(|&i| parse_day(&statements[i].date))
+        .collect();
     let reference = (0..members.len())
         .min_by(|&x, &y| {
             let (a, b) = (members[x], members[y]);
             kind_rank(statements[a].kind)
                 .cmp(&kind_rank(statements[b].kind))
-                .then(words(b).cmp(&words(a)))
-                .then_with(|| match (prepared[a].day, prepared[b].day) {
+                .then(words[y].cmp(&words[x]))
+                .then_with(|| match (days[x], days[y]) {
                     (Some(p), Some(q)) => p.cmp(&q),
                     _ => statements[a].date.cmp(&statements[b].date),
                 })
@@ -1509,18 +1639,19 @@ fn build_cluster(
         })
         .unwrap_or(0);
     let r = members[reference];
-    let reference_tokens = tokenize(&statements[r].text);
+    let reference_tokens = &tokens[reference];
     let members = members
         .iter()
-        .map(|&i| {
+        .zip(&tokens)
+        .map(|(&i, member_tokens)| {
             let (change, diff, similarity) = if i == r {
                 (Change::Identical, String::new(), 1.0)
             } else {
                 compare(
                     &statements[r].text,
-                    &reference_tokens,
+                    reference_tokens,
                     &statements[i].text,
-                    &tokenize(&statements[i].text),
+                    member_tokens,
                 )
             };
             Member {
@@ -2364,6 +2495,77 @@ mod tests {
             ..Default::default()
         };
         assert!(cluster(&st, &opts).is_empty());
+    }
+
+    #[test]
+    fn a_stock_phrase_does_not_chain_the_long_quotes_it_is_part_of() {
+        // "We are getting there." is part of two different long quotes: it
+        // joins the first, and the second (not a version of the first)
+        // stays out, instead of all three becoming one utterance.
+        let st = vec![
+            stmt(1, "a", Kind::Direct, Some("Z"), "We are getting there."),
+            stmt(
+                1,
+                "b",
+                Kind::Direct,
+                Some("Z"),
+                "The talks in Geneva were serious and long. We are getting there.",
+            ),
+            stmt(
+                1,
+                "c",
+                Kind::Direct,
+                Some("Z"),
+                "We need more air defence systems, and we need them now. We are getting there.",
+            ),
+            stmt(
+                1,
+                "d",
+                Kind::Direct,
+                Some("Z"),
+                "We need more air defence systems, and we need them now.",
+            ),
+        ];
+        let sets: Vec<Vec<usize>> = cluster(&st, &VariantOptions::default())
+            .iter()
+            .map(|c| c.members.iter().map(|m| m.statement).collect())
+            .collect();
+        assert_eq!(sets, [vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn reported_speech_does_not_chain_week_after_week() {
+        // Each neighbouring pair is within the seven-day window, but a
+        // cluster of one utterance may not span three weeks, nor hold two
+        // reported statements of one article.
+        let text = "the minister said the energy truce talks had stalled over the grid";
+        let mut st: Vec<Statement> = (0..4)
+            .map(|k| {
+                let mut s = stmt(1, &format!("d{k}"), Kind::Indirect, Some("M"), text);
+                s.date = format!("2025-04-{:02}", 1 + 6 * k);
+                s
+            })
+            .collect();
+        let clusters = cluster(&st, &VariantOptions::default());
+        assert!(
+            clusters.iter().all(|c| c.members.len() == 2),
+            "{clusters:?}"
+        );
+        assert_eq!(clusters.len(), 2);
+        // Same day, but two of the reports come from one article.
+        for s in &mut st {
+            s.date = "2025-04-01".into();
+        }
+        st[2].doc = "d0".into();
+        let clusters = cluster(&st, &VariantOptions::default());
+        for c in &clusters {
+            let docs: HashSet<&str> = c
+                .members
+                .iter()
+                .map(|m| st[m.statement].doc.as_str())
+                .collect();
+            assert_eq!(docs.len(), c.members.len(), "{clusters:?}");
+        }
     }
 
     #[test]

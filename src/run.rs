@@ -129,20 +129,40 @@ pub fn prepare_out(out: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One processed article, as [`process_stream`] hands it to its consumer.
+pub struct Processed {
+    /// Statements, speakers as found in the article.
+    pub statements: Vec<Statement>,
+    /// With `want_records`: the statements as record lines (JSONL), rendered
+    /// by the worker thread so that the consumer only writes bytes.
+    pub records: String,
+    /// With `want_context`: what `report.html` needs of the article.
+    pub context: Option<DocContext>,
+}
+
 /// Per-article results handed to a [`process_stream`] consumer, in input order.
-type Sink<'a> = dyn FnMut(Vec<Statement>, Option<DocContext>) -> anyhow::Result<()> + 'a;
+type Sink<'a> = dyn FnMut(Processed) -> anyhow::Result<()> + 'a;
+
+/// What [`process_stream`] computes besides the statements.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Wants {
+    /// Each article's [`DocContext`].
+    pub context: bool,
+    /// Each article's statements as record lines.
+    pub records: bool,
+}
 
 /// Reads and processes every article of `input` in parallel batches,
 /// reporting skipped ones on stderr, and hands each article's statements
 /// (speakers as found, not yet merged across documents) to `sink` in input
-/// order. Memory holds one batch. With `want_context`, each article's
-/// [`DocContext`] (for `report.html`) comes along.
+/// order. Memory holds one batch. `wants` asks the workers for more than
+/// the statements (see [`Processed`]).
 pub fn process_stream(
     config: &Config,
     input: &mut Input,
     jobs: Option<usize>,
     progress: &ProgressBar,
-    want_context: bool,
+    wants: Wants,
     sink: &mut Sink<'_>,
 ) -> anyhow::Result<Summary> {
     let pool = rayon::ThreadPoolBuilder::new()
@@ -158,15 +178,24 @@ pub fn process_stream(
     let pipeline = &config.pipeline;
     // One article that trips a bug must not cost the rest of the corpus:
     // it is reported and skipped like a bad input.
-    type Processed = Option<(Vec<Statement>, Option<DocContext>)>;
-    let process = |batch: &[Document]| -> Vec<Processed> {
+    let process = |batch: &[Document]| -> Vec<Option<Processed>> {
         batch
             .par_iter()
             .map(|d| {
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    let found = pipeline.process(d);
-                    let context = want_context.then(|| DocContext::new(d, &found));
-                    (found, context)
+                    let statements = pipeline.process(d);
+                    let context = wants.context.then(|| DocContext::new(d, &statements));
+                    let mut records = String::new();
+                    if wants.records {
+                        for s in &statements {
+                            records.push_str(&Record::new(s, s).to_line());
+                        }
+                    }
+                    Processed {
+                        statements,
+                        records,
+                        context,
+                    }
                 }))
                 .ok()
             })
@@ -174,7 +203,7 @@ pub fn process_stream(
     };
     // The consumer's serial work on batch k (spooling, the name table)
     // overlaps the workers' extraction of batch k + 1.
-    let mut pending: Option<(Vec<Document>, Vec<Processed>)> = None;
+    let mut pending: Option<(Vec<Document>, Vec<Option<Processed>>)> = None;
     loop {
         let mut batch = Vec::with_capacity(BATCH);
         for item in input.by_ref() {
@@ -198,7 +227,7 @@ pub fn process_stream(
         if batch.is_empty() && pending.is_none() {
             break;
         }
-        let mut next: Option<Vec<Processed>> = None;
+        let mut next: Option<Vec<Option<Processed>>> = None;
         let mut consumed: anyhow::Result<()> = Ok(());
         pool.in_place_scope(|scope| {
             if !batch.is_empty() {
@@ -210,7 +239,7 @@ pub fn process_stream(
             if let Some((docs, results)) = pending.take() {
                 consumed = (|| {
                     for (doc, result) in docs.iter().zip(results) {
-                        let Some((found, context)) = result else {
+                        let Some(article) = result else {
                             summary.skipped += 1;
                             say(format!(
                                 "stancetrack: {}: internal error while extracting, article skipped",
@@ -219,8 +248,8 @@ pub fn process_stream(
                             continue;
                         };
                         summary.articles += 1;
-                        summary.statements += found.len();
-                        sink(found, context)?;
+                        summary.statements += article.statements.len();
+                        sink(article)?;
                     }
                     Ok(())
                 })();
@@ -250,9 +279,9 @@ pub fn process_inputs(
         &mut input,
         jobs,
         &ProgressBar::hidden(),
-        false,
-        &mut |found, _| {
-            statements.extend(found);
+        Wants::default(),
+        &mut |article| {
+            statements.extend(article.statements);
             Ok(())
         },
     )?;
@@ -319,9 +348,10 @@ impl Spool {
         })
     }
 
-    fn push(&mut self, s: &Statement) -> anyhow::Result<()> {
+    /// Appends record lines.
+    fn push(&mut self, records: &str) -> anyhow::Result<()> {
         self.writer
-            .write_all(Record::new(s, s).to_line().as_bytes())
+            .write_all(records.as_bytes())
             .with_context(|| format!("{}: cannot write", self.path.display()))
     }
 
@@ -362,6 +392,61 @@ fn read_records(
     Ok(())
 }
 
+/// [`read_records`] for the second pass of `run`: lines are parsed (and
+/// mapped by `map`) in parallel chunks on `pool`, then handed to `f` in
+/// file order, so the serial writer only writes.
+fn read_records_parallel<T: Send>(
+    path: &Path,
+    pool: &rayon::ThreadPool,
+    map: impl Fn(Statement) -> T + Sync,
+    mut bad: impl FnMut(String),
+    mut f: impl FnMut(T) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    const CHUNK: usize = 4096;
+    let file = File::open(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let mut lines = BufReader::with_capacity(1 << 16, file).lines().enumerate();
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        for (n, line) in lines.by_ref() {
+            let line =
+                line.with_context(|| format!("{}:{}: cannot read", path.display(), n + 1))?;
+            if !line.trim().is_empty() {
+                chunk.push((n, line));
+            }
+            if chunk.len() == CHUNK {
+                break;
+            }
+        }
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let parsed: Vec<Result<T, String>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|(n, line)| {
+                    serde_json::from_str::<Record>(line)
+                        .map_err(|e| e.to_string())
+                        .and_then(Record::into_found_statement)
+                        .map(&map)
+                        .map_err(|e| {
+                            format!(
+                                "{}:{}: not a statement record ({e}), line skipped",
+                                path.display(),
+                                n + 1
+                            )
+                        })
+                })
+                .collect()
+        });
+        for p in parsed {
+            match p {
+                Ok(t) => f(t)?,
+                Err(e) => bad(e),
+            }
+        }
+    }
+}
+
 /// `stancetrack run`.
 pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     let out = &args.output.out;
@@ -390,13 +475,16 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
         &mut input,
         args.jobs,
         &progress,
-        args.html,
-        &mut |found, context| {
-            for s in &found {
+        Wants {
+            context: args.html,
+            records: true,
+        },
+        &mut |article| {
+            for s in &article.statements {
                 merge.observe(s, registry);
-                spool.push(s)?;
             }
-            docs.extend(context);
+            spool.push(&article.records)?;
+            docs.extend(article.context);
             Ok(())
         },
     )?;
@@ -415,12 +503,20 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
         summary.statements,
     )
     .with_context(|| format!("{}: cannot write outputs", out.display()))?;
-    read_records(
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    read_records_parallel(
         &spooled,
-        |e| eprintln!("stancetrack: internal error: {e}"),
+        &pool,
         |found| {
             let mut merged = found.clone();
             merge.apply(&mut merged);
+            (found, merged)
+        },
+        |e| eprintln!("stancetrack: internal error: {e}"),
+        |(found, merged)| {
             writer
                 .push(&found, &merged)
                 .with_context(|| format!("{}: cannot write outputs", out.display()))?;
@@ -475,13 +571,11 @@ pub fn extract(args: &ExtractArgs) -> anyhow::Result<Summary> {
         &mut input,
         args.jobs,
         &ProgressBar::hidden(),
-        false,
-        &mut |found, _| {
-            for s in &found {
-                stdout.write_all(Record::new(s, s).to_line().as_bytes())?;
-            }
-            Ok(())
+        Wants {
+            context: false,
+            records: true,
         },
+        &mut |article| Ok(stdout.write_all(article.records.as_bytes())?),
     )?;
     stdout.flush()?;
     Ok(summary)

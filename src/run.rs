@@ -165,10 +165,7 @@ pub fn process_stream(
     wants: Wants,
     sink: &mut Sink<'_>,
 ) -> anyhow::Result<Summary> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let pool = worker_pool(jobs)?;
     let mut summary = Summary::default();
     let say = |line: String| {
         progress.suspend(|| {
@@ -392,6 +389,14 @@ fn read_records(
     Ok(())
 }
 
+/// A pool of `jobs` worker threads (default: one per core).
+fn worker_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")
+}
+
 /// [`read_records`] for the second pass of `run`: lines are parsed (and
 /// mapped by `map`) in parallel chunks on `pool`, then handed to `f` in
 /// file order, so the serial writer only writes.
@@ -503,10 +508,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
         summary.statements,
     )
     .with_context(|| format!("{}: cannot write outputs", out.display()))?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let pool = worker_pool(args.jobs)?;
     read_records_parallel(
         &spooled,
         &pool,

@@ -49,6 +49,19 @@ struct Spooled {
 }
 
 impl Spooled {
+    /// The spooled form of statement `s`, at position `i` of the corpus.
+    fn of(i: usize, s: &Statement) -> Spooled {
+        Spooled {
+            i,
+            doc: s.doc.clone(),
+            outlet: s.outlet.clone(),
+            date: s.date.clone(),
+            kind: s.kind.as_str().to_string(),
+            speaker: s.speaker.clone().unwrap_or_default(),
+            text: s.text.clone(),
+        }
+    }
+
     fn statement(self) -> io::Result<Statement> {
         let kind = Kind::parse(&self.kind).ok_or_else(|| bad("unknown kind in spool"))?;
         Ok(Statement {
@@ -167,15 +180,7 @@ impl VariantSpool {
             return Ok(());
         };
         let b = bucket_of(speaker, self.buckets.len());
-        let rec = Spooled {
-            i,
-            doc: s.doc.clone(),
-            outlet: s.outlet.clone(),
-            date: s.date.clone(),
-            kind: s.kind.as_str().to_string(),
-            speaker: s.speaker.clone().unwrap_or_default(),
-            text: s.text.clone(),
-        };
+        let rec = Spooled::of(i, s);
         serde_json::to_writer(&mut self.buckets[b], &rec)?;
         self.buckets[b].write_all(b"\n")
     }
@@ -418,22 +423,11 @@ fn cluster_bucket(dir: &Path, b: usize, opts: &VariantOptions) -> io::Result<usi
         let members = c
             .members
             .iter()
-            .map(|m| {
-                let s = &statements[m.statement];
-                SpooledMember {
-                    statement: Spooled {
-                        i: picked[m.statement].i,
-                        doc: s.doc.clone(),
-                        outlet: s.outlet.clone(),
-                        date: s.date.clone(),
-                        kind: s.kind.as_str().to_string(),
-                        speaker: s.speaker.clone().unwrap_or_default(),
-                        text: s.text.clone(),
-                    },
-                    similarity: m.similarity.to_bits(),
-                    change: m.change.as_str().to_string(),
-                    diff: m.diff.clone(),
-                }
+            .map(|m| SpooledMember {
+                statement: Spooled::of(picked[m.statement].i, &statements[m.statement]),
+                similarity: m.similarity.to_bits(),
+                change: m.change.as_str().to_string(),
+                diff: m.diff.clone(),
             })
             .collect();
         let rec = SpooledCluster {

@@ -410,7 +410,7 @@ fn build_page(
                 let evidence: Vec<String> = cell
                     .evidence
                     .iter()
-                    .filter_map(|id| index_of.get(id.as_str()))
+                    .filter_map(|id| index_of.get(id))
                     .map(|i| format!("s-{}", i + 1))
                     .collect();
                 CellView {

@@ -21,7 +21,69 @@ pub struct Cell {
     /// Statements labelled neutral.
     pub neutral: usize,
     /// Ids of the statements behind the cell, in statement order.
-    pub evidence: Vec<String>,
+    pub evidence: Evidence,
+}
+
+/// The ids of a cell's statements, in statement order, kept as one string
+/// and the end of each id in it: a corpus-wide matrix holds every
+/// stance-bearing statement's id, and one allocation per id would make it
+/// the largest thing in memory of a long streaming run.
+///
+/// ```
+/// use stancetrack::matrix::Evidence;
+/// let mut e = Evidence::default();
+/// e.push("apnews-1#2");
+/// e.push("doc with spaces#1");
+/// assert_eq!(e.iter().collect::<Vec<_>>(), ["apnews-1#2", "doc with spaces#1"]);
+/// assert_eq!(e.join(" "), "apnews-1#2 doc with spaces#1");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Evidence {
+    ids: String,
+    ends: Vec<usize>,
+}
+
+impl Evidence {
+    /// Adds the next statement's id.
+    pub fn push(&mut self, id: &str) {
+        self.ids.push_str(id);
+        self.ends.push(self.ids.len());
+    }
+
+    /// The ids in statement order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(a, b)| &self.ids[a..b])
+    }
+
+    /// The first id.
+    pub fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+
+    /// Number of ids.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// No ids.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The ids joined by `separator`.
+    pub fn join(&self, separator: &str) -> String {
+        let mut out = String::with_capacity(self.ids.len() + separator.len() * self.len());
+        for (k, id) in self.iter().enumerate() {
+            if k > 0 {
+                out.push_str(separator);
+            }
+            out.push_str(id);
+        }
+        out
+    }
 }
 
 impl Cell {
@@ -141,13 +203,19 @@ impl MatrixBuilder {
                 Label::Against => cell.against += 1,
                 Label::Neutral => cell.neutral += 1,
             }
-            cell.evidence.push(s.id.clone());
+            cell.evidence.push(&s.id);
         }
     }
 
     /// The rows, sorted by name.
     pub fn rows(self) -> Vec<Row> {
-        self.rows.into_values().collect()
+        self.into_rows().collect()
+    }
+
+    /// The rows, sorted by name, handed over one at a time (a writer that
+    /// renders each row as it comes frees the matrix as it goes).
+    pub fn into_rows(self) -> impl Iterator<Item = Row> {
+        self.rows.into_values()
     }
 }
 
@@ -189,6 +257,7 @@ mod tests {
         ]);
         assert_eq!(rows[0].cells["nato"].value(), "mixed");
         assert_eq!(rows[1].cells["nato"].value(), "favor");
-        assert_eq!(rows[1].cells["nato"].evidence, vec!["c", "d"]);
+        let evidence: Vec<&str> = rows[1].cells["nato"].evidence.iter().collect();
+        assert_eq!(evidence, ["c", "d"]);
     }
 }

@@ -179,13 +179,12 @@ impl OutputWriter {
             w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
             done.push((self.work.join("quotes.jsonl"), "quotes.jsonl"));
         }
-        let matrix = report::matrix_csv(&self.matrix.rows(), &self.issues, csv);
-        write_synced(&self.work.join("stance_matrix.csv"), &matrix)?;
-        done.push((self.work.join("stance_matrix.csv"), "stance_matrix.csv"));
+        let path = self.work.join("stance_matrix.csv");
+        write_matrix(&path, self.matrix, &self.issues, csv)?;
+        done.push((path, "stance_matrix.csv"));
         if let Some(m) = self.by_affiliation {
-            let bytes = report::matrix_csv(&m.rows(), &self.issues, csv);
             let path = self.work.join("stance_matrix_by_affiliation.csv");
-            write_synced(&path, &bytes)?;
+            write_matrix(&path, m, &self.issues, csv)?;
             done.push((path, "stance_matrix_by_affiliation.csv"));
         }
         let mut variants_csv = csv_writer(&self.work.join("variants.csv"))?;
@@ -224,8 +223,23 @@ fn flush_csv(w: csv::Writer<BufWriter<File>>) -> io::Result<()> {
     inner.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
-fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut f = File::create(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
+/// Writes a matrix row by row as the builder hands its rows over, so the
+/// rendered file (megabytes of evidence ids on a big corpus) is never held
+/// in memory next to the matrix.
+fn write_matrix(
+    path: &Path,
+    matrix: MatrixBuilder,
+    issues: &[String],
+    csv: CsvOptions,
+) -> io::Result<()> {
+    let mut w = csv_writer(path)?;
+    // Headers are ours, written as they are (like report::matrix_csv).
+    w.write_record(report::matrix_header(issues))
+        .map_err(io::Error::other)?;
+    for row in matrix.into_rows() {
+        if let Some(record) = report::matrix_record(&row, issues) {
+            write_row(&mut w, &record, csv)?;
+        }
+    }
+    flush_csv(w)
 }

@@ -138,36 +138,53 @@ pub fn quotes_csv(statements: &[Statement], issues: &[String], opts: CsvOptions)
     )
 }
 
-/// Renders a stance matrix: `actor, affiliation, statements`, one column per
-/// issue, one `ISSUE_n` count column per issue, then `evidence`.
-pub fn matrix_csv(rows: &[Row], issues: &[String], opts: CsvOptions) -> Vec<u8> {
+/// The stance matrix header: `actor, affiliation, statements`, one column
+/// per issue, one `ISSUE_n` count column per issue, then `evidence`.
+pub fn matrix_header(issues: &[String]) -> Vec<String> {
     let mut header: Vec<String> = vec!["actor".into(), "affiliation".into(), "statements".into()];
     header.extend(issues.iter().cloned());
     header.extend(issues.iter().map(|i| format!("{i}_n")));
     header.push("evidence".into());
-    let records = rows
-        .iter()
-        .filter(|r| !r.cells.is_empty() || r.statements > 0)
-        .map(|r| {
-            let mut rec = vec![
-                r.actor.clone(),
-                r.affiliation.clone(),
-                r.statements.to_string(),
-            ];
-            let mut evidence = Vec::new();
-            for i in issues {
-                let cell = r.cells.get(i);
-                let v = cell.map(|c| c.value()).unwrap_or("");
-                rec.push(v.to_string());
-                if let Some(c) = cell.filter(|c| !c.value().is_empty()) {
-                    evidence.push(format!("{i}: {}", c.evidence.join(" ")));
-                }
+    header
+}
+
+/// One stance matrix record ([`matrix_header`]); `None` for a row with no
+/// statements and no cells, which the matrix leaves out.
+pub fn matrix_record(r: &Row, issues: &[String]) -> Option<Vec<String>> {
+    if r.cells.is_empty() && r.statements == 0 {
+        return None;
+    }
+    let mut rec = vec![
+        r.actor.clone(),
+        r.affiliation.clone(),
+        r.statements.to_string(),
+    ];
+    let mut evidence = String::new();
+    for i in issues {
+        let cell = r.cells.get(i);
+        let v = cell.map(|c| c.value()).unwrap_or("");
+        rec.push(v.to_string());
+        if let Some(c) = cell.filter(|c| !c.value().is_empty()) {
+            if !evidence.is_empty() {
+                evidence.push_str(" | ");
             }
-            for i in issues {
-                rec.push(r.cells.get(i).map_or(0, |c| c.count()).to_string());
-            }
-            rec.push(evidence.join(" | "));
-            rec
-        });
-    to_csv(&header, records, opts)
+            evidence.push_str(i);
+            evidence.push_str(": ");
+            evidence.push_str(&c.evidence.join(" "));
+        }
+    }
+    for i in issues {
+        rec.push(r.cells.get(i).map_or(0, |c| c.count()).to_string());
+    }
+    rec.push(evidence);
+    Some(rec)
+}
+
+/// Renders a stance matrix ([`matrix_header`], [`matrix_record`]).
+pub fn matrix_csv(rows: &[Row], issues: &[String], opts: CsvOptions) -> Vec<u8> {
+    to_csv(
+        &matrix_header(issues),
+        rows.iter().filter_map(|r| matrix_record(r, issues)),
+        opts,
+    )
 }

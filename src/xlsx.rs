@@ -312,7 +312,7 @@ fn matrix_sheet(
             let target = cell
                 .evidence
                 .first()
-                .and_then(|id| excel_row.get(id.as_str()).map(|r| (id, r)));
+                .and_then(|id| excel_row.get(id).map(|r| (id, r)));
             match target {
                 Some((id, target_row)) if links < MAX_LINKS => {
                     let tip: String = format!("Go to {id} on the Statements sheet")
@@ -346,12 +346,7 @@ fn cell_note(issue: &str, cell: &crate::matrix::Cell) -> Note {
         cell.neutral,
         cell.count()
     );
-    let shown: Vec<&str> = cell
-        .evidence
-        .iter()
-        .take(NOTE_IDS)
-        .map(String::as_str)
-        .collect();
+    let shown: Vec<&str> = cell.evidence.iter().take(NOTE_IDS).collect();
     text.push_str(&shown.join(", "));
     if cell.evidence.len() > NOTE_IDS {
         text.push_str(&format!(" … and {} more", cell.evidence.len() - NOTE_IDS));

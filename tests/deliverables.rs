@@ -320,10 +320,13 @@ fn workbook_reads_back_with_sheets_colours_links_and_no_formulas() {
         .unwrap();
     let actor = matrix.get_value((r, 0)).unwrap().to_string();
     let issue = &header[col as usize];
-    let first = &c.rows.iter().find(|x| x.actor == actor).unwrap().cells[issue].evidence[0];
+    let first = c.rows.iter().find(|x| x.actor == actor).unwrap().cells[issue]
+        .evidence
+        .first()
+        .unwrap();
     assert_eq!(
         statements.get_value((target_row - 1, 0)),
-        Some(&Data::String(first.clone()))
+        Some(&Data::String(first.to_string()))
     );
     // And carries a note with the counts.
     let comments = zip_member(&path, "xl/comments1.xml").unwrap();

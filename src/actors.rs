@@ -74,6 +74,9 @@ pub struct Registry {
     by_translit: HashMap<String, Vec<ActorId>>,
     roles: Vec<(Vec<String>, ActorId)>,
     longest_alias_words: usize,
+    /// Identifies this registry's contents in the per-thread lookup cache
+    /// (a new value at each change; a clone shares its original's).
+    uid: u64,
 }
 
 impl Registry {
@@ -101,6 +104,8 @@ impl Registry {
     }
 
     fn reindex(&mut self) {
+        static NEXT_UID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        self.uid = NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.by_key.clear();
         self.by_surname.clear();
         self.by_translit.clear();
@@ -154,6 +159,30 @@ impl Registry {
 
     /// The actor a whole name or alias denotes.
     pub fn lookup(&self, name: &str) -> Option<ActorId> {
+        // Extraction looks up every capitalised run of every sentence (each
+        // suffix of `Foreign Minister Sergei Lavrov`), and the same names
+        // and sentence-initial words recur: each thread remembers answers.
+        LOOKUP_CACHE.with(|cache| {
+            {
+                let cache = cache.borrow();
+                if cache.0 == self.uid {
+                    if let Some(&hit) = cache.1.get(name) {
+                        return hit;
+                    }
+                }
+            }
+            let found = self.lookup_uncached(name);
+            let mut cache = cache.borrow_mut();
+            if cache.0 != self.uid || cache.1.len() >= NAME_CACHE_LIMIT {
+                cache.0 = self.uid;
+                cache.1.clear();
+            }
+            cache.1.insert(name.into(), found);
+            found
+        })
+    }
+
+    fn lookup_uncached(&self, name: &str) -> Option<ActorId> {
         if let Some(&id) = self.by_key.get(&fold_name(name)) {
             return Some(id);
         }
@@ -224,7 +253,11 @@ const NAME_CACHE_LIMIT: usize = 1 << 15;
 
 type NameCache = RefCell<HashMap<Box<str>, Box<str>>>;
 
+/// The registry (by uid) the cached answers belong to, and the answers.
+type LookupCache = RefCell<(u64, HashMap<Box<str>, Option<ActorId>>)>;
+
 thread_local! {
+    static LOOKUP_CACHE: LookupCache = RefCell::new((0, HashMap::default()));
     static FOLD_CACHE: NameCache = RefCell::new(HashMap::default());
     static TRANSLIT_CACHE: NameCache = RefCell::new(HashMap::default());
 }
@@ -453,6 +486,25 @@ mod tests {
         .unwrap();
         assert_eq!(r.len(), before + 1);
         assert_eq!(r.get(r.lookup("Tatarov").unwrap()).affiliation, "Ukraine");
+    }
+
+    #[test]
+    fn lookups_remembered_for_one_registry_do_not_answer_for_another() {
+        let builtin = Registry::builtin();
+        let mut extended = builtin.clone();
+        // Asked first of the registry without the actor, on the same thread.
+        assert_eq!(builtin.lookup("Oleh Tatarov"), None);
+        extended
+            .extend_from_toml("[[actor]]\nname = \"Oleh Tatarov\"\nkind = \"person\"\n")
+            .unwrap();
+        assert!(extended.lookup("Oleh Tatarov").is_some());
+        assert_eq!(builtin.lookup("Oleh Tatarov"), None);
+        assert_eq!(
+            builtin.lookup("Zelenskyy"),
+            extended.lookup("Zelenskyy"),
+            "{:?}",
+            builtin.lookup("Zelenskyy")
+        );
     }
 
     #[test]

@@ -725,17 +725,16 @@ impl Extractor {
                 if j < chars.len() && chars[j].1 == '.' {
                     let lower = word.to_lowercase();
                     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-                    let is_abbrev = self.lex.title(&format!("{word}.")) == Some(TitleKind::Abbrev)
-                        || matches!(
-                            self.lex.title(&format!("{word}.")),
-                            Some(TitleKind::Honorific(_))
-                        )
-                        || word.contains('.')
-                        || (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
-                        || matches!(
-                            lower.as_str(),
-                            "mr" | "mrs" | "ms" | "dr" | "st" | "jr" | "sr"
-                        );
+                    let title = self.lex.title(&text[pos..end + 1]);
+                    let is_abbrev =
+                        matches!(title, Some(TitleKind::Abbrev | TitleKind::Honorific(_)))
+                            || word.contains('.')
+                            || (letters == 1
+                                && word.chars().next().is_some_and(char::is_uppercase))
+                            || matches!(
+                                lower.as_str(),
+                                "mr" | "mrs" | "ms" | "dr" | "st" | "jr" | "sr"
+                            );
                     if is_abbrev {
                         end += 1;
                         j += 1;
@@ -752,9 +751,11 @@ impl Extractor {
                     }
                 }
                 let w = &text[pos..end];
-                let lower = w.to_lowercase();
+                let mut lower = w.to_lowercase();
                 let poss = poss || lower.ends_with("'s") || lower.ends_with("’s");
-                let lower = lower.replace('’', "'");
+                if lower.contains('’') {
+                    lower = lower.replace('’', "'");
+                }
                 toks.push(Tok {
                     start: pos,
                     end,

@@ -323,7 +323,16 @@ impl Lexicons {
 
     /// The kind of a title word, matching case-insensitively.
     pub fn title(&self, word: &str) -> Option<TitleKind> {
-        self.titles.get(&word.to_lowercase()).copied()
+        // Extraction asks this of nearly every token, mostly lowercase
+        // already: those need no lowercased copy.
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            self.titles.get(word).copied()
+        } else {
+            self.titles.get(&word.to_lowercase()).copied()
+        }
     }
 }
 

@@ -235,7 +235,14 @@ impl IssueTriggers {
         for text in texts {
             let lower;
             let haystack = if self.lowercase_first {
-                lower = text.to_lowercase().replace(['’', '‘'], "'");
+                lower = {
+                    let l = text.to_lowercase();
+                    if l.contains(['’', '‘']) {
+                        l.replace(['’', '‘'], "'")
+                    } else {
+                        l
+                    }
+                };
                 lower.as_str()
             } else {
                 text
@@ -872,7 +879,10 @@ pub fn tokens(s: &str) -> Vec<String> {
             out.push(w);
         }
     };
-    let lower = s.to_lowercase().replace(['’', '‘'], "'");
+    let mut lower = s.to_lowercase();
+    if lower.contains(['’', '‘']) {
+        lower = lower.replace(['’', '‘'], "'");
+    }
     let chars: Vec<char> = lower.chars().collect();
     for (idx, &c) in chars.iter().enumerate() {
         let next_alnum = chars.get(idx + 1).is_some_and(|n| n.is_alphanumeric());

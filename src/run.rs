@@ -319,6 +319,26 @@ fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
     bar
 }
 
+/// The streaming writer of `run` and `merge` into `output.out`, with its
+/// temporaries in `work`, for about `statements` statements.
+fn open_writer(
+    config: &Config,
+    output: &OutputArgs,
+    jobs: Option<usize>,
+    work: &WorkDir,
+    statements: usize,
+) -> anyhow::Result<OutputWriter> {
+    let out = &output.out;
+    OutputWriter::create(
+        out,
+        work.path(),
+        config.pipeline.codebook.issue_ids(),
+        output_options(output, jobs),
+        statements,
+    )
+    .with_context(|| format!("{}: cannot write outputs", out.display()))
+}
+
 fn output_options(args: &OutputArgs, jobs: Option<usize>) -> OutputOptions {
     OutputOptions {
         jobs,
@@ -500,14 +520,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     // Pass 2: merged speakers, every output written as the spool streams by.
     let keep = args.xlsx || args.html;
     let mut all = Vec::new();
-    let mut writer = OutputWriter::create(
-        out,
-        work.path(),
-        config.pipeline.codebook.issue_ids(),
-        output_options(&args.output, args.jobs),
-        summary.statements,
-    )
-    .with_context(|| format!("{}: cannot write outputs", out.display()))?;
+    let mut writer = open_writer(&config, &args.output, args.jobs, &work, summary.statements)?;
     let pool = worker_pool(args.jobs)?;
     read_records_parallel(
         &spooled,
@@ -692,14 +705,7 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<Summary> {
     // Pass 2: the outputs.
     let work = WorkDir::create(out)
         .with_context(|| format!("{}: cannot create a work folder", out.display()))?;
-    let mut writer = OutputWriter::create(
-        out,
-        work.path(),
-        config.pipeline.codebook.issue_ids(),
-        output_options(&args.output, args.jobs),
-        summary.statements,
-    )
-    .with_context(|| format!("{}: cannot write outputs", out.display()))?;
+    let mut writer = open_writer(&config, &args.output, args.jobs, &work, summary.statements)?;
     let mut guard = DocGuard::default();
     for f in &files {
         read_records(

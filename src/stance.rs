@@ -235,14 +235,7 @@ impl IssueTriggers {
         for text in texts {
             let lower;
             let haystack = if self.lowercase_first {
-                lower = {
-                    let l = text.to_lowercase();
-                    if l.contains(['’', '‘']) {
-                        l.replace(['’', '‘'], "'")
-                    } else {
-                        l
-                    }
-                };
+                lower = lowercase_straight(text);
                 lower.as_str()
             } else {
                 text
@@ -860,6 +853,17 @@ fn span(toks: &[String], a: usize, b: usize) -> String {
     toks[a..b.min(toks.len())].join(" ")
 }
 
+/// `s` lowercased with curly apostrophes straightened (`They’re` →
+/// `they're`), copied once unless there is an apostrophe to straighten.
+fn lowercase_straight(s: &str) -> String {
+    let lower = s.to_lowercase();
+    if lower.contains(['’', '‘']) {
+        lower.replace(['’', '‘'], "'")
+    } else {
+        lower
+    }
+}
+
 /// Lowercase word tokens with `n't` split off and punctuation kept as
 /// boundary tokens: `They’re not being lifted, ...` →
 /// `they're not being lifted , ...`.
@@ -879,10 +883,7 @@ pub fn tokens(s: &str) -> Vec<String> {
             out.push(w);
         }
     };
-    let mut lower = s.to_lowercase();
-    if lower.contains(['’', '‘']) {
-        lower = lower.replace(['’', '‘'], "'");
-    }
+    let lower = lowercase_straight(s);
     let chars: Vec<char> = lower.chars().collect();
     for (idx, &c) in chars.iter().enumerate() {
         let next_alnum = chars.get(idx + 1).is_some_and(|n| n.is_alphanumeric());

@@ -14,7 +14,7 @@ use crate::matrix::MatrixBuilder;
 use crate::record::Record;
 use crate::report::{self, safe_cell, CsvOptions};
 use crate::statement::Statement;
-use crate::variant_spool::VariantSpool;
+use crate::variant_spool::{SpoolLine, VariantSpool};
 use crate::variants::{self, VariantOptions};
 
 /// Which files a run writes.
@@ -92,14 +92,75 @@ fn write_row<W: Write, S: AsRef<str>>(
     .map_err(io::Error::other)
 }
 
+/// One CSV row as bytes, with the same quoting and CRLF terminator as
+/// [`csv_writer`], so rows rendered apart concatenate into one valid file.
+fn csv_row_bytes<S: AsRef<str>>(row: &[S], opts: Option<CsvOptions>) -> io::Result<Vec<u8>> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .buffer_capacity(512)
+        .from_writer(Vec::with_capacity(512));
+    match opts {
+        Some(opts) => write_row(&mut w, row, opts)?,
+        None => w
+            .write_record(row.iter().map(AsRef::as_ref))
+            .map_err(io::Error::other)?,
+    }
+    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
+}
+
+/// Renders a statement's lines of the row-by-row outputs (the `quotes.csv`
+/// row, the `quotes.jsonl` line, the variant spool line). It holds no file
+/// and no corpus state, so the second pass of a run renders on every worker
+/// thread and the one writer only appends bytes in corpus order.
+#[derive(Debug, Clone)]
+pub struct RowRenderer {
+    issues: Vec<String>,
+    opts: OutputOptions,
+    buckets: usize,
+}
+
+/// A statement's rendered lines, for [`OutputWriter::write`].
+#[derive(Debug)]
+pub struct RenderedRow {
+    quotes_csv: Vec<u8>,
+    quotes_jsonl: String,
+    variant: Option<SpoolLine>,
+    merged: Statement,
+}
+
+impl RowRenderer {
+    /// Renders `found` (as extracted) and `merged` (after the corpus-wide
+    /// speaker merge).
+    pub fn render(&self, found: &Statement, merged: Statement) -> io::Result<RenderedRow> {
+        let quotes_csv = if self.opts.quotes_csv {
+            csv_row_bytes(
+                &report::quote_record(&merged, &self.issues),
+                Some(self.opts.csv),
+            )?
+        } else {
+            Vec::new()
+        };
+        let quotes_jsonl = if self.opts.quotes_jsonl {
+            Record::new(found, &merged).to_line()
+        } else {
+            String::new()
+        };
+        Ok(RenderedRow {
+            quotes_csv,
+            quotes_jsonl,
+            variant: SpoolLine::render(&merged, self.buckets)?,
+            merged,
+        })
+    }
+}
+
 /// The streaming writer of one run's outputs.
 #[derive(Debug)]
 pub struct OutputWriter {
     out: PathBuf,
     work: PathBuf,
-    issues: Vec<String>,
-    opts: OutputOptions,
-    quotes_csv: Option<csv::Writer<BufWriter<File>>>,
+    renderer: RowRenderer,
+    quotes_csv: Option<BufWriter<File>>,
     quotes_jsonl: Option<BufWriter<File>>,
     matrix: MatrixBuilder,
     by_affiliation: Option<MatrixBuilder>,
@@ -117,10 +178,9 @@ impl OutputWriter {
         expected: usize,
     ) -> io::Result<OutputWriter> {
         let quotes_csv = if opts.quotes_csv {
-            let mut w = csv_writer(&work.join("quotes.csv"))?;
+            let mut w = BufWriter::with_capacity(1 << 16, File::create(work.join("quotes.csv"))?);
             // Headers are ours, written as they are (like report::quotes_csv).
-            w.write_record(report::quotes_header(&issues))
-                .map_err(io::Error::other)?;
+            w.write_all(&csv_row_bytes(&report::quotes_header(&issues), None)?)?;
             Some(w)
         } else {
             None
@@ -133,78 +193,98 @@ impl OutputWriter {
         } else {
             None
         };
+        let variants = VariantSpool::create(&work.join("variants"), expected)?;
         Ok(OutputWriter {
             out: out.to_path_buf(),
             work: work.to_path_buf(),
-            issues,
-            opts,
+            renderer: RowRenderer {
+                issues,
+                opts,
+                buckets: variants.buckets(),
+            },
             quotes_csv,
             quotes_jsonl,
             matrix: MatrixBuilder::by_actor(),
             by_affiliation: opts.by_affiliation.then(MatrixBuilder::by_affiliation),
-            variants: VariantSpool::create(&work.join("variants"), expected)?,
+            variants,
         })
+    }
+
+    /// The renderer of this writer's rows, to render on other threads.
+    pub fn renderer(&self) -> &RowRenderer {
+        &self.renderer
     }
 
     /// Adds the next statement of the corpus: `found` as extracted, `merged`
     /// after the corpus-wide speaker merge.
-    pub fn push(&mut self, found: &Statement, merged: &Statement) -> io::Result<()> {
+    pub fn push(&mut self, found: &Statement, merged: Statement) -> io::Result<()> {
+        let row = self.renderer.render(found, merged)?;
+        self.write(row).map(drop)
+    }
+
+    /// Adds the next statement of the corpus, rendered by
+    /// [`RowRenderer::render`]; gives the merged statement back.
+    pub fn write(&mut self, row: RenderedRow) -> io::Result<Statement> {
         if let Some(w) = &mut self.quotes_csv {
-            write_row(
-                w,
-                &report::quote_record(merged, &self.issues),
-                self.opts.csv,
-            )?;
+            w.write_all(&row.quotes_csv)?;
         }
         if let Some(w) = &mut self.quotes_jsonl {
-            w.write_all(Record::new(found, merged).to_line().as_bytes())?;
+            w.write_all(row.quotes_jsonl.as_bytes())?;
         }
-        self.matrix.add(merged);
+        self.matrix.add(&row.merged);
         if let Some(m) = &mut self.by_affiliation {
-            m.add(merged);
+            m.add(&row.merged);
         }
-        self.variants.push(merged)
+        self.variants.push_line(row.variant)?;
+        Ok(row.merged)
     }
 
     /// Writes the matrices and variants and renames every file into place.
     pub fn finish(self) -> io::Result<()> {
-        let csv = self.opts.csv;
+        let csv = self.renderer.opts.csv;
+        let issues = &self.renderer.issues;
         let mut done: Vec<(PathBuf, &str)> = Vec::new();
         if let Some(w) = self.quotes_csv {
-            flush_csv(w)?;
+            flush_file(w)?;
             done.push((self.work.join("quotes.csv"), "quotes.csv"));
         }
-        if let Some(mut w) = self.quotes_jsonl {
-            w.flush()?;
-            w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        if let Some(w) = self.quotes_jsonl {
+            flush_file(w)?;
             done.push((self.work.join("quotes.jsonl"), "quotes.jsonl"));
         }
         let path = self.work.join("stance_matrix.csv");
-        write_matrix(&path, self.matrix, &self.issues, csv)?;
+        write_matrix(&path, self.matrix, issues, csv)?;
         done.push((path, "stance_matrix.csv"));
         if let Some(m) = self.by_affiliation {
             let path = self.work.join("stance_matrix_by_affiliation.csv");
-            write_matrix(&path, m, &self.issues, csv)?;
+            write_matrix(&path, m, issues, csv)?;
             done.push((path, "stance_matrix_by_affiliation.csv"));
         }
-        let mut variants_csv = csv_writer(&self.work.join("variants.csv"))?;
-        write_row(&mut variants_csv, &variants::COLUMNS, csv)?;
+        let mut variants_csv =
+            BufWriter::with_capacity(1 << 16, File::create(self.work.join("variants.csv"))?);
+        variants_csv.write_all(&csv_row_bytes(&variants::COLUMNS, Some(csv))?)?;
         let mut md = BufWriter::new(File::create(self.work.join("variants.md"))?);
         let clusters = self
             .variants
-            .finish(&VariantOptions::default(), self.opts.jobs)?;
+            .finish(&VariantOptions::default(), self.renderer.opts.jobs)?;
         md.write_all(variants::markdown_header(clusters.count).as_bytes())?;
-        clusters.emit_all(|statements, cluster| {
-            for row in variants::csv_rows(statements, cluster) {
-                write_row(&mut variants_csv, &row, csv)?;
-            }
-            let mut section = String::new();
-            variants::markdown_cluster(&mut section, statements, cluster);
-            md.write_all(section.as_bytes())
-        })?;
-        flush_csv(variants_csv)?;
-        md.flush()?;
-        md.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        clusters.emit_all(
+            |statements, cluster| {
+                let mut rows = Vec::new();
+                for row in variants::csv_rows(statements, cluster) {
+                    rows.extend(csv_row_bytes(&row, Some(csv))?);
+                }
+                let mut section = String::new();
+                variants::markdown_cluster(&mut section, statements, cluster);
+                Ok((rows, section))
+            },
+            |(rows, section)| {
+                variants_csv.write_all(&rows)?;
+                md.write_all(section.as_bytes())
+            },
+        )?;
+        flush_file(variants_csv)?;
+        flush_file(md)?;
         done.push((self.work.join("variants.csv"), "variants.csv"));
         done.push((self.work.join("variants.md"), "variants.md"));
         // The first file (quotes.csv, else quotes.jsonl) is renamed last.
@@ -220,7 +300,12 @@ fn flush_csv(w: csv::Writer<BufWriter<File>>) -> io::Result<()> {
     let inner = w
         .into_inner()
         .map_err(|e| io::Error::other(e.to_string()))?;
-    inner.into_inner().map_err(|e| e.into_error())?.sync_all()
+    flush_file(inner)
+}
+
+fn flush_file(mut w: BufWriter<File>) -> io::Result<()> {
+    w.flush()?;
+    w.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
 /// Writes a matrix row by row as the builder hands its rows over, so the

@@ -141,7 +141,7 @@ pub struct Processed {
 }
 
 /// Per-article results handed to a [`process_stream`] consumer, in input order.
-type Sink<'a> = dyn FnMut(Processed) -> anyhow::Result<()> + 'a;
+type Sink<'a> = dyn FnMut(Processed) -> anyhow::Result<()> + Send + 'a;
 
 /// What [`process_stream`] computes besides the statements.
 #[derive(Debug, Clone, Copy, Default)]
@@ -198,10 +198,8 @@ pub fn process_stream(
             })
             .collect()
     };
-    // The consumer's serial work on batch k (spooling, the name table)
-    // overlaps the workers' extraction of batch k + 1.
-    let mut pending: Option<(Vec<Document>, Vec<Option<Processed>>)> = None;
-    loop {
+    // Reading the next batch (parsing its JSON, checking ids) is serial.
+    let read_batch = |input: &mut Input, summary: &mut Summary| {
         let mut batch = Vec::with_capacity(BATCH);
         for item in input.by_ref() {
             match item {
@@ -221,12 +219,21 @@ pub fn process_stream(
                 }
             }
         }
+        batch
+    };
+    // While the workers extract batch k + 1, this thread does the serial
+    // work: it hands batch k to the consumer (spooling, the name table) and
+    // reads batch k + 2. Memory holds three batches.
+    let mut pending: Option<(Vec<Document>, Vec<Option<Processed>>)> = None;
+    let mut batch = read_batch(input, &mut summary);
+    loop {
         if batch.is_empty() && pending.is_none() {
             break;
         }
         let mut next: Option<Vec<Option<Processed>>> = None;
         let mut consumed: anyhow::Result<()> = Ok(());
-        pool.in_place_scope(|scope| {
+        let mut following = Vec::new();
+        pool.scope(|scope| {
             if !batch.is_empty() {
                 let (batch, next) = (&batch, &mut next);
                 let process = &process;
@@ -251,9 +258,13 @@ pub fn process_stream(
                     Ok(())
                 })();
             }
+            if consumed.is_ok() && !batch.is_empty() {
+                following = read_batch(input, &mut summary);
+            }
         });
         consumed?;
-        pending = next.map(|results| (batch, results));
+        pending = next.map(|results| (std::mem::take(&mut batch), results));
+        batch = following;
         progress.set_position(input.bytes_read);
         progress.set_message(format!("{} articles", summary.articles));
     }
@@ -418,8 +429,9 @@ fn worker_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
 }
 
 /// [`read_records`] for the second pass of `run`: lines are parsed (and
-/// mapped by `map`) in parallel chunks on `pool`, then handed to `f` in
-/// file order, so the serial writer only writes.
+/// mapped by `map`: the speaker merge and rendering of the rows) in
+/// parallel chunks on `pool`, then handed to `f` in file order, so the
+/// serial writer only writes.
 fn read_records_parallel<T: Send>(
     path: &Path,
     pool: &rayon::ThreadPool,
@@ -522,18 +534,19 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     let mut all = Vec::new();
     let mut writer = open_writer(&config, &args.output, args.jobs, &work, summary.statements)?;
     let pool = worker_pool(args.jobs)?;
+    let renderer = writer.renderer().clone();
     read_records_parallel(
         &spooled,
         &pool,
         |found| {
             let mut merged = found.clone();
             merge.apply(&mut merged);
-            (found, merged)
+            renderer.render(&found, merged)
         },
         |e| eprintln!("stancetrack: internal error: {e}"),
-        |(found, merged)| {
-            writer
-                .push(&found, &merged)
+        |row| {
+            let merged = row
+                .and_then(|row| writer.write(row))
                 .with_context(|| format!("{}: cannot write outputs", out.display()))?;
             if keep {
                 all.push(merged);
@@ -580,7 +593,9 @@ pub fn extract(args: &ExtractArgs) -> anyhow::Result<Summary> {
         Box::new(BufReader::with_capacity(1 << 16, stdin)),
     )
     .with_policy(policy);
-    let mut stdout = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    // Unlocked (locked when the buffer flushes): the consumer may run on a
+    // worker thread.
+    let mut stdout = BufWriter::with_capacity(1 << 16, std::io::stdout());
     let summary = process_stream(
         &config,
         &mut input,
@@ -718,7 +733,7 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<Summary> {
                 let mut merged = found.clone();
                 merge.apply(&mut merged);
                 writer
-                    .push(&found, &merged)
+                    .push(&found, merged)
                     .with_context(|| format!("{}: cannot write outputs", out.display()))
             },
         )?;

@@ -142,6 +142,54 @@ fn bucket_of(speaker: &str, buckets: usize) -> usize {
     (h % buckets as u64) as usize
 }
 
+/// A statement's spool line, rendered apart from the spool (on any thread)
+/// without its corpus position, which only the spool knows.
+#[derive(Debug)]
+pub struct SpoolLine {
+    bucket: usize,
+    /// The JSON object of every field of [`Spooled`] but `i`.
+    fields: Vec<u8>,
+}
+
+impl SpoolLine {
+    /// The line of statement `s` for a spool of `buckets` buckets; `None`
+    /// when it has no speaker (only statements with a speaker take part in
+    /// clustering).
+    pub fn render(s: &Statement, buckets: usize) -> io::Result<Option<SpoolLine>> {
+        let Some(speaker) = s
+            .speaker
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        else {
+            return Ok(None);
+        };
+        let fields = serde_json::to_vec(&SpooledFields {
+            doc: &s.doc,
+            outlet: &s.outlet,
+            date: &s.date,
+            kind: s.kind.as_str(),
+            speaker: s.speaker.as_deref().unwrap_or_default(),
+            text: &s.text,
+        })?;
+        Ok(Some(SpoolLine {
+            bucket: bucket_of(speaker, buckets),
+            fields,
+        }))
+    }
+}
+
+/// [`Spooled`] without its position, borrowed from the statement.
+#[derive(Serialize)]
+struct SpooledFields<'a> {
+    doc: &'a str,
+    outlet: &'a str,
+    date: &'a str,
+    kind: &'a str,
+    speaker: &'a str,
+    text: &'a str,
+}
+
 /// Statements spooled by speaker bucket, then clustered bucket by bucket.
 #[derive(Debug)]
 pub struct VariantSpool {
@@ -166,23 +214,30 @@ impl VariantSpool {
         })
     }
 
+    /// Number of bucket files (what [`SpoolLine::render`] needs).
+    pub fn buckets(&self) -> usize {
+        self.buckets.len()
+    }
+
     /// Adds the next statement of the corpus (after the speaker merge).
     pub fn push(&mut self, s: &Statement) -> io::Result<()> {
+        let line = SpoolLine::render(s, self.buckets.len())?;
+        self.push_line(line)
+    }
+
+    /// Adds the next statement of the corpus as rendered by
+    /// [`SpoolLine::render`] (`None`: a statement without a speaker).
+    pub fn push_line(&mut self, line: Option<SpoolLine>) -> io::Result<()> {
         let i = self.next;
         self.next += 1;
-        // Only statements with a speaker take part in clustering.
-        let Some(speaker) = s
-            .speaker
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-        else {
+        let Some(line) = line else {
             return Ok(());
         };
-        let b = bucket_of(speaker, self.buckets.len());
-        let rec = Spooled::of(i, s);
-        serde_json::to_writer(&mut self.buckets[b], &rec)?;
-        self.buckets[b].write_all(b"\n")
+        // The rendered object is `{"doc":...}`; the position goes first.
+        let w = &mut self.buckets[line.bucket];
+        write!(w, "{{\"i\":{i},")?;
+        w.write_all(line.fields.get(1..).unwrap_or_default())?;
+        w.write_all(b"\n")
     }
 
     /// Clusters every bucket; the result gives the clusters in corpus order.
@@ -212,6 +267,7 @@ impl VariantSpool {
             dir: self.dir,
             buckets: n,
             count: total,
+            jobs,
         })
     }
 }
@@ -223,45 +279,73 @@ pub struct SortedClusters {
     buckets: usize,
     /// Number of clusters.
     pub count: usize,
+    jobs: Option<usize>,
 }
 
 impl SortedClusters {
-    /// Calls `emit` for each cluster in corpus order (by first member), with
-    /// its members' statements, numbered as one clustering of the whole
-    /// corpus would number them.
-    pub fn emit_all(
+    /// Renders each cluster (with its members' statements, numbered as one
+    /// clustering of the whole corpus would number them) with `render`, and
+    /// hands the results to `write` in corpus order (by first member).
+    /// Clusters are read back and rendered in parallel batches; only the
+    /// merge of the buckets' sorted runs and `write` are serial.
+    pub fn emit_all<R: Send>(
         self,
-        mut emit: impl FnMut(&[Statement], &Cluster) -> io::Result<()>,
+        render: impl Fn(&[Statement], &Cluster) -> io::Result<R> + Sync,
+        mut write: impl FnMut(R) -> io::Result<()>,
     ) -> io::Result<()> {
+        const BATCH: usize = 512;
         let n = self.buckets;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.jobs.unwrap_or(0))
+            .build()
+            .map_err(io::Error::other)?;
+        let width = self.count.to_string().len().max(3);
+        let mut flush = |batch: &mut Vec<(usize, String)>| -> io::Result<()> {
+            let rendered: Vec<io::Result<R>> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|(k, json)| {
+                        let c: SpooledCluster = serde_json::from_str(json)?;
+                        let (statements, cluster) = c.into_cluster(format!("v{k:0width$}"))?;
+                        render(&statements, &cluster)
+                    })
+                    .collect()
+            });
+            batch.clear();
+            rendered.into_iter().try_for_each(|r| write(r?))
+        };
         // Each bucket's clusters are in order of first member: merge the
         // sorted runs.
-        let width = self.count.to_string().len().max(3);
         let mut runs = Vec::with_capacity(n);
         let mut heap: BinaryHeap<std::cmp::Reverse<(usize, usize)>> = BinaryHeap::new();
-        let mut heads: Vec<Option<SpooledCluster>> = Vec::with_capacity(n);
+        let mut heads: Vec<Option<String>> = Vec::with_capacity(n);
         for b in 0..n {
             let mut lines =
                 BufReader::new(File::open(self.dir.join(format!("clusters-{b}.jsonl")))?).lines();
-            let head = next_cluster(&mut lines)?;
-            if let Some(c) = &head {
-                heap.push(std::cmp::Reverse((c.first(), b)));
-            }
+            let head = next_cluster(&mut lines)?.map(|(first, json)| {
+                heap.push(std::cmp::Reverse((first, b)));
+                json
+            });
             heads.push(head);
             runs.push(lines);
         }
         let mut k = 0;
+        let mut batch = Vec::with_capacity(BATCH);
         while let Some(std::cmp::Reverse((_, b))) = heap.pop() {
-            let Some(c) = heads[b].take() else { continue };
+            let Some(json) = heads[b].take() else {
+                continue;
+            };
             k += 1;
-            let (statements, cluster) = c.into_cluster(format!("v{k:0width$}"))?;
-            emit(&statements, &cluster)?;
-            heads[b] = next_cluster(&mut runs[b])?;
-            if let Some(c) = &heads[b] {
-                heap.push(std::cmp::Reverse((c.first(), b)));
+            batch.push((k, json));
+            if batch.len() == BATCH {
+                flush(&mut batch)?;
             }
+            heads[b] = next_cluster(&mut runs[b])?.map(|(first, json)| {
+                heap.push(std::cmp::Reverse((first, b)));
+                json
+            });
         }
-        Ok(())
+        flush(&mut batch)
     }
 }
 
@@ -434,6 +518,9 @@ fn cluster_bucket(dir: &Path, b: usize, opts: &VariantOptions) -> io::Result<usi
             reference: c.reference,
             members,
         };
+        // The first member's position leads the line, so the merge of the
+        // buckets' runs orders clusters without parsing them.
+        write!(out, "{}\t", rec.first())?;
         serde_json::to_writer(&mut out, &rec)?;
         out.write_all(b"\n")?;
     }
@@ -502,11 +589,21 @@ impl Sets {
     }
 }
 
-fn next_cluster(lines: &mut io::Lines<BufReader<File>>) -> io::Result<Option<SpooledCluster>> {
-    match lines.next() {
-        Some(line) => Ok(Some(serde_json::from_str(&line?)?)),
-        None => Ok(None),
-    }
+/// The next cluster line of a run: its first member's position and its JSON.
+fn next_cluster(lines: &mut io::Lines<BufReader<File>>) -> io::Result<Option<(usize, String)>> {
+    let Some(line) = lines.next() else {
+        return Ok(None);
+    };
+    let mut line = line?;
+    let (first, json) = line
+        .split_once('\t')
+        .ok_or_else(|| bad("cluster line without position in spool"))?;
+    let first = first
+        .parse()
+        .map_err(|_| bad("bad cluster position in spool"))?;
+    let at = line.len() - json.len();
+    line.drain(..at);
+    Ok(Some((first, line)))
 }
 
 #[cfg(test)]
@@ -566,15 +663,18 @@ mod tests {
         assert_eq!(clusters.count, utterances);
         let mut seen = 0;
         clusters
-            .emit_all(|statements, cluster| {
-                let width = utterances.to_string().len();
-                assert_eq!(cluster.id, format!("v{:0width$}", seen + 1));
-                assert_eq!(statements.len(), 2);
-                assert_eq!(statements[0].text, statements[1].text);
-                assert_eq!(statements[0].doc, format!("A{seen}"));
-                seen += 1;
-                Ok(())
-            })
+            .emit_all(
+                |statements, cluster| Ok((statements.to_vec(), cluster.id.clone())),
+                |(statements, id)| {
+                    let width = utterances.to_string().len();
+                    assert_eq!(id, format!("v{:0width$}", seen + 1));
+                    assert_eq!(statements.len(), 2);
+                    assert_eq!(statements[0].text, statements[1].text);
+                    assert_eq!(statements[0].doc, format!("A{seen}"));
+                    seen += 1;
+                    Ok(())
+                },
+            )
             .unwrap();
         assert_eq!(seen, utterances);
     }

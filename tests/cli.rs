@@ -533,6 +533,55 @@ fn extract_streams_records_that_merge_into_the_run_outputs() {
 }
 
 #[test]
+fn many_batches_keep_input_order_and_a_bad_line_costs_only_itself() {
+    // More articles than three read-ahead batches, so reading, extracting
+    // and consuming overlap; the outputs must not depend on the job count.
+    let base = corpus_lines();
+    let mut lines = Vec::new();
+    for k in 0..(900 / base.len() + 1) {
+        for l in &base {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let id = format!("{}-{k:03}", v["id"].as_str().unwrap());
+            v["id"] = serde_json::Value::String(id);
+            lines.push(v.to_string());
+        }
+    }
+    lines.insert(400, "{not json".to_string());
+    let tmp = tempfile::tempdir().unwrap();
+    let all = write_shard(tmp.path(), "all.jsonl", &lines);
+    let mut outs = Vec::new();
+    for jobs in ["1", "2"] {
+        let out = tmp.path().join(format!("jobs{jobs}"));
+        let assert = bin()
+            .arg("run")
+            .arg(&all)
+            .arg("--out")
+            .arg(&out)
+            .args(["--format", "csv,jsonl", "--quiet", "--jobs", jobs])
+            .assert()
+            .code(1);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+        assert!(stderr.contains("all.jsonl:401"), "{stderr}");
+        outs.push(out);
+    }
+    assert_same_outputs(&outs[0], &outs[1], "--jobs 1 vs --jobs 2");
+    let jsonl = fs::read_to_string(outs[1].join("quotes.jsonl")).unwrap();
+    let mut docs: Vec<String> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"].to_string())
+        .collect();
+    docs.dedup();
+    let input_order: Vec<String> = lines
+        .iter()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|v| v["id"].to_string())
+        .filter(|id| docs.contains(id))
+        .collect();
+    assert!(docs.len() > 700, "{} documents with statements", docs.len());
+    assert_eq!(docs, input_order);
+}
+
+#[test]
 fn extract_names_a_bad_stdin_line_and_keeps_the_rest() {
     let lines = corpus_lines();
     let input = format!("{}\n{{not json\n{}\n", lines[0], lines[1]);

@@ -11,7 +11,7 @@
 //! continue the last speaker when they stand alone (`“B.”` after
 //! `“A,” she said.`), or are dropped as scare quotes.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::actors::{fold_name, role_words, ActorKind, DocActors, Known, Registry};
 use crate::document::Document;
@@ -663,18 +663,10 @@ impl Extractor {
         let mut toks = Vec::new();
         let seg = &text[s..e];
         let chars: Vec<(usize, char)> = seg.char_indices().collect();
-        // Mark positions, looked up per character: maps keep this linear.
-        let opens: HashMap<usize, usize> = quotes
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.open, i))
-            .collect();
-        let closes: HashMap<usize, usize> = quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.closed)
-            .map(|(i, q)| (q.inner_end, i))
-            .collect();
+        // Mark positions are looked up per character; a sentence has a few
+        // quotations at most, so a scan of them beats hashing every offset.
+        let open_at = |p: usize| quotes.iter().rposition(|q| q.open == p);
+        let close_at = |p: usize| quotes.iter().rposition(|q| q.closed && q.inner_end == p);
         let mut i = 0;
         while i < chars.len() {
             let (off, c) = chars[i];
@@ -683,7 +675,7 @@ impl Extractor {
                 i += 1;
                 continue;
             }
-            if let Some(&qi) = opens.get(&pos) {
+            if let Some(qi) = open_at(pos) {
                 let q = quotes[qi];
                 toks.push(self.mark_tok(text, pos, q.inner_start, qi, true));
                 while i < chars.len() && s + chars[i].0 < q.inner_start {
@@ -691,7 +683,7 @@ impl Extractor {
                 }
                 continue;
             }
-            if let Some(&qi) = closes.get(&pos) {
+            if let Some(qi) = close_at(pos) {
                 let q = quotes[qi];
                 toks.push(self.mark_tok(text, pos, q.close_end, qi, false));
                 while i < chars.len() && s + chars[i].0 < q.close_end {
@@ -709,7 +701,7 @@ impl Extractor {
                     }
                     let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
                     let p = s + chars[j].0;
-                    let is_mark_here = opens.contains_key(&p) || closes.contains_key(&p);
+                    let is_mark_here = open_at(p).is_some() || close_at(p).is_some();
                     if matches!(ch, '\'' | '’' | '-' | '.' | '&' | '/')
                         && next_alnum
                         && !is_mark_here
@@ -744,7 +736,7 @@ impl Extractor {
                 let mut poss = false;
                 if j < chars.len() && matches!(chars[j].1, '’' | '\'') {
                     let after = chars.get(j + 1).map(|&(_, n)| n);
-                    let is_mark = closes.contains_key(&(s + chars[j].0));
+                    let is_mark = close_at(s + chars[j].0).is_some();
                     if !is_mark && word.ends_with('s') && after.is_none_or(|n| !n.is_alphanumeric())
                     {
                         poss = true;

@@ -165,17 +165,19 @@ fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// A heading is a short line that does not end like a sentence
 /// (`Sticking points: Crimea, NATO, and EU sanctions`).
 fn is_heading(body: &str) -> bool {
+    // Cheapest tests first: most paragraphs end a sentence.
+    let stripped = body.trim_end_matches(['"', '”', '’', '\'', '»', ')']);
+    if stripped.ends_with(['.', '!', '?', ':', ',', ';'])
+        || body.split_whitespace().nth(16).is_some()
+    {
+        return false;
+    }
     // A line with an odd number of double marks is an unclosed quotation,
     // not a heading: `The envoy said "the talks are over`.
     let straight = body.matches('"').count();
     let curly_open = body.matches('“').count();
     let curly_close = body.matches('”').count();
-    if straight % 2 == 1 || curly_open != curly_close {
-        return false;
-    }
-    let words = body.split_whitespace().count();
-    let stripped = body.trim_end_matches(['"', '”', '’', '\'', '»', ')']);
-    words <= 16 && !stripped.ends_with(['.', '!', '?', ':', ',', ';'])
+    straight % 2 == 0 && curly_open == curly_close
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -177,7 +177,7 @@ fn is_heading(body: &str) -> bool {
     let straight = body.matches('"').count();
     let curly_open = body.matches('“').count();
     let curly_close = body.matches('”').count();
-    straight % 2 == 0 && curly_open == curly_close
+    straight.is_multiple_of(2) && curly_open == curly_close
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -155,8 +155,8 @@ pub struct Wants {
 /// Reads and processes every article of `input` in parallel batches,
 /// reporting skipped ones on stderr, and hands each article's statements
 /// (speakers as found, not yet merged across documents) to `sink` in input
-/// order. Memory holds one batch. `wants` asks the workers for more than
-/// the statements (see [`Processed`]).
+/// order. Memory holds three batches (see [`pipelined`]). `wants` asks the
+/// workers for more than the statements (see [`Processed`]).
 pub fn process_stream(
     config: &Config,
     input: &mut Input,
@@ -198,14 +198,15 @@ pub fn process_stream(
             })
             .collect()
     };
-    // Reading the next batch (parsing its JSON, checking ids) is serial.
-    let read_batch = |input: &mut Input, summary: &mut Summary| {
+    // Reading a batch (parsing its JSON, checking ids) is serial.
+    let (mut warnings, mut unreadable) = (0, 0);
+    let read = || {
         let mut batch = Vec::with_capacity(BATCH);
         for item in input.by_ref() {
             match item {
                 Item::Article(doc, warning) => {
                     if let Some(w) = warning {
-                        summary.warnings += 1;
+                        warnings += 1;
                         say(format!("stancetrack: warning: {w}"));
                     }
                     batch.push(doc);
@@ -214,61 +215,73 @@ pub fn process_stream(
                     }
                 }
                 Item::Skipped(e) => {
-                    summary.skipped += 1;
+                    unreadable += 1;
                     say(format!("stancetrack: {e}"));
                 }
             }
         }
-        batch
+        progress.set_position(input.bytes_read);
+        Ok((!batch.is_empty()).then_some(batch))
     };
-    // While the workers extract batch k + 1, this thread does the serial
-    // work: it hands batch k to the consumer (spooling, the name table) and
-    // reads batch k + 2. Memory holds three batches.
-    let mut pending: Option<(Vec<Document>, Vec<Option<Processed>>)> = None;
-    let mut batch = read_batch(input, &mut summary);
-    loop {
-        if batch.is_empty() && pending.is_none() {
-            break;
+    let consume = |docs: Vec<Document>, results: Vec<Option<Processed>>| {
+        for (doc, result) in docs.iter().zip(results) {
+            let Some(article) = result else {
+                summary.skipped += 1;
+                say(format!(
+                    "stancetrack: {}: internal error while extracting, article skipped",
+                    doc.id
+                ));
+                continue;
+            };
+            summary.articles += 1;
+            summary.statements += article.statements.len();
+            sink(article)?;
         }
-        let mut next: Option<Vec<Option<Processed>>> = None;
-        let mut consumed: anyhow::Result<()> = Ok(());
-        let mut following = Vec::new();
+        progress.set_message(format!("{} articles", summary.articles));
+        Ok(())
+    };
+    pipelined(&pool, read, |batch| process(batch), consume)?;
+    summary.warnings += warnings;
+    summary.skipped += unreadable;
+    Ok(summary)
+}
+
+/// Runs a stage of serial reading, parallel work and serial consuming as a
+/// pipeline on `pool`: while `map` works on batch k + 1 (its own parallel
+/// iterators spread it over the pool), one worker hands batch k and its
+/// results to `consume` and reads batch k + 2 with `read` (`None` at the
+/// end). Batches are consumed in the order they were read; memory holds
+/// three. The serial ends run inside the pool, so `--jobs N` means N busy
+/// threads, not N workers and a reader competing for N cores.
+fn pipelined<B: Send + Sync, R: Send>(
+    pool: &rayon::ThreadPool,
+    mut read: impl FnMut() -> anyhow::Result<Option<B>> + Send,
+    map: impl Fn(&B) -> R + Sync,
+    mut consume: impl FnMut(B, R) -> anyhow::Result<()> + Send,
+) -> anyhow::Result<()> {
+    let mut current = read()?;
+    let mut pending: Option<(B, R)> = None;
+    while current.is_some() || pending.is_some() {
+        let mut mapped = None;
+        let mut following = Ok(None);
+        let mut consumed = Ok(());
         pool.scope(|scope| {
-            if !batch.is_empty() {
-                let (batch, next) = (&batch, &mut next);
-                let process = &process;
-                // Spawned into `pool`, so its parallel iterator runs there.
-                scope.spawn(move |_| *next = Some(process(batch)));
+            if let Some(batch) = &current {
+                let (mapped, map) = (&mut mapped, &map);
+                scope.spawn(move |_| *mapped = Some(map(batch)));
             }
-            if let Some((docs, results)) = pending.take() {
-                consumed = (|| {
-                    for (doc, result) in docs.iter().zip(results) {
-                        let Some(article) = result else {
-                            summary.skipped += 1;
-                            say(format!(
-                                "stancetrack: {}: internal error while extracting, article skipped",
-                                doc.id
-                            ));
-                            continue;
-                        };
-                        summary.articles += 1;
-                        summary.statements += article.statements.len();
-                        sink(article)?;
-                    }
-                    Ok(())
-                })();
+            if let Some((batch, results)) = pending.take() {
+                consumed = consume(batch, results);
             }
-            if consumed.is_ok() && !batch.is_empty() {
-                following = read_batch(input, &mut summary);
+            if consumed.is_ok() && current.is_some() {
+                following = read();
             }
         });
         consumed?;
-        pending = next.map(|results| (std::mem::take(&mut batch), results));
-        batch = following;
-        progress.set_position(input.bytes_read);
-        progress.set_message(format!("{} articles", summary.articles));
+        pending = current.take().zip(mapped);
+        current = following?;
     }
-    Ok(summary)
+    Ok(())
 }
 
 /// Reads and processes every input in memory (for `diff` and small
@@ -436,13 +449,13 @@ fn read_records_parallel<T: Send>(
     path: &Path,
     pool: &rayon::ThreadPool,
     map: impl Fn(Statement) -> T + Sync,
-    mut bad: impl FnMut(String),
-    mut f: impl FnMut(T) -> anyhow::Result<()>,
+    mut bad: impl FnMut(String) + Send,
+    mut f: impl FnMut(T) -> anyhow::Result<()> + Send,
 ) -> anyhow::Result<()> {
     const CHUNK: usize = 4096;
     let file = File::open(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let mut lines = BufReader::with_capacity(1 << 16, file).lines().enumerate();
-    loop {
+    let read = || {
         let mut chunk = Vec::with_capacity(CHUNK);
         for (n, line) in lines.by_ref() {
             let line =
@@ -454,34 +467,35 @@ fn read_records_parallel<T: Send>(
                 break;
             }
         }
-        if chunk.is_empty() {
-            return Ok(());
-        }
-        let parsed: Vec<Result<T, String>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|(n, line)| {
-                    serde_json::from_str::<Record>(line)
-                        .map_err(|e| e.to_string())
-                        .and_then(Record::into_found_statement)
-                        .map(&map)
-                        .map_err(|e| {
-                            format!(
-                                "{}:{}: not a statement record ({e}), line skipped",
-                                path.display(),
-                                n + 1
-                            )
-                        })
-                })
-                .collect()
-        });
+        Ok((!chunk.is_empty()).then_some(chunk))
+    };
+    let parse = |chunk: &Vec<(usize, String)>| -> Vec<Result<T, String>> {
+        chunk
+            .par_iter()
+            .map(|(n, line)| {
+                serde_json::from_str::<Record>(line)
+                    .map_err(|e| e.to_string())
+                    .and_then(Record::into_found_statement)
+                    .map(&map)
+                    .map_err(|e| {
+                        format!(
+                            "{}:{}: not a statement record ({e}), line skipped",
+                            path.display(),
+                            n + 1
+                        )
+                    })
+            })
+            .collect()
+    };
+    pipelined(pool, read, parse, |_, parsed| {
         for p in parsed {
             match p {
                 Ok(t) => f(t)?,
                 Err(e) => bad(e),
             }
         }
-    }
+        Ok(())
+    })
 }
 
 /// `stancetrack run`.

@@ -452,7 +452,7 @@ fn read_records_parallel<T: Send>(
     mut bad: impl FnMut(String) + Send,
     mut f: impl FnMut(T) -> anyhow::Result<()> + Send,
 ) -> anyhow::Result<()> {
-    const CHUNK: usize = 4096;
+    const CHUNK: usize = 1024;
     let file = File::open(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let mut lines = BufReader::with_capacity(1 << 16, file).lines().enumerate();
     let read = || {
@@ -568,6 +568,9 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
             Ok(())
         },
     )?;
+    // The pass's threads end here, so the memory their allocator kept for
+    // reuse goes to the clustering workers instead of adding to it.
+    drop(pool);
     writer
         .finish()
         .with_context(|| format!("{}: cannot write outputs", out.display()))?;

@@ -215,15 +215,9 @@ impl OutputWriter {
         &self.renderer
     }
 
-    /// Adds the next statement of the corpus: `found` as extracted, `merged`
-    /// after the corpus-wide speaker merge.
-    pub fn push(&mut self, found: &Statement, merged: Statement) -> io::Result<()> {
-        let row = self.renderer.render(found, merged)?;
-        self.write(row).map(drop)
-    }
-
     /// Adds the next statement of the corpus, rendered by
-    /// [`RowRenderer::render`]; gives the merged statement back.
+    /// [`RowRenderer::render`] (on any thread); gives the merged statement
+    /// back.
     pub fn write(&mut self, row: RenderedRow) -> io::Result<Statement> {
         if let Some(w) = &mut self.quotes_csv {
             w.write_all(&row.quotes_csv)?;

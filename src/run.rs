@@ -404,35 +404,6 @@ impl Spool {
     }
 }
 
-/// Reads statements back from record lines, calling `f` on each good one;
-/// a bad line is reported (file and line) through `bad` and skipped.
-fn read_records(
-    path: &Path,
-    mut bad: impl FnMut(String),
-    mut f: impl FnMut(Statement) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    let file = File::open(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let reader = BufReader::with_capacity(1 << 16, file);
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}: cannot read", path.display(), n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let parsed = serde_json::from_str::<Record>(&line)
-            .map_err(|e| e.to_string())
-            .and_then(Record::into_found_statement);
-        match parsed {
-            Ok(s) => f(s)?,
-            Err(e) => bad(format!(
-                "{}:{}: not a statement record ({e}), line skipped",
-                path.display(),
-                n + 1
-            )),
-        }
-    }
-    Ok(())
-}
-
 /// A pool of `jobs` worker threads (default: one per core).
 fn worker_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
     rayon::ThreadPoolBuilder::new()
@@ -441,11 +412,12 @@ fn worker_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
         .context("cannot start worker threads")
 }
 
-/// [`read_records`] for the second pass of `run`: lines are parsed (and
-/// mapped by `map`: the speaker merge and rendering of the rows) in
-/// parallel chunks on `pool`, then handed to `f` in file order, so the
-/// serial writer only writes.
-fn read_records_parallel<T: Send>(
+/// Reads statements back from record lines: lines are parsed (and mapped by
+/// `map`, such as the speaker merge and rendering of the rows) in parallel
+/// chunks on `pool`, then handed to `f` in file order, so the serial
+/// consumer only consumes. A bad line is reported (file and line) through
+/// `bad` and skipped.
+fn read_records<T: Send>(
     path: &Path,
     pool: &rayon::ThreadPool,
     map: impl Fn(Statement) -> T + Sync,
@@ -549,7 +521,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     let mut writer = open_writer(&config, &args.output, args.jobs, &work, summary.statements)?;
     let pool = worker_pool(args.jobs)?;
     let renderer = writer.renderer().clone();
-    read_records_parallel(
+    read_records(
         &spooled,
         &pool,
         |found| {
@@ -699,6 +671,7 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<Summary> {
     let config = Config::load(&args.model)?;
     let registry = config.pipeline.extractor.registry();
     let files = part_files(&args.parts)?;
+    let pool = worker_pool(args.jobs)?;
     let mut summary = Summary::default();
     // Pass 1: the name table (and the counts).
     let mut merge = SpeakerMerge::new();
@@ -707,6 +680,8 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<Summary> {
         let mut duplicates: Vec<String> = Vec::new();
         read_records(
             f,
+            &pool,
+            |s| s,
             |e| {
                 summary.skipped += 1;
                 eprintln!("stancetrack: {e}");
@@ -739,22 +714,28 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<Summary> {
         .with_context(|| format!("{}: cannot create a work folder", out.display()))?;
     let mut writer = open_writer(&config, &args.output, args.jobs, &work, summary.statements)?;
     let mut guard = DocGuard::default();
+    let renderer = writer.renderer().clone();
     for f in &files {
         read_records(
             f,
-            |_| {},
+            &pool,
             |found| {
-                if !guard.check(&found.doc).0 {
-                    return Ok(());
-                }
                 let mut merged = found.clone();
                 merge.apply(&mut merged);
-                writer
-                    .push(&found, merged)
+                (found.doc.clone(), renderer.render(&found, merged))
+            },
+            |_| {},
+            |(doc, row)| {
+                if !guard.check(&doc).0 {
+                    return Ok(());
+                }
+                row.and_then(|row| writer.write(row))
+                    .map(drop)
                     .with_context(|| format!("{}: cannot write outputs", out.display()))
             },
         )?;
     }
+    drop(pool);
     writer
         .finish()
         .with_context(|| format!("{}: cannot write outputs", out.display()))?;

@@ -267,7 +267,7 @@ impl VariantSpool {
             dir: self.dir,
             buckets: n,
             count: total,
-            jobs,
+            pool,
         })
     }
 }
@@ -279,7 +279,8 @@ pub struct SortedClusters {
     buckets: usize,
     /// Number of clusters.
     pub count: usize,
-    jobs: Option<usize>,
+    /// The clustering workers, kept to render the clusters.
+    pool: rayon::ThreadPool,
 }
 
 impl SortedClusters {
@@ -295,10 +296,7 @@ impl SortedClusters {
     ) -> io::Result<()> {
         const BATCH: usize = 512;
         let n = self.buckets;
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(self.jobs.unwrap_or(0))
-            .build()
-            .map_err(io::Error::other)?;
+        let pool = &self.pool;
         let width = self.count.to_string().len().max(3);
         let mut flush = |batch: &mut Vec<(usize, String)>| -> io::Result<()> {
             let rendered: Vec<io::Result<R>> = pool.install(|| {

@@ -15,7 +15,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::actors::{fold_name, role_words, ActorKind, DocActors, Known, Registry};
 use crate::document::Document;
-use crate::lexicon::{CueForm, Gender, Lexicons, TitleKind};
+use crate::lexicon::{CueForm, Gender, Lexicons, TitleKind, WordList};
 use crate::statement::Kind;
 use crate::text::{self, Boilerplate, ParagraphKind, Quote};
 
@@ -134,23 +134,23 @@ enum FrameKind {
     Trailing,
 }
 
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordList = WordList::new(&[
     "a", "an", "the", "one", "two", "three", "four", "five", "six", "several", "some", "many",
     "other", "another", "few", "numerous", "multiple", "dozens", "both",
-];
-const NOUN_DETERMINERS: &[&str] = &[
+]);
+static NOUN_DETERMINERS: WordList = WordList::new(&[
     "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
     "your", "no", "any", "every", "each", "such", "whose",
-];
-const MODALS: &[&str] = &[
+]);
+static MODALS: WordList = WordList::new(&[
     "will", "would", "could", "should", "may", "might", "must", "can", "shall", "to", "not",
     "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "cannot", "can't", "did", "does",
     "do",
-];
-const BE_FORMS: &[&str] = &[
+]);
+static BE_FORMS: WordList = WordList::new(&[
     "was", "were", "been", "being", "be", "is", "are", "am", "'s", "get", "got",
-];
-const SKIPPABLE: &[&str] = &[
+]);
+static SKIPPABLE: WordList = WordList::new(&[
     "has",
     "have",
     "had",
@@ -201,14 +201,14 @@ const SKIPPABLE: &[&str] = &[
     "clearly",
     "similarly",
     "likewise",
-];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-const PREPOSITIONS: &[&str] = &[
+]);
+static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "it", "we", "i"]);
+static PREPOSITIONS: WordList = WordList::new(&[
     "in", "to", "with", "from", "of", "for", "by", "at", "on", "about", "over", "against",
     "between", "into", "despite", "after", "before", "during", "under", "among", "toward",
     "towards", "through", "without", "like", "than", "via", "amid", "upon",
-];
-const ANON_NOUNS: &[&str] = &[
+]);
+static ANON_NOUNS: WordList = WordList::new(&[
     "official",
     "officials",
     "diplomat",
@@ -272,7 +272,7 @@ const ANON_NOUNS: &[&str] = &[
     "researchers",
     "participant",
     "participants",
-];
+]);
 const ANON_POSTMODIFIERS: &[&[&str]] = &[
     &["familiar", "with"],
     &["briefed", "on"],
@@ -288,7 +288,7 @@ const ANON_POSTMODIFIERS: &[&[&str]] = &[
     &["at"],
     &["in"],
 ];
-const INSTITUTION_HEADS: &[&str] = &[
+static INSTITUTION_HEADS: WordList = WordList::new(&[
     "government",
     "ministry",
     "office",
@@ -348,8 +348,8 @@ const INSTITUTION_HEADS: &[&str] = &[
     "duma",
     "rada",
     "team",
-];
-const DOCUMENT_NOUNS: &[&str] = &[
+]);
+static DOCUMENT_NOUNS: WordList = WordList::new(&[
     "report",
     "reports",
     "proposal",
@@ -374,8 +374,8 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "post",
     "message",
     "decree",
-];
-const NOT_NAMES: &[&str] = &[
+]);
+static NOT_NAMES: WordList = WordList::new(&[
     "x",
     "telegram",
     "twitter",
@@ -447,10 +447,10 @@ const NOT_NAMES: &[&str] = &[
     "her",
     "their",
     "its",
-];
+]);
 /// Cues whose object is rejected: their content keeps the noun that names
 /// what is rejected (`dismissed any suggestion that ...`).
-const REJECTING_CUES: &[&str] = &[
+static REJECTING_CUES: WordList = WordList::new(&[
     "dismiss",
     "reject",
     "deny",
@@ -466,9 +466,9 @@ const REJECTING_CUES: &[&str] = &[
     "ridicule",
     "debunk",
     "disavow",
-];
+]);
 /// Speech verbs that let `it`/`they` be a speaker.
-const CORE_SPEECH: &[&str] = &[
+static CORE_SPEECH: WordList = WordList::new(&[
     "say",
     "tell",
     "state",
@@ -497,9 +497,9 @@ const CORE_SPEECH: &[&str] = &[
     "demand",
     "reject",
     "dismiss",
-];
+]);
 /// Irregular finite verbs that show a name before them is a clause subject.
-const FINITE_VERBS: &[&str] = &[
+static FINITE_VERBS: WordList = WordList::new(&[
     "took",
     "went",
     "made",
@@ -574,7 +574,7 @@ const FINITE_VERBS: &[&str] = &[
     "plans",
     "wants",
     "hopes",
-];
+]);
 
 impl Extractor {
     /// An extractor over the given lexicons and registry.
@@ -852,7 +852,7 @@ impl Extractor {
             let group_pronoun = f.subj.is_some_and(|(a, b)| {
                 b == a + 1 && matches!(toks[a].lower.as_str(), "it" | "they")
             });
-            if group_pronoun && !CORE_SPEECH.contains(&f.form.lemma.as_str()) {
+            if group_pronoun && !CORE_SPEECH.contains(f.form.lemma.as_str()) {
                 f.speaker = None;
             }
         }
@@ -1200,7 +1200,7 @@ impl Extractor {
                 && run[p - 2..p].iter().all(|t| {
                     t.cap
                         && !self.is_title_word(&t.lower)
-                        && !INSTITUTION_HEADS.contains(&t.lower.as_str())
+                        && !INSTITUTION_HEADS.contains(t.lower.as_str())
                 });
             if named_before {
                 return self.name_from_run(&run[..p], text, ctx);
@@ -1243,8 +1243,8 @@ impl Extractor {
             let stop = !t.cap
                 || self.lex.title(&t.lower).is_some()
                 || self.lex.demonyms.contains_key(&t.lower)
-                || NOT_NAMES.contains(&t.lower.as_str())
-                || INSTITUTION_HEADS.contains(&t.lower.as_str())
+                || NOT_NAMES.contains(t.lower.as_str())
+                || INSTITUTION_HEADS.contains(t.lower.as_str())
                 || (t.poss && a < n);
             if stop {
                 break;
@@ -1327,9 +1327,8 @@ impl Extractor {
                     break;
                 }
             }
-            let after_prep = i > 0
-                && PREPOSITIONS.contains(&toks[i - 1].lower.as_str())
-                && !toks[i - 1].is("by");
+            let after_prep =
+                i > 0 && PREPOSITIONS.contains(toks[i - 1].lower.as_str()) && !toks[i - 1].is("by");
             if !toks[j - 1].poss {
                 if let Some(k) = self.name_from_run(&toks[i..j], text, ctx) {
                     let known = &ctx.actors.known[k];
@@ -1419,25 +1418,25 @@ impl Extractor {
             return None;
         }
         // Noun uses (`the report`, `his remarks`, `Putin’s declared truce`).
-        if prev.is_some_and(|p| p.poss) || NOUN_DETERMINERS.contains(&prev_lower) {
+        if prev.is_some_and(|p| p.poss) || NOUN_DETERMINERS.contains(prev_lower) {
             return None;
         }
         // Infinitives, modals and negation report nothing (`declined to say`).
-        if form.base && MODALS.contains(&prev_lower) {
+        if form.base && MODALS.contains(prev_lower) {
             return None;
         }
         if prev_lower == "not" || prev_lower == "never" || prev_lower == "didn't" {
             return None;
         }
         // Passive past participles (`was confirmed`) are not reports by the subject.
-        if !form.participle && !form.base && BE_FORMS.contains(&prev_lower) {
+        if !form.participle && !form.base && BE_FORMS.contains(prev_lower) {
             return None;
         }
         // A noun that heads the subject (`A Financial Times report claimed`).
         let next_is_verb = toks.get(j).is_some_and(|n| {
             n.word
                 && !n.cap
-                && (FINITE_VERBS.contains(&n.lower.as_str())
+                && (FINITE_VERBS.contains(n.lower.as_str())
                     || self
                         .lex
                         .cues
@@ -1448,7 +1447,7 @@ impl Extractor {
             return None;
         }
         // Progressive `is demanding` is a finite verb, not a participle.
-        let progressive = form.participle && BE_FORMS.contains(&prev_lower);
+        let progressive = form.participle && BE_FORMS.contains(prev_lower);
         let mut form = form;
         if progressive {
             form.participle = false;
@@ -1489,15 +1488,15 @@ impl Extractor {
                 // `said the minister` / `said Zelensky`, not `said the risk
                 // remained low` after an appositive.
                 let speaker_like = b - a <= 8
-                    && !PREPOSITIONS.contains(&toks[a].lower.as_str())
+                    && !PREPOSITIONS.contains(toks[a].lower.as_str())
                     && toks[a..b].iter().all(|t| {
-                        !FINITE_VERBS.contains(&t.lower.as_str())
+                        !FINITE_VERBS.contains(t.lower.as_str())
                             && (!t.lower.ends_with("ed") || t.cap || t.lower.len() <= 4)
-                            && !MODALS.contains(&t.lower.as_str())
+                            && !MODALS.contains(t.lower.as_str())
                     })
                     && toks[a..b].iter().any(|t| {
                         t.cap
-                            || ANON_NOUNS.contains(&t.lower.as_str())
+                            || ANON_NOUNS.contains(t.lower.as_str())
                             || self.lex.title(&t.lower).is_some()
                     });
                 if ends && speaker_like && left_end > 0 {
@@ -1661,13 +1660,13 @@ impl Extractor {
                         .longest_at(&[t.lower.as_str()])
                         .is_some_and(|(f, _)| f.classes.noun)
                 })
-                || PREPOSITIONS.contains(&between[0].lower.as_str())
+                || PREPOSITIONS.contains(between[0].lower.as_str())
                 || between
                     .iter()
-                    .all(|t| t.word && (SKIPPABLE.contains(&t.lower.as_str()) || t.cap));
+                    .all(|t| t.word && (SKIPPABLE.contains(t.lower.as_str()) || t.cap));
             // `dismissed any suggestion that Ukraine would accept ...`: what a
             // rejecting verb reports is the rejected notion, not its clause.
-            let rejected_notion = REJECTING_CUES.contains(&form.lemma.as_str())
+            let rejected_notion = REJECTING_CUES.contains(form.lemma.as_str())
                 && between.last().is_some_and(|t| !t.cap && t.word)
                 && !form.classes.recipient;
             if ok && rejected_notion {
@@ -1779,8 +1778,8 @@ impl Extractor {
                 .any(|t| {
                     t.word
                         && t.quote.is_none()
-                        && (FINITE_VERBS.contains(&t.lower.as_str())
-                            || (MODALS.contains(&t.lower.as_str()) && !t.is("to")))
+                        && (FINITE_VERBS.contains(t.lower.as_str())
+                            || (MODALS.contains(t.lower.as_str()) && !t.is("to")))
                 });
         if form.classes.clause
             && !form.classes.cognition
@@ -1789,7 +1788,7 @@ impl Extractor {
             frame.content = Some((k, toks.len()));
             return Some(frame);
         }
-        if form.classes.np && next.word && !PREPOSITIONS.contains(&next.lower.as_str()) {
+        if form.classes.np && next.word && !PREPOSITIONS.contains(next.lower.as_str()) {
             frame.content = Some((k, toks.len()));
             frame.np_content = true;
             return Some(frame);
@@ -1806,7 +1805,7 @@ impl Extractor {
             frame.kind_hint = FrameKind::According;
             let leading = toks[..i]
                 .iter()
-                .all(|t| !t.word || SKIPPABLE.contains(&t.lower.as_str()));
+                .all(|t| !t.word || SKIPPABLE.contains(t.lower.as_str()));
             if leading {
                 let mut c = b;
                 while c < toks.len() && toks[c].is_comma() {
@@ -1846,10 +1845,10 @@ impl Extractor {
             let t = &toks[k - 1];
             let adverb = t.word
                 && !t.cap
-                && (SKIPPABLE.contains(&t.lower.as_str())
+                && (SKIPPABLE.contains(t.lower.as_str())
                     || (t.lower.ends_with("ly")
                         && t.lower.len() > 4
-                        && !ANON_NOUNS.contains(&t.lower.as_str())));
+                        && !ANON_NOUNS.contains(t.lower.as_str())));
             if adverb {
                 k -= 1;
             } else {
@@ -1906,7 +1905,7 @@ impl Extractor {
                     && toks[n].word
                     && toks[n].quote.is_none()
                     && !toks[n].is("that")
-                    && !FINITE_VERBS.contains(&toks[n].lower.as_str())
+                    && !FINITE_VERBS.contains(toks[n].lower.as_str())
                 {
                     n += 1;
                 }
@@ -1958,7 +1957,7 @@ impl Extractor {
             }
             let l = t.lower.as_str();
             let verbish =
-                FINITE_VERBS.contains(&l) || (MODALS.contains(&l) && l != "to") || l == "that";
+                FINITE_VERBS.contains(l) || (MODALS.contains(l) && l != "to") || l == "that";
             if !t.word || t.mark.is_some() || t.quote.is_some() || verbish {
                 return false;
             }
@@ -1998,7 +1997,7 @@ impl Extractor {
         let mut m = k + 1;
         while m < toks.len() && m <= k + 4 && toks[m].word {
             let l = toks[m].lower.as_str();
-            if PRONOUNS.contains(&l) || FINITE_VERBS.contains(&l) || MODALS.contains(&l) {
+            if PRONOUNS.contains(l) || FINITE_VERBS.contains(l) || MODALS.contains(l) {
                 return None;
             }
             m += 1;
@@ -2035,7 +2034,7 @@ impl Extractor {
         let mut prev_word = false;
         for (n, t) in window.iter().enumerate() {
             let l = t.lower.as_str();
-            if FINITE_VERBS.contains(&l) || MODALS.contains(&l) && l != "to" {
+            if FINITE_VERBS.contains(l) || MODALS.contains(l) && l != "to" {
                 return true;
             }
             if prev_word && l.len() > 4 && l.ends_with("ed") && !t.cap {
@@ -2051,7 +2050,7 @@ impl Extractor {
                 // `involvement hinges upon`, `pressure continues`: a verb in -s
                 // after a word and before a preposition or the end.
                 let next_is_prep = window.get(n + 1).is_some_and(|x| {
-                    x.word && (PREPOSITIONS.contains(&x.lower.as_str()) || x.lower.ends_with("ly"))
+                    x.word && (PREPOSITIONS.contains(x.lower.as_str()) || x.lower.ends_with("ly"))
                 });
                 if next_is_prep {
                     return true;
@@ -2116,14 +2115,14 @@ impl Extractor {
         if !last.word || last.quote.is_some() {
             return None;
         }
-        if PRONOUNS.contains(&last.lower.as_str()) {
+        if PRONOUNS.contains(last.lower.as_str()) {
             return Some((end - 1, end));
         }
         // Anonymous source with a post-modifier: `A source familiar with the paper`.
         for back in 2..=12.min(end) {
             let a = end - back;
             let t = &toks[a];
-            if ANON_NOUNS.contains(&t.lower.as_str()) {
+            if ANON_NOUNS.contains(t.lower.as_str()) {
                 let rest: Vec<&str> = toks[a + 1..end].iter().map(|t| t.lower.as_str()).collect();
                 let post = ANON_POSTMODIFIERS
                     .iter()
@@ -2148,9 +2147,9 @@ impl Extractor {
             let accept = t.cap
                 || self.lex.title(l).is_some()
                 || self.lex.demonyms.contains_key(l)
-                || ANON_NOUNS.contains(&l)
-                || INSTITUTION_HEADS.contains(&l)
-                || DOCUMENT_NOUNS.contains(&l)
+                || ANON_NOUNS.contains(l)
+                || INSTITUTION_HEADS.contains(l)
+                || DOCUMENT_NOUNS.contains(l)
                 || matches!(
                     l,
                     "senior"
@@ -2188,7 +2187,7 @@ impl Extractor {
                         | "current"
                 )
                 || t.lower.chars().all(|c| c.is_ascii_digit() || c == '%');
-            if DETERMINERS.contains(&l) && a < end {
+            if DETERMINERS.contains(l) && a < end {
                 // `Headquarters for the Treatment of Prisoners of War`
                 let inside_name = a >= 3
                     && matches!(toks[a - 2].lower.as_str(), "for" | "of" | "on")
@@ -2205,20 +2204,20 @@ impl Extractor {
                 let left = &toks[a - 2];
                 if self.lex.title(&left.lower).is_some()
                     || left.cap
-                    || ANON_NOUNS.contains(&left.lower.as_str())
+                    || ANON_NOUNS.contains(left.lower.as_str())
                 {
                     a -= 1;
                     continue;
                 }
                 break;
             }
-            if !accept || (NOT_NAMES.contains(&l) && a < end && !t.cap) {
+            if !accept || (NOT_NAMES.contains(l) && a < end && !t.cap) {
                 break;
             }
-            if t.cap && NOT_NAMES.contains(&l) && a == end {
+            if t.cap && NOT_NAMES.contains(l) && a == end {
                 return None;
             }
-            if t.cap && NOT_NAMES.contains(&l) {
+            if t.cap && NOT_NAMES.contains(l) {
                 break;
             }
             a -= 1;
@@ -2282,10 +2281,10 @@ impl Extractor {
             let verbish = next.is_some_and(|n| {
                 n.word
                     && !n.cap
-                    && (FINITE_VERBS.contains(&n.lower.as_str())
+                    && (FINITE_VERBS.contains(n.lower.as_str())
                         || (n.lower.ends_with("ed") && n.lower.len() > 4)
                         || self.lex.cues.longest_at(&[n.lower.as_str()]).is_some()
-                        || SKIPPABLE.contains(&n.lower.as_str()))
+                        || SKIPPABLE.contains(n.lower.as_str()))
             });
             if !verbish {
                 continue;
@@ -2305,7 +2304,7 @@ impl Extractor {
                             | "because"
                     )
                 );
-                if a > 0 && PREPOSITIONS.contains(&toks[a - 1].lower.as_str()) && !clause_joining {
+                if a > 0 && PREPOSITIONS.contains(toks[a - 1].lower.as_str()) && !clause_joining {
                     continue;
                 }
                 if let Some(sp) = self.resolve_np(&toks[a..b], text, ctx, &None, toks[a].start) {
@@ -2399,7 +2398,7 @@ impl Extractor {
                     let mut m = n;
                     while m < toks.len()
                         && toks[m].word
-                        && (SKIPPABLE.contains(&toks[m].lower.as_str())
+                        && (SKIPPABLE.contains(toks[m].lower.as_str())
                             || toks[m].lower.ends_with("ly"))
                     {
                         m += 1;
@@ -2407,7 +2406,7 @@ impl Extractor {
                     toks.get(m).is_some_and(|v| {
                         v.word
                             && !v.cap
-                            && (FINITE_VERBS.contains(&v.lower.as_str())
+                            && (FINITE_VERBS.contains(v.lower.as_str())
                                 || (v.lower.ends_with("ed") && v.lower.len() > 4)
                                 || self.lex.cues.longest_at(&[v.lower.as_str()]).is_some())
                     })
@@ -2426,7 +2425,7 @@ impl Extractor {
                     || (t.is_comma()
                         && next_l == "but"
                         && toks.get(k + 2).is_some_and(|n| {
-                            PRONOUNS.contains(&n.lower.as_str())
+                            PRONOUNS.contains(n.lower.as_str())
                                 || n.is("also")
                                 || self.lex.cues.longest_at(&[n.lower.as_str()]).is_some()
                         }))
@@ -2556,7 +2555,7 @@ impl Extractor {
         let mut words: Vec<&Tok> = np.iter().filter(|t| t.word).collect();
         let mut indefinite = false;
         while words.first().is_some_and(|t| {
-            DETERMINERS.contains(&t.lower.as_str()) || t.lower.chars().all(|c| c.is_ascii_digit())
+            DETERMINERS.contains(t.lower.as_str()) || t.lower.chars().all(|c| c.is_ascii_digit())
         }) {
             let d = words.remove(0);
             indefinite |= d.lower != "the";
@@ -2565,7 +2564,7 @@ impl Extractor {
             return None;
         }
         // Pronouns.
-        if words.len() == 1 && PRONOUNS.contains(&words[0].lower.as_str()) {
+        if words.len() == 1 && PRONOUNS.contains(words[0].lower.as_str()) {
             return self.resolve_pronoun(&words[0].lower, ctx, hint, at, &mention);
         }
         let lowers: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
@@ -2625,7 +2624,7 @@ impl Extractor {
                     }
                     // `Sources say` → `source`: common words are lowercase
                     // wherever the sentence put them.
-                    let common = ANON_NOUNS.contains(&t.lower.as_str())
+                    let common = ANON_NOUNS.contains(t.lower.as_str())
                         || (n == 0
                             && matches!(self.lex.title(&t.lower), Some(TitleKind::Modifier))
                             && !self.lex.demonyms.contains_key(t.base()));
@@ -2661,7 +2660,7 @@ impl Extractor {
         }
         // Document nouns: `A Financial Times report`, `the U.S. proposal`.
         if let Some(last) = words.last() {
-            if DOCUMENT_NOUNS.contains(&last.lower.as_str()) && words.len() > 1 {
+            if DOCUMENT_NOUNS.contains(last.lower.as_str()) && words.len() > 1 {
                 let inner: Vec<Tok> = words[..words.len() - 1]
                     .iter()
                     .map(|t| (*t).clone())
@@ -2748,11 +2747,11 @@ impl Extractor {
         // corporation Rosatom` is Rosatom).
         if run
             .iter()
-            .any(|t| INSTITUTION_HEADS.contains(&t.lower.as_str()))
+            .any(|t| INSTITUTION_HEADS.contains(t.lower.as_str()))
         {
             let affiliation = self.affiliation_of(&run);
             let named_tail = run.iter().rposition(|t| !t.cap).filter(|&p| {
-                p + 1 < run.len() && INSTITUTION_HEADS.contains(&run[p].lower.as_str())
+                p + 1 < run.len() && INSTITUTION_HEADS.contains(run[p].lower.as_str())
             });
             let name = match named_tail {
                 Some(p) => join_base(&run[p + 1..], text),
@@ -2788,7 +2787,7 @@ impl Extractor {
         // A single capitalized unknown word as subject: a surname first seen here.
         if run.len() == 1
             && run[0].cap
-            && !NOT_NAMES.contains(&run[0].lower.as_str())
+            && !NOT_NAMES.contains(run[0].lower.as_str())
             && !self.is_title_word(&run[0].lower)
         {
             let name = text[run[0].start..run[0].end].to_string();

@@ -868,40 +868,50 @@ fn lowercase_straight(s: &str) -> String {
 /// boundary tokens: `They’re not being lifted, ...` →
 /// `they're not being lifted , ...`.
 pub fn tokens(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let flush = |cur: &mut String, out: &mut Vec<String>| {
-        if !cur.is_empty() {
-            let w = std::mem::take(cur);
-            if let Some(stem) = w.strip_suffix("n't") {
-                if !stem.is_empty() {
-                    out.push(stem.to_string());
-                    out.push("not".to_string());
-                    return;
-                }
-            }
-            out.push(w);
+    // Every statement and its context sentence are tokenized once per
+    // statement, so tokens are sliced out of the lowercased text rather
+    // than built a character at a time.
+    fn flush(word: &str, out: &mut Vec<String>) {
+        if word.is_empty() {
+            return;
         }
-    };
+        if let Some(stem) = word.strip_suffix("n't") {
+            if !stem.is_empty() {
+                out.push(stem.to_string());
+                out.push("not".to_string());
+                return;
+            }
+        }
+        out.push(word.to_string());
+    }
     let lower = lowercase_straight(s);
-    let chars: Vec<char> = lower.chars().collect();
-    for (idx, &c) in chars.iter().enumerate() {
-        let next_alnum = chars.get(idx + 1).is_some_and(|n| n.is_alphanumeric());
-        let prev_alnum = idx > 0 && chars[idx - 1].is_alphanumeric();
-        if c.is_alphanumeric() || c == '*' || (matches!(c, '\'' | '-') && prev_alnum && next_alnum)
-        {
-            cur.push(c);
-        } else if c == '!' && cur.chars().all(|x| x.is_alphabetic()) && !cur.is_empty() {
-            cur.push(c); // `STOP!`
-            flush(&mut cur, &mut out);
+    let mut out = Vec::with_capacity(lower.len() / 4 + 1);
+    // Start of the word being read, if any: a word is a contiguous slice.
+    let mut word_start: Option<usize> = None;
+    let mut prev_alnum = false;
+    let mut chars = lower.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_alnum = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        let alnum = c.is_alphanumeric();
+        let joins = alnum || c == '*' || (matches!(c, '\'' | '-') && prev_alnum && next_alnum);
+        prev_alnum = alnum;
+        if joins {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        let word = word_start.map_or("", |a| &lower[a..i]);
+        word_start = None;
+        if c == '!' && !word.is_empty() && word.chars().all(char::is_alphabetic) {
+            // `STOP!`
+            flush(&lower[i - word.len()..=i], &mut out);
         } else {
-            flush(&mut cur, &mut out);
+            flush(word, &mut out);
             if matches!(c, '.' | ',' | ';' | '?' | '!' | ':' | '—' | '–') {
                 out.push(c.to_string());
             }
         }
     }
-    flush(&mut cur, &mut out);
+    flush(word_start.map_or("", |a| &lower[a..]), &mut out);
     out
 }
 
@@ -946,6 +956,73 @@ mod tests {
         assert_eq!(
             label("If Moscow accepts a truce, talks could start."),
             vec![("ceasefire".into(), "neutral")]
+        );
+    }
+
+    /// The character-at-a-time tokenizer `tokens` replaced: the slicing
+    /// one must give the same tokens on any text.
+    fn tokens_by_char(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        let flush = |cur: &mut String, out: &mut Vec<String>| {
+            if !cur.is_empty() {
+                let w = std::mem::take(cur);
+                if let Some(stem) = w.strip_suffix("n't") {
+                    if !stem.is_empty() {
+                        out.push(stem.to_string());
+                        out.push("not".to_string());
+                        return;
+                    }
+                }
+                out.push(w);
+            }
+        };
+        let chars: Vec<char> = lowercase_straight(s).chars().collect();
+        for (idx, &c) in chars.iter().enumerate() {
+            let next_alnum = chars.get(idx + 1).is_some_and(|n| n.is_alphanumeric());
+            let prev_alnum = idx > 0 && chars[idx - 1].is_alphanumeric();
+            if c.is_alphanumeric()
+                || c == '*'
+                || (matches!(c, '\'' | '-') && prev_alnum && next_alnum)
+            {
+                cur.push(c);
+            } else if c == '!' && cur.chars().all(|x| x.is_alphabetic()) && !cur.is_empty() {
+                cur.push(c);
+                flush(&mut cur, &mut out);
+            } else {
+                flush(&mut cur, &mut out);
+                if matches!(c, '.' | ',' | ';' | '?' | '!' | ':' | '—' | '–') {
+                    out.push(c.to_string());
+                }
+            }
+        }
+        flush(&mut cur, &mut out);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_match_the_character_tokenizer(
+            s in "([a-zA-Z0-9*!'’‘\\-.,;?:—– İẞ]|n't|STOP!|ÉTÉ){0,40}"
+        ) {
+            proptest::prop_assert_eq!(tokens(&s), tokens_by_char(&s));
+        }
+    }
+
+    #[test]
+    fn tokens_keep_shouts_and_joined_words() {
+        assert_eq!(
+            tokens("STOP! Pro-Kremlin rock'n'roll — isn’t it?"),
+            vec![
+                "stop!",
+                "pro-kremlin",
+                "rock'n'roll",
+                "—",
+                "is",
+                "not",
+                "it",
+                "?"
+            ]
         );
     }
 

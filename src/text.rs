@@ -9,6 +9,8 @@
 
 use std::collections::HashSet;
 
+use crate::lexicon::WordList;
+
 /// The most sentences one quotation may span before it is treated as
 /// unclosed; keeps a stray mark from turning a whole page into one quote.
 pub const MAX_QUOTE_BYTES: usize = 4000;
@@ -413,7 +415,7 @@ fn close_double(stack: &mut Vec<OpenMark>, out: &mut Vec<Quote>, pos: usize, aft
 }
 
 /// Words after whose period a sentence does not end (`Gen. Kellogg`).
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordList = WordList::new(&[
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "adm", "sgt",
     "st", "prof", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "e.g", "i.e", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
@@ -421,10 +423,10 @@ const ABBREVIATIONS: &[&str] = &[
     "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
     "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "amb",
     "pres", "supt", "rev", "hon", "approx", "dept", "est", "fig", "op", "cf", "al",
-];
+]);
 
 /// Words that, after `U.S.` or `a.m.`, show a new sentence has begun.
-const SENTENCE_STARTERS: &[&str] = &[
+static SENTENCE_STARTERS: WordList = WordList::new(&[
     "The",
     "He",
     "She",
@@ -461,7 +463,7 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Officials",
     "After",
     "Before",
-];
+]);
 
 /// Splits `text[start..end]` into sentences, never inside a closed quotation.
 ///
@@ -557,8 +559,8 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
         .unwrap_or("");
     let lower = word.to_lowercase();
     let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-    let starter = SENTENCE_STARTERS.contains(&next_word.as_str());
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    let starter = SENTENCE_STARTERS.contains(next_word.as_str());
+    if ABBREVIATIONS.contains(lower.as_str()) {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

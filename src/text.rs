@@ -7,7 +7,7 @@
 //! attribution sentence), while an unclosed one never swallows more than its
 //! paragraph.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon::WordList;
 
@@ -128,7 +128,7 @@ pub fn paragraphs(text: &str, has_headline: bool, boilerplate: &Boilerplate) -> 
         }
         i += 1;
     }
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     let headline = if has_headline {
         raw.first().map(|&(s, e)| &text[s..e])
     } else {
@@ -245,33 +245,80 @@ fn is_closing_context(next: Option<char>) -> bool {
 /// closing single quotes. A quotation still open at the paragraph end, or
 /// longer than [`MAX_QUOTE_BYTES`], ends at the paragraph end.
 pub fn pair_quotes(text: &str, start: usize, end: usize) -> Vec<Quote> {
+    pair_quotes_within(text, start, end, MAX_QUOTE_BYTES)
+}
+
+/// Whether a byte can begin a quotation mark: the ASCII marks and the lead
+/// bytes of `“ ” „ ‘ ’ ‹ ›` (0xE2) and `« »` (0xC2). Every other character
+/// only passes by, so the scan jumps from one such byte to the next instead
+/// of decoding every character of the paragraph.
+fn may_begin_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
+}
+
+/// A quotation running past `max_quote` bytes ends at `pos`, the first
+/// character beyond the limit.
+fn end_runaway(stack: &mut Vec<OpenMark>, out: &mut Vec<Quote>, pos: usize) {
+    let m = stack[0];
+    stack.clear();
+    if m.level == Level::Double {
+        out.push(Quote {
+            open: m.open,
+            inner_start: m.inner_start,
+            inner_end: pos,
+            close_end: pos,
+            closed: false,
+        });
+    }
+}
+
+fn pair_quotes_within(text: &str, start: usize, end: usize, max_quote: usize) -> Vec<Quote> {
     let para = &text[start..end];
+    let bytes = para.as_bytes();
     let mut out = Vec::new();
     let mut stack: Vec<OpenMark> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = para.char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
-        let pos = start + off;
-        let next = iter.peek().map(|&(_, n)| n);
+    // Offset in `para` of the first character not yet looked at.
+    let mut from = 0;
+    loop {
+        let at = bytes[from..]
+            .iter()
+            .position(|&b| may_begin_mark(b))
+            .map_or(bytes.len(), |k| from + k);
+        // The characters before `at` are no marks: a quotation open over
+        // them ends at the first one past the limit.
+        if let Some(first) = stack.first() {
+            let mut beyond = (start + from).max(first.open + max_quote + 1);
+            while beyond < start + at && !text.is_char_boundary(beyond) {
+                beyond += 1;
+            }
+            if beyond < start + at {
+                end_runaway(&mut stack, &mut out, beyond);
+            }
+        }
+        let Some(c) = para[at..].chars().next() else {
+            break;
+        };
+        let pos = start + at;
         let width = c.len_utf8();
+        let prev = para[..at].chars().next_back();
+        let next = para[at + width..].chars().next();
         let double_open = stack.iter().any(|m| m.level == Level::Double);
+        from = at + width;
         match c {
             '“' | '„' | '«' => {
                 open_double(&mut stack, &mut out, pos, pos + width);
             }
             '`' if next == Some('`') => {
-                iter.next();
                 open_double(&mut stack, &mut out, pos, pos + 2);
-                prev = Some('`');
+                from = at + 2;
                 continue;
             }
             '”' | '»' if double_open => {
                 close_double(&mut stack, &mut out, pos, pos + width);
             }
             '\'' if next == Some('\'') && double_open => {
-                iter.next();
                 close_double(&mut stack, &mut out, pos, pos + 2);
-                prev = Some('\'');
+                from = at + 2;
                 continue;
             }
             '"' if stack
@@ -339,23 +386,12 @@ pub fn pair_quotes(text: &str, start: usize, end: usize) -> Vec<Quote> {
             }
             _ => {}
         }
-        // A runaway quotation ends where it would exceed the limit.
-        if let Some(first) = stack.first() {
-            if pos - first.open > MAX_QUOTE_BYTES {
-                let m = stack[0];
-                stack.clear();
-                if m.level == Level::Double {
-                    out.push(Quote {
-                        open: m.open,
-                        inner_start: m.inner_start,
-                        inner_end: pos,
-                        close_end: pos,
-                        closed: false,
-                    });
-                }
-            }
+        if stack
+            .first()
+            .is_some_and(|first| pos - first.open > max_quote)
+        {
+            end_runaway(&mut stack, &mut out, pos);
         }
-        prev = Some(c);
     }
     // Unclosed doubles end at the paragraph end; unclosed singles were apostrophes.
     if let Some(m) = stack.iter().find(|m| m.level == Level::Double) {
@@ -475,9 +511,29 @@ pub fn sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<
     let mut out = Vec::new();
     let mut sent_start = start;
     let para = &text[start..end];
+    let bytes = para.as_bytes();
     let mut q = 0;
-    let mut iter = para.char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
+    // Quotations whose inner end may still be ahead of the scan.
+    let mut ahead = 0;
+    let mut off = 0;
+    loop {
+        // A sentence can only end at terminal punctuation (`…` begins with
+        // 0xE2) or where a quotation's words end: the scan jumps between
+        // those places instead of looking at every character.
+        while ahead < quotes.len() && quotes[ahead].inner_end < start + off {
+            ahead += 1;
+        }
+        let punct_at = bytes[off..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+            .map_or(para.len(), |k| off + k);
+        let words_end_at = quotes
+            .get(ahead)
+            .map_or(para.len(), |qq| qq.inner_end.saturating_sub(start));
+        off = punct_at.min(words_end_at);
+        let Some(c) = para.get(off..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         let pos = start + off;
         while q < quotes.len() && quotes[q].close_end <= pos {
             q += 1;
@@ -500,6 +556,7 @@ pub fn sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<
                 .ends_with(['.', '!', '?', '…'])
         });
         if !quote_final && (inside_closed || !matches!(c, '.' | '!' | '?' | '…')) {
+            off += c.len_utf8();
             continue;
         }
         // Consume the run of terminal punctuation and closing marks.
@@ -507,18 +564,14 @@ pub fn sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<
             Some(q) if quote_final => q.close_end,
             _ => pos + c.len_utf8(),
         };
-        if quote_final {
-            while iter.peek().is_some_and(|&(o, _)| start + o < cut) {
-                iter.next();
-            }
-        }
-        while let Some(&(o, n)) = iter.peek() {
+        off = cut - start;
+        while let Some(n) = para[off..].chars().next() {
             if matches!(
                 n,
                 '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»'
             ) {
-                cut = start + o + n.len_utf8();
-                iter.next();
+                off += n.len_utf8();
+                cut = start + off;
             } else {
                 break;
             }
@@ -719,6 +772,257 @@ mod tests {
 #[cfg(test)]
 mod nested_straight_tests {
     use super::*;
+    /// The character-at-a-time pairing `pair_quotes` replaced, kept to hold
+    /// the jumping scan to the same answers.
+    fn pair_quotes_by_char(text: &str, start: usize, end: usize, max_quote: usize) -> Vec<Quote> {
+        let para = &text[start..end];
+        let mut out = Vec::new();
+        let mut stack: Vec<OpenMark> = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut iter = para.char_indices().peekable();
+        while let Some((off, c)) = iter.next() {
+            let pos = start + off;
+            let next = iter.peek().map(|&(_, n)| n);
+            let width = c.len_utf8();
+            let double_open = stack.iter().any(|m| m.level == Level::Double);
+            match c {
+                '“' | '„' | '«' => {
+                    open_double(&mut stack, &mut out, pos, pos + width);
+                }
+                '`' if next == Some('`') => {
+                    iter.next();
+                    open_double(&mut stack, &mut out, pos, pos + 2);
+                    prev = Some('`');
+                    continue;
+                }
+                '”' | '»' if double_open => {
+                    close_double(&mut stack, &mut out, pos, pos + width);
+                }
+                '\'' if next == Some('\'') && double_open => {
+                    iter.next();
+                    close_double(&mut stack, &mut out, pos, pos + 2);
+                    prev = Some('\'');
+                    continue;
+                }
+                '"' if stack
+                    .last()
+                    .is_some_and(|m| m.level == Level::NestedStraight) =>
+                {
+                    stack.pop();
+                }
+                '"' if stack.iter().any(|m| {
+                    m.level == Level::Double && text[m.open..].starts_with(['“', '«', '„'])
+                }) && !prev.is_some_and(char::is_alphanumeric)
+                    && !is_closing_context(next) =>
+                {
+                    stack.push(OpenMark {
+                        level: Level::NestedStraight,
+                        open: pos,
+                        inner_start: pos + width,
+                    });
+                }
+                '"' => {
+                    let opening = is_opening_context(prev);
+                    let closing = is_closing_context(next);
+                    if double_open && (closing || !opening) {
+                        close_double(&mut stack, &mut out, pos, pos + width);
+                    } else if !double_open && (opening || !closing) {
+                        open_double(&mut stack, &mut out, pos, pos + width);
+                    } else if double_open {
+                        close_double(&mut stack, &mut out, pos, pos + width);
+                    }
+                }
+                '‘' | '\'' | '’' | '‹' | '›' => {
+                    let letter_before = prev.is_some_and(char::is_alphanumeric);
+                    let letter_after = next.is_some_and(char::is_alphanumeric);
+                    if letter_before && letter_after {
+                        // An apostrophe: don’t, Russia’s, O'Brien.
+                    } else {
+                        let single_open = stack.last().is_some_and(|m| m.level == Level::Single);
+                        let can_open = c != '’'
+                            && c != '›'
+                            && is_opening_context(prev)
+                            && next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit());
+                        let can_close = c != '‘'
+                            && c != '‹'
+                            && single_open
+                            && prev.is_some_and(|p| !p.is_whitespace())
+                            && is_closing_context(next);
+                        if can_close {
+                            if let Some(m) = stack.pop() {
+                                out.push(Quote {
+                                    open: m.open,
+                                    inner_start: m.inner_start,
+                                    inner_end: pos,
+                                    close_end: pos + width,
+                                    closed: true,
+                                });
+                            }
+                        } else if can_open {
+                            stack.push(OpenMark {
+                                level: Level::Single,
+                                open: pos,
+                                inner_start: pos + width,
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            }
+            // A runaway quotation ends where it would exceed the limit.
+            if let Some(first) = stack.first() {
+                if pos - first.open > max_quote {
+                    let m = stack[0];
+                    stack.clear();
+                    if m.level == Level::Double {
+                        out.push(Quote {
+                            open: m.open,
+                            inner_start: m.inner_start,
+                            inner_end: pos,
+                            close_end: pos,
+                            closed: false,
+                        });
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+        // Unclosed doubles end at the paragraph end; unclosed singles were apostrophes.
+        if let Some(m) = stack.iter().find(|m| m.level == Level::Double) {
+            out.push(Quote {
+                open: m.open,
+                inner_start: m.inner_start,
+                inner_end: end,
+                close_end: end,
+                closed: false,
+            });
+        }
+        // Keep only top-level quotations.
+        out.sort_by_key(|q| (q.open, std::cmp::Reverse(q.close_end)));
+        let mut top: Vec<Quote> = Vec::new();
+        for q in out {
+            if top.last().is_some_and(|t| q.open < t.close_end) {
+                continue;
+            }
+            top.push(q);
+        }
+        top
+    }
+
+    /// The character-at-a-time splitter `sentences` replaced.
+    fn sentences_by_char(
+        text: &str,
+        start: usize,
+        end: usize,
+        quotes: &[Quote],
+    ) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut sent_start = start;
+        let para = &text[start..end];
+        let mut q = 0;
+        let mut iter = para.char_indices().peekable();
+        while let Some((off, c)) = iter.next() {
+            let pos = start + off;
+            while q < quotes.len() && quotes[q].close_end <= pos {
+                q += 1;
+            }
+            let inside_closed = q < quotes.len()
+                && quotes[q].closed
+                && quotes[q].open < pos
+                && pos < quotes[q].inner_end
+                && quotes[q].close_end - quotes[q].open <= MAX_QUOTE_BYTES;
+            // A closed quotation whose words end a sentence (`“... meetings.” Rubio`)
+            // ends the sentence at its closing mark.
+            // `q` is the first quotation not yet closed before `pos` (quotations
+            // are sorted and disjoint), so this stays linear in the paragraph.
+            let closing = quotes
+                .get(q)
+                .filter(|qq| qq.closed && qq.inner_end == pos && qq.close_end > pos);
+            let quote_final = closing.is_some_and(|q| {
+                text[q.inner_start..q.inner_end]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '…'])
+            });
+            if !quote_final && (inside_closed || !matches!(c, '.' | '!' | '?' | '…')) {
+                continue;
+            }
+            // Consume the run of terminal punctuation and closing marks.
+            let mut cut = match closing {
+                Some(q) if quote_final => q.close_end,
+                _ => pos + c.len_utf8(),
+            };
+            if quote_final {
+                while iter.peek().is_some_and(|&(o, _)| start + o < cut) {
+                    iter.next();
+                }
+            }
+            while let Some(&(o, n)) = iter.peek() {
+                if matches!(
+                    n,
+                    '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»'
+                ) {
+                    cut = start + o + n.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[cut..end];
+            let trimmed = rest.trim_start();
+            if trimmed.len() == rest.len() && !rest.is_empty() {
+                continue; // no white space after: 3.5, U.S.-led
+            }
+            let Some(first) = trimmed.chars().next() else {
+                break;
+            };
+            let starts_sentence = first.is_uppercase()
+                || first.is_ascii_digit()
+                || matches!(first, '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '`' | '„');
+            if !starts_sentence {
+                continue;
+            }
+            if c == '.' && !quote_final && !period_ends_sentence(&text[sent_start..pos], trimmed) {
+                continue;
+            }
+            out.push((sent_start, cut));
+            sent_start = cut + (rest.len() - trimmed.len());
+        }
+        if sent_start < end {
+            let (s, e) = trim_span(text, sent_start, end);
+            if s < e {
+                out.push((s, e));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn jumping_split_finds_the_sentences_of_the_character_split(
+            s in "([a-z ,;:()]|[A-Z]|[.!?…]|[\"'’“”]|U\\.S\\. |Gen\\. |a\\.m\\. |3\\.5|é){0,60}",
+        ) {
+            let quotes = pair_quotes(&s, 0, s.len());
+            proptest::prop_assert_eq!(
+                sentences(&s, 0, s.len(), &quotes),
+                sentences_by_char(&s, 0, s.len(), &quotes)
+            );
+        }
+
+        #[test]
+        fn jumping_scan_pairs_like_the_character_scan(
+            s in "([a-z ,.:;!?()—-]|[\"'`’‘“”„«»‹›]|``|''|\u{a0}|é){0,60}",
+            limit in 3usize..40,
+        ) {
+            proptest::prop_assert_eq!(
+                pair_quotes_within(&s, 0, s.len(), limit),
+                pair_quotes_by_char(&s, 0, s.len(), limit)
+            );
+            proptest::prop_assert_eq!(
+                pair_quotes(&s, 0, s.len()),
+                pair_quotes_by_char(&s, 0, s.len(), MAX_QUOTE_BYTES)
+            );
+        }
+    }
     #[test]
     fn straight_doubles_nest_inside_curly() {
         let s = "“=HYPERLINK(\"http://x\",\"click\") is the answer,” the spokesman said.";

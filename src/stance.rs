@@ -12,6 +12,7 @@
 //! cede`) are not the speaker's and do not count. Every label records the
 //! rule that fired and the words it matched, so an analyst can check it.
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::statement::{Label, StanceLabel};
@@ -161,6 +162,8 @@ pub struct Codebook {
     reported_others: PatternSet,
     discussion: PatternSet,
     triggers: IssueTriggers,
+    /// Id of every first word of an exact pattern.
+    first_words: FxHashMap<String, u32>,
 }
 
 /// Which issues a text can possibly mention, found with one Aho-Corasick
@@ -177,9 +180,6 @@ struct IssueTriggers {
     automaton: Option<aho_corasick::AhoCorasick>,
     /// Issue index of each automaton pattern.
     issue_of: Vec<usize>,
-    /// Some trigger is not ASCII: texts are lowercased before the search
-    /// (otherwise an ASCII case-insensitive search spares the copy).
-    lowercase_first: bool,
 }
 
 impl IssueTriggers {
@@ -199,48 +199,33 @@ impl IssueTriggers {
                         issue_of.push(k);
                     };
                     add(w);
-                    // Tokens straighten curly apostrophes; the search
-                    // does not, so it looks for both spellings.
-                    if w.contains('\'') {
-                        add(&w.replace('\'', "’"));
-                        add(&w.replace('\'', "‘"));
-                    }
                     if w == "not" {
                         add("n't");
-                        add("n’t");
                     }
                 }
             }
         }
-        let lowercase_first = !words.iter().all(|w| w.is_ascii());
         let automaton = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::Standard)
-            .ascii_case_insensitive(!lowercase_first)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
             .ok();
         IssueTriggers {
             automaton,
             issue_of,
-            lowercase_first,
         }
     }
 
-    /// `possible[k]` is false when issue `k` cannot match any of `texts`.
+    /// `possible[k]` is false when issue `k` cannot match any of `texts`,
+    /// given as [`lowercase_straight`] makes them (the form tokens are cut
+    /// from, so the search and the tokens agree).
     fn possible(&self, texts: &[&str], issues: usize) -> Vec<bool> {
         let Some(ac) = &self.automaton else {
             return vec![true; issues];
         };
         let mut possible = vec![false; issues];
         for text in texts {
-            let lower;
-            let haystack = if self.lowercase_first {
-                lower = lowercase_straight(text);
-                lower.as_str()
-            } else {
-                text
-            };
-            for m in ac.find_overlapping_iter(haystack) {
+            for m in ac.find_overlapping_iter(*text) {
                 possible[self.issue_of[m.pattern().as_usize()]] = true;
             }
         }
@@ -265,7 +250,39 @@ pub enum CodebookError {
 struct PatternSet {
     pats: Vec<Pattern>,
     exact: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// `exact` by the codebook's id of the first word (see
+    /// [`Codebook::index_first_words`]): a token is hashed once per
+    /// statement, not once per pattern set it is tried against.
+    by_id: Vec<Vec<usize>>,
     wild: Vec<usize>,
+}
+
+/// Id of a token that starts no exact pattern of the codebook.
+const NO_WORD: u32 = u32::MAX;
+
+/// Tokens of a text with the codebook's id of each (`NO_WORD` for a word
+/// no exact pattern starts with). Derefs to the words.
+#[derive(Debug, Clone, Copy)]
+struct Toks<'a> {
+    words: &'a [String],
+    ids: &'a [u32],
+}
+
+impl<'a> Toks<'a> {
+    /// The tokens `a..b`.
+    fn slice(self, a: usize, b: usize) -> Toks<'a> {
+        Toks {
+            words: &self.words[a..b],
+            ids: &self.ids[a..b],
+        }
+    }
+}
+
+impl std::ops::Deref for Toks<'_> {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        self.words
+    }
 }
 
 impl PatternSet {
@@ -273,8 +290,13 @@ impl PatternSet {
     /// between several matches), that can start with `tok` and passes `ok`.
     /// Merges the exact and wildcard lists (both in pattern order) without
     /// allocating: this runs at every token of every labelled statement.
-    fn first_candidate(&self, tok: &str, mut ok: impl FnMut(&Pattern) -> bool) -> Option<&Pattern> {
-        let exact = self.exact.get(tok).map(Vec::as_slice).unwrap_or(&[]);
+    fn first_candidate(
+        &self,
+        tok: &str,
+        id: u32,
+        mut ok: impl FnMut(&Pattern) -> bool,
+    ) -> Option<&Pattern> {
+        let exact = self.by_id.get(id as usize).map_or(&[][..], Vec::as_slice);
         let mut exact = exact.iter().copied().peekable();
         let mut wild = self
             .wild
@@ -297,15 +319,15 @@ impl PatternSet {
     }
 
     /// The first (longest) pattern matching at `toks[i..]`.
-    fn find_at(&self, toks: &[String], i: usize) -> Option<&Pattern> {
+    fn find_at(&self, toks: Toks<'_>, i: usize) -> Option<&Pattern> {
         let tok = toks.get(i)?;
-        self.first_candidate(tok, |p| p.matches_at(toks, i))
+        self.first_candidate(tok, toks.ids[i], |p| p.matches_at(toks.words, i))
     }
 
     /// Like [`PatternSet::find_at`] with predicate matching.
-    fn predicate_find_at(&self, toks: &[String], i: usize) -> Option<&Pattern> {
+    fn predicate_find_at(&self, toks: Toks<'_>, i: usize) -> Option<&Pattern> {
         let tok = toks.get(i)?;
-        self.first_candidate(tok, |p| p.predicate_at(toks, i))
+        self.first_candidate(tok, toks.ids[i], |p| p.predicate_at(toks.words, i))
     }
 
     /// For each pattern (of at least `min_words` words), a word a text must
@@ -323,7 +345,7 @@ impl PatternSet {
             })
     }
 
-    fn matches_at(&self, toks: &[String], i: usize) -> bool {
+    fn matches_at(&self, toks: Toks<'_>, i: usize) -> bool {
         self.find_at(toks, i).is_some()
     }
 }
@@ -376,6 +398,7 @@ impl Codebook {
             reported_others: compile(&polarity.reported_others),
             discussion: compile(&polarity.discussion),
             triggers: IssueTriggers::default(),
+            first_words: FxHashMap::default(),
         };
         cb.add_issues(file.issue)?;
         Ok(cb)
@@ -442,7 +465,61 @@ impl Codebook {
             }
         }
         self.triggers = IssueTriggers::build(&self.issues);
+        self.index_first_words();
         Ok(())
+    }
+
+    /// Every pattern set, mutably.
+    fn pattern_sets_mut(&mut self) -> impl Iterator<Item = &mut PatternSet> {
+        [
+            &mut self.negators,
+            &mut self.rejecters,
+            &mut self.post_rejecters,
+            &mut self.supporters,
+            &mut self.post_supporters,
+            &mut self.post_firm,
+            &mut self.conditionals,
+            &mut self.preconditions,
+            &mut self.reported_others,
+            &mut self.discussion,
+        ]
+        .into_iter()
+        .chain(
+            self.issues
+                .iter_mut()
+                .flat_map(|ci| [&mut ci.topic, &mut ci.pro, &mut ci.con, &mut ci.con_topic]),
+        )
+    }
+
+    /// Numbers the first words of all exact patterns and indexes each set
+    /// by them. Labelling tries every token against a dozen sets per issue;
+    /// with the ids it hashes each token once.
+    fn index_first_words(&mut self) {
+        let mut first_words: FxHashMap<String, u32> = FxHashMap::default();
+        for set in self.pattern_sets_mut() {
+            let mut keys: Vec<&String> = set.exact.keys().collect();
+            keys.sort();
+            for k in keys {
+                let next = first_words.len() as u32;
+                first_words.entry(k.clone()).or_insert(next);
+            }
+        }
+        let n = first_words.len();
+        for set in self.pattern_sets_mut() {
+            set.by_id = vec![Vec::new(); n];
+            for (k, list) in &set.exact {
+                set.by_id[first_words[k] as usize].clone_from(list);
+            }
+        }
+        self.first_words = first_words;
+    }
+
+    /// Ids of tokens (see [`Codebook::index_first_words`]).
+    fn word_ids(&self, words: &[String]) -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| self.first_words.get(w.as_str()).copied().unwrap_or(NO_WORD))
+            .collect()
     }
 
     /// Issue ids in column order.
@@ -458,27 +535,45 @@ impl Codebook {
     /// Labels one statement: `text` is the statement, `context` the
     /// reporting sentence that contains it (or `text` again).
     pub fn label(&self, text: &str, context: &str) -> Vec<StanceLabel> {
-        let possible = self.triggers.possible(&[text, context], self.issues.len());
+        let text_lower = lowercase_straight(text);
+        let ctx_lower = if context == text {
+            text_lower.clone()
+        } else {
+            lowercase_straight(context)
+        };
+        let possible = self
+            .triggers
+            .possible(&[&text_lower, &ctx_lower], self.issues.len());
         if !possible.contains(&true) {
             return Vec::new();
         }
-        let ctx_toks = tokens(context);
-        let text_toks = tokens(text);
+        let ctx_words = tokens_of_lowercase(&ctx_lower);
+        let ctx_ids = self.word_ids(&ctx_words);
+        let ctx_toks = Toks {
+            words: &ctx_words,
+            ids: &ctx_ids,
+        };
+        let text_words = tokens_of_lowercase(&text_lower);
+        let text_ids = self.word_ids(&text_words);
+        let text_toks = Toks {
+            words: &text_words,
+            ids: &text_ids,
+        };
         let question = text
             .trim_end()
             .trim_end_matches(['"', '”', '’', '\''])
             .ends_with('?');
         let mut out = Vec::new();
         for (ci, _) in self.issues.iter().zip(&possible).filter(|(_, &p)| p) {
-            let in_text = self.mentions(ci, &text_toks);
-            let in_ctx = in_text || self.mentions(ci, &ctx_toks);
+            let in_text = self.mentions(ci, text_toks);
+            let in_ctx = in_text || self.mentions(ci, ctx_toks);
             if !in_ctx {
                 continue;
             }
             let toks = if ctx_toks.len() >= text_toks.len() {
-                &ctx_toks
+                ctx_toks
             } else {
-                &text_toks
+                text_toks
             };
             let votes = if question {
                 Vec::new()
@@ -494,7 +589,7 @@ impl Codebook {
             // `neutral` needs the issue in the statement itself, discussed
             // (`talks on a ceasefire`, `whether the truce holds`), asked
             // about, or held in a condition.
-            if label == Label::Neutral && !(in_text && (question || self.discussed(ci, &text_toks)))
+            if label == Label::Neutral && !(in_text && (question || self.discussed(ci, text_toks)))
             {
                 continue;
             }
@@ -518,7 +613,7 @@ impl Codebook {
         out
     }
 
-    fn discussed(&self, ci: &CompiledIssue, toks: &[String]) -> bool {
+    fn discussed(&self, ci: &CompiledIssue, toks: Toks<'_>) -> bool {
         let issue_at: Vec<usize> = (0..toks.len())
             .filter(|&i| {
                 ci.topic.matches_at(toks, i)
@@ -538,20 +633,22 @@ impl Codebook {
         })
     }
 
-    fn mentions(&self, ci: &CompiledIssue, toks: &[String]) -> bool {
+    fn mentions(&self, ci: &CompiledIssue, toks: Toks<'_>) -> bool {
         (0..toks.len()).any(|i| {
             ci.topic.matches_at(toks, i)
                 || ci.con_topic.matches_at(toks, i)
                 || [&ci.pro, &ci.con].iter().any(|set| {
                     toks.get(i).is_some_and(|tok| {
-                        set.first_candidate(tok, |p| p.words.len() > 1 && p.matches_at(toks, i))
-                            .is_some()
+                        set.first_candidate(tok, toks.ids[i], |p| {
+                            p.words.len() > 1 && p.matches_at(toks.words, i)
+                        })
+                        .is_some()
                     })
                 })
         })
     }
 
-    fn votes(&self, ci: &CompiledIssue, toks: &[String]) -> Vec<Vote> {
+    fn votes(&self, ci: &CompiledIssue, toks: Toks<'_>) -> Vec<Vote> {
         let mut votes = Vec::new();
         let mut absorbed_until = 0;
         let mut i = 0;
@@ -602,7 +699,7 @@ impl Codebook {
 
     /// The vote of the issue expression at `toks[i..i + len]`, if it is the
     /// speaker's and carries a side.
-    fn vote_at(&self, toks: &[String], i: usize, len: usize, term: Term) -> Option<Vote> {
+    fn vote_at(&self, toks: Toks<'_>, i: usize, len: usize, term: Term) -> Option<Vote> {
         // Scope: back to a clause boundary, at most 20 words. A relative
         // clause continues its antecedent's clause: in `reject the framework,
         // which includes recognition`, `reject` governs `recognition`.
@@ -627,7 +724,7 @@ impl Codebook {
             }
             lo -= 1;
         }
-        let scope = &toks[lo..i];
+        let scope = toks.slice(lo, i);
         let orientation = match term {
             Term::Pro | Term::Topic => 1,
             Term::Con | Term::ConTopic => -1,
@@ -648,7 +745,7 @@ impl Codebook {
             .find(|&k| self.preconditions.matches_at(scope, k));
         if let Some(k) = precondition {
             if scope.len() - k <= 6 {
-                let words = span(toks, lo + k, i + len);
+                let words = span(&toks, lo + k, i + len);
                 return Some(Vote {
                     sign: orientation,
                     rule: format!("precondition-{kind}"),
@@ -798,7 +895,7 @@ impl Codebook {
         Some(Vote {
             sign,
             rule,
-            words: span(toks, first, last),
+            words: span(&toks, first, last),
         })
     }
 }
@@ -837,15 +934,15 @@ fn is_boundary(w: &str) -> bool {
     )
 }
 
-fn find_any(pats: &PatternSet, toks: &[String]) -> Option<usize> {
+fn find_any(pats: &PatternSet, toks: Toks<'_>) -> Option<usize> {
     (0..toks.len()).find(|&k| pats.matches_at(toks, k))
 }
 
-fn match_len(pats: &PatternSet, toks: &[String], k: usize) -> Option<usize> {
+fn match_len(pats: &PatternSet, toks: Toks<'_>, k: usize) -> Option<usize> {
     pats.find_at(toks, k).map(|p| p.words.len())
 }
 
-fn predicate_len(pats: &PatternSet, toks: &[String], k: usize) -> Option<usize> {
+fn predicate_len(pats: &PatternSet, toks: Toks<'_>, k: usize) -> Option<usize> {
     pats.predicate_find_at(toks, k).map(|p| p.words.len())
 }
 
@@ -868,6 +965,11 @@ fn lowercase_straight(s: &str) -> String {
 /// boundary tokens: `They’re not being lifted, ...` →
 /// `they're not being lifted , ...`.
 pub fn tokens(s: &str) -> Vec<String> {
+    tokens_of_lowercase(&lowercase_straight(s))
+}
+
+/// [`tokens`] of a text already lowercased by [`lowercase_straight`].
+fn tokens_of_lowercase(lower: &str) -> Vec<String> {
     // Every statement and its context sentence are tokenized once per
     // statement, so tokens are sliced out of the lowercased text rather
     // than built a character at a time.
@@ -884,7 +986,6 @@ pub fn tokens(s: &str) -> Vec<String> {
         }
         out.push(word.to_string());
     }
-    let lower = lowercase_straight(s);
     let mut out = Vec::with_capacity(lower.len() / 4 + 1);
     // Start of the word being read, if any: a word is a contiguous slice.
     let mut word_start: Option<usize> = None;

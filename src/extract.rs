@@ -743,7 +743,12 @@ impl Extractor {
                     }
                 }
                 let w = &text[pos..end];
-                let mut lower = w.to_lowercase();
+                // Most words are ASCII: their lowercase needs no Unicode tables.
+                let mut lower = if w.is_ascii() {
+                    w.to_ascii_lowercase()
+                } else {
+                    w.to_lowercase()
+                };
                 let poss = poss || lower.ends_with("'s") || lower.ends_with("’s");
                 if lower.contains('’') {
                     lower = lower.replace('’', "'");
@@ -752,8 +757,8 @@ impl Extractor {
                     start: pos,
                     end,
                     cap: w.chars().next().is_some_and(char::is_uppercase),
-                    upper: w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                        && w.chars().all(|c| !c.is_lowercase()),
+                    upper: w.chars().all(|c| !c.is_lowercase())
+                        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2,
                     lower,
                     word: true,
                     poss,

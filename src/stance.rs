@@ -953,12 +953,34 @@ fn span(toks: &[String], a: usize, b: usize) -> String {
 /// `s` lowercased with curly apostrophes straightened (`They’re` →
 /// `they're`), copied once unless there is an apostrophe to straighten.
 fn lowercase_straight(s: &str) -> String {
-    let lower = s.to_lowercase();
-    if lower.contains(['’', '‘']) {
-        lower.replace(['’', '‘'], "'")
-    } else {
-        lower
+    if s.contains('Σ') {
+        // Final sigma lowercases by context: leave it to the library.
+        return s.to_lowercase().replace(['’', '‘'], "'");
     }
+    // One pass that copies ASCII runs whole: the library's lowercasing
+    // goes character by character after the first curly quote or dash,
+    // and every statement and context sentence passes here.
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            if matches!(c, '’' | '‘') {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 /// Lowercase word tokens with `n't` split off and punctuation kept as
@@ -1102,6 +1124,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn lowercase_straight_is_the_library_lowercase_with_straight_quotes(
+            s in "([a-zA-Z0-9 ,.'’‘“”—]|İ|ẞ|Σ|ΑΣ |É|К|ǅ){0,40}"
+        ) {
+            proptest::prop_assert_eq!(
+                lowercase_straight(&s),
+                s.to_lowercase().replace(['’', '‘'], "'")
+            );
+        }
+
         #[test]
         fn tokens_match_the_character_tokenizer(
             s in "([a-zA-Z0-9*!'’‘\\-.,;?:—– İẞ]|n't|STOP!|ÉTÉ){0,40}"

@@ -375,6 +375,9 @@ pub struct DocActors {
     /// Folded and transliteration keys of `known[i].name`, computed once:
     /// every name lookup compares against all of them.
     keys: Vec<(String, String)>,
+    /// Where the last word of each transliteration key starts (a lone
+    /// surname is compared with it).
+    surname_at: Vec<usize>,
 }
 
 impl DocActors {
@@ -395,10 +398,10 @@ impl DocActors {
             let hits: Vec<usize> = self
                 .known
                 .iter()
-                .zip(&self.keys)
+                .zip(self.keys.iter().zip(&self.surname_at))
                 .enumerate()
-                .filter(|(_, (k, (_, t)))| {
-                    k.kind == ActorKind::Person && t.rsplit(' ').next() == Some(tkey.as_str())
+                .filter(|(_, (k, ((_, t), &at)))| {
+                    k.kind == ActorKind::Person && t[at..] == tkey
                 })
                 .map(|(i, _)| i)
                 .collect();
@@ -426,8 +429,9 @@ impl DocActors {
             }
             return i;
         }
-        self.keys
-            .push((fold_name(&known.name), translit_key(&known.name)));
+        let tkey = translit_key(&known.name);
+        self.surname_at.push(tkey.rfind(' ').map_or(0, |p| p + 1));
+        self.keys.push((fold_name(&known.name), tkey));
         self.known.push(known);
         self.known.len() - 1
     }

@@ -400,9 +400,7 @@ impl DocActors {
                 .iter()
                 .zip(self.keys.iter().zip(&self.surname_at))
                 .enumerate()
-                .filter(|(_, (k, ((_, t), &at)))| {
-                    k.kind == ActorKind::Person && t[at..] == tkey
-                })
+                .filter(|(_, (k, ((_, t), &at)))| k.kind == ActorKind::Person && t[at..] == tkey)
                 .map(|(i, _)| i)
                 .collect();
             if hits.len() == 1 {

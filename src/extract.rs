@@ -2917,15 +2917,23 @@ fn join_text(toks: &[Tok], text: &str) -> String {
 
 /// Words joined by spaces with possessive endings removed.
 fn join_base(toks: &[Tok], text: &str) -> String {
-    toks.iter()
-        .map(|t| {
-            let w = &text[t.start..t.end];
+    // Every capitalised run is looked up by each of its suffixes: one
+    // allocation per name, not a vector of words and then the name.
+    let span = |a: &Tok, b: &Tok| b.end.saturating_sub(a.start);
+    let mut out =
+        String::with_capacity(toks.first().zip(toks.last()).map_or(0, |(a, b)| span(a, b)));
+    for (k, t) in toks.iter().enumerate() {
+        let w = &text[t.start..t.end];
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(
             w.strip_suffix("’s")
                 .or_else(|| w.strip_suffix("'s"))
-                .unwrap_or(w)
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+                .unwrap_or(w),
+        );
+    }
+    out
 }
 
 fn singular(w: &str) -> String {

@@ -100,32 +100,31 @@ pub fn paragraphs(text: &str, has_headline: bool, boilerplate: &Boilerplate) -> 
     let bytes = text.as_bytes();
     let mut i = 0;
     while i <= bytes.len() {
-        let at_break = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
-        if at_break {
-            let (s, e) = trim_span(text, line_start, i);
-            if s < e {
-                let continues = raw.last().is_some_and(|&(ps, pe)| {
-                    // Joined only when the previous line is directly above (no blank line).
-                    let gap = &text[pe..s];
-                    let newlines = gap.bytes().filter(|&b| b == b'\n' || b == b'\r').count();
-                    let single_break = newlines == 1 || gap.contains("\r\n") && newlines == 2;
-                    single_break
-                        && text[s..e].chars().next().is_some_and(char::is_lowercase)
-                        && !text[ps..pe].ends_with(['.', '!', '?', '"', '”', ':'])
-                });
-                if continues {
-                    if let Some(last) = raw.last_mut() {
-                        last.1 = e;
-                    }
-                } else {
-                    raw.push((s, e));
+        // Jump to the next line break (or the end): the whole text passes here.
+        i += memchr::memchr2(b'\n', b'\r', &bytes[i..]).unwrap_or(bytes.len() - i);
+        let (s, e) = trim_span(text, line_start, i);
+        if s < e {
+            let continues = raw.last().is_some_and(|&(ps, pe)| {
+                // Joined only when the previous line is directly above (no blank line).
+                let gap = &text[pe..s];
+                let newlines = gap.bytes().filter(|&b| b == b'\n' || b == b'\r').count();
+                let single_break = newlines == 1 || gap.contains("\r\n") && newlines == 2;
+                single_break
+                    && text[s..e].chars().next().is_some_and(char::is_lowercase)
+                    && !text[ps..pe].ends_with(['.', '!', '?', '"', '”', ':'])
+            });
+            if continues {
+                if let Some(last) = raw.last_mut() {
+                    last.1 = e;
                 }
+            } else {
+                raw.push((s, e));
             }
-            if i < bytes.len() && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            line_start = i + 1;
         }
+        if i < bytes.len() && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i += 1;
+        }
+        line_start = i + 1;
         i += 1;
     }
     let mut seen: HashSet<&str> = HashSet::default();
@@ -516,17 +515,24 @@ pub fn sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<
     // Quotations whose inner end may still be ahead of the scan.
     let mut ahead = 0;
     let mut off = 0;
+    // The next `…` at or after `off` once searched (`para.len()`: none).
+    let mut ellipsis_at = 0;
+    let mut ellipsis_searched = false;
     loop {
-        // A sentence can only end at terminal punctuation (`…` begins with
-        // 0xE2) or where a quotation's words end: the scan jumps between
-        // those places instead of looking at every character.
+        // A sentence can only end at terminal punctuation or where a
+        // quotation's words end: the scan jumps between those places
+        // instead of looking at every character.
         while ahead < quotes.len() && quotes[ahead].inner_end < start + off {
             ahead += 1;
         }
-        let punct_at = bytes[off..]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-            .map_or(para.len(), |k| off + k);
+        if !ellipsis_searched || ellipsis_at < off {
+            ellipsis_searched = true;
+            ellipsis_at =
+                memchr::memmem::find(&bytes[off..], "…".as_bytes()).map_or(para.len(), |k| off + k);
+        }
+        let punct_at = memchr::memchr3(b'.', b'!', b'?', &bytes[off..])
+            .map_or(para.len(), |k| off + k)
+            .min(ellipsis_at);
         let words_end_at = quotes
             .get(ahead)
             .map_or(para.len(), |qq| qq.inner_end.saturating_sub(start));

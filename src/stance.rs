@@ -110,11 +110,11 @@ impl Pattern {
         }
     }
 
-    fn matches_at(&self, toks: &[String], i: usize) -> bool {
+    fn matches_at(&self, toks: &[&str], i: usize) -> bool {
         self.words.len() <= toks.len().saturating_sub(i)
             && !self.words.is_empty()
             && self.words.iter().enumerate().all(|(k, (w, wild))| {
-                let t = &toks[i + k];
+                let t = toks[i + k];
                 if *wild {
                     t.starts_with(w.as_str())
                 } else {
@@ -126,7 +126,7 @@ impl Pattern {
     /// Like [`Pattern::matches_at`], but a wildcard never matches a
     /// nominalisation: `resist*` is a predicate in `resisted`, while in
     /// `Ukrainian resistance` it names someone else's stance.
-    fn predicate_at(&self, toks: &[String], i: usize) -> bool {
+    fn predicate_at(&self, toks: &[&str], i: usize) -> bool {
         self.matches_at(toks, i)
             && self.words.iter().enumerate().all(|(k, (w, wild))| {
                 let t = &toks[i + k];
@@ -264,7 +264,7 @@ const NO_WORD: u32 = u32::MAX;
 /// no exact pattern starts with). Derefs to the words.
 #[derive(Debug, Clone, Copy)]
 struct Toks<'a> {
-    words: &'a [String],
+    words: &'a [&'a str],
     ids: &'a [u32],
 }
 
@@ -278,9 +278,9 @@ impl<'a> Toks<'a> {
     }
 }
 
-impl std::ops::Deref for Toks<'_> {
-    type Target = [String];
-    fn deref(&self) -> &[String] {
+impl<'a> std::ops::Deref for Toks<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
         self.words
     }
 }
@@ -515,10 +515,10 @@ impl Codebook {
     }
 
     /// Ids of tokens (see [`Codebook::index_first_words`]).
-    fn word_ids(&self, words: &[String]) -> Vec<u32> {
+    fn word_ids(&self, words: &[&str]) -> Vec<u32> {
         words
             .iter()
-            .map(|w| self.first_words.get(w.as_str()).copied().unwrap_or(NO_WORD))
+            .map(|&w| self.first_words.get(w).copied().unwrap_or(NO_WORD))
             .collect()
     }
 
@@ -705,8 +705,8 @@ impl Codebook {
         // which includes recognition`, `reject` governs `recognition`.
         let mut lo = i;
         while lo > 0 && i - lo < 20 {
-            let w = &toks[lo - 1];
-            let relative = w == "," && toks.get(lo).is_some_and(|n| n == "which" || n == "that");
+            let w = toks[lo - 1];
+            let relative = w == "," && toks.get(lo).is_some_and(|&n| n == "which" || n == "that");
             // `and` joins clauses after a comma; without one it joins words
             // (`a full and unconditional ceasefire`).
             let verb_follows = {
@@ -765,7 +765,7 @@ impl Codebook {
             scope[k + 1..]
                 .iter()
                 .take(6)
-                .any(|w| w == "to" || w == "from" || w == "by" || w == "for")
+                .any(|&w| w == "to" || w == "from" || w == "by" || w == "for")
         });
         if other {
             return None;
@@ -813,12 +813,12 @@ impl Codebook {
         let mut seen = 0;
         let mut pending_flips = 0;
         while hi < limit {
-            let w = toks[hi].as_str();
+            let w = toks[hi];
             if w == "—" || w == "–" {
                 // Skip a parenthetical between dashes.
                 if let Some(close) = toks[hi + 1..limit]
                     .iter()
-                    .position(|x| x == "—" || x == "–")
+                    .position(|&x| x == "—" || x == "–")
                 {
                     hi += close + 2;
                     continue;
@@ -853,7 +853,7 @@ impl Codebook {
                 // Crimea is non-negotiable` keeps the stance: no concession.
                 let stance_noun = toks[i.saturating_sub(3)..i]
                     .iter()
-                    .any(|w| matches!(w.as_str(), "stance" | "position" | "positions" | "view"));
+                    .any(|&w| matches!(w, "stance" | "position" | "positions" | "view"));
                 governor = if stance_noun { -1 } else { 1 };
                 flips += pending_flips;
                 rule = format!("{rule}-judged-firm");
@@ -875,7 +875,7 @@ impl Codebook {
         // speaker's, is the possessor's stance.
         let possessed = i > 0
             && (toks[i - 1].ends_with("'s")
-                || matches!(toks[i - 1].as_str(), "its" | "their" | "his" | "her"));
+                || matches!(toks[i - 1], "its" | "their" | "his" | "her"));
         if possessed && governor == 0 && flips == 0 {
             return None;
         }
@@ -946,7 +946,7 @@ fn predicate_len(pats: &PatternSet, toks: Toks<'_>, k: usize) -> Option<usize> {
     pats.predicate_find_at(toks, k).map(|p| p.words.len())
 }
 
-fn span(toks: &[String], a: usize, b: usize) -> String {
+fn span(toks: &[&str], a: usize, b: usize) -> String {
     toks[a..b.min(toks.len())].join(" ")
 }
 
@@ -987,26 +987,30 @@ fn lowercase_straight(s: &str) -> String {
 /// boundary tokens: `They’re not being lifted, ...` →
 /// `they're not being lifted , ...`.
 pub fn tokens(s: &str) -> Vec<String> {
-    tokens_of_lowercase(&lowercase_straight(s))
+    let lower = lowercase_straight(s);
+    tokens_of_lowercase(&lower)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
 }
 
 /// [`tokens`] of a text already lowercased by [`lowercase_straight`].
-fn tokens_of_lowercase(lower: &str) -> Vec<String> {
+fn tokens_of_lowercase(lower: &str) -> Vec<&str> {
     // Every statement and its context sentence are tokenized once per
-    // statement, so tokens are sliced out of the lowercased text rather
-    // than built a character at a time.
-    fn flush(word: &str, out: &mut Vec<String>) {
+    // statement, so tokens are slices of the lowercased text (or the
+    // `not` of `n't`), not strings of their own.
+    fn flush<'a>(word: &'a str, out: &mut Vec<&'a str>) {
         if word.is_empty() {
             return;
         }
         if let Some(stem) = word.strip_suffix("n't") {
             if !stem.is_empty() {
-                out.push(stem.to_string());
-                out.push("not".to_string());
+                out.push(stem);
+                out.push("not");
                 return;
             }
         }
-        out.push(word.to_string());
+        out.push(word);
     }
     let mut out = Vec::with_capacity(lower.len() / 4 + 1);
     // Start of the word being read, if any: a word is a contiguous slice.
@@ -1030,7 +1034,7 @@ fn tokens_of_lowercase(lower: &str) -> Vec<String> {
         } else {
             flush(word, &mut out);
             if matches!(c, '.' | ',' | ';' | '?' | '!' | ':' | '—' | '–') {
-                out.push(c.to_string());
+                out.push(&lower[i..i + c.len_utf8()]);
             }
         }
     }

@@ -1314,20 +1314,37 @@ impl Index {
     }
 }
 
+/// Size of the common multiset of two sorted sequences. The merge steps
+/// without branching on the comparison (which a processor cannot predict):
+/// candidate pairs of clustering are verified with it.
 fn sorted_overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (&a[i], &b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
+}
+
+/// Whether two sorted sequences have at least `needed` elements in common
+/// (as multisets); stops as soon as the answer is known.
+fn sorted_overlap_reaches<T: Ord>(a: &[T], b: &[T], needed: usize) -> bool {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if n >= needed {
+            return true;
+        }
+        if n + (a.len() - i).min(b.len() - j) < needed {
+            return false;
+        }
+        let (x, y) = (&a[i], &b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    n >= needed
 }
 
 /// Whether two prepared statements are versions of one quote.
@@ -1338,8 +1355,8 @@ fn quote_match(a: &Prepared, b: &Prepared, opts: &VariantOptions) -> bool {
         .max((opts.quote_containment * shorter as f64 - 1e-9).ceil() as usize);
     // The common subsequence is at most the common multiset of words.
     if shorter == 0
-        || sorted_overlap(&a.bag, &b.bag) < needed
-        || sorted_overlap(&a.content_words, &b.content_words) == 0
+        || !sorted_overlap_reaches(&a.bag, &b.bag, needed)
+        || !sorted_overlap_reaches(&a.content_words, &b.content_words, 1)
     {
         return false;
     }
@@ -1839,6 +1856,26 @@ mod tests {
             let diff = common_len(&canonical_diff(&a, &b, a <= b));
             prop_assert_eq!(lcs_len(&a, &b), diff);
             prop_assert_eq!(lcs_len(&b, &a), diff);
+        }
+
+        #[test]
+        fn overlap_counts_the_common_multiset(
+            mut a in proptest::collection::vec(0u32..8, 0..40),
+            mut b in proptest::collection::vec(0u32..8, 0..40),
+            needed in 0usize..45,
+        ) {
+            a.sort_unstable();
+            b.sort_unstable();
+            let mut common = 0;
+            let mut rest = b.clone();
+            for x in &a {
+                if let Some(p) = rest.iter().position(|y| y == x) {
+                    rest.remove(p);
+                    common += 1;
+                }
+            }
+            prop_assert_eq!(sorted_overlap(&a, &b), common);
+            prop_assert_eq!(sorted_overlap_reaches(&a, &b, needed), common >= needed);
         }
     }
     use std::path::PathBuf;

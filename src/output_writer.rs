@@ -85,11 +85,19 @@ fn write_row<W: Write, S: AsRef<str>>(
     row: &[S],
     opts: CsvOptions,
 ) -> io::Result<()> {
-    w.write_record(
-        row.iter()
-            .map(|c| safe_cell(c.as_ref(), opts.raw).into_owned()),
-    )
-    .map_err(io::Error::other)
+    if row.len() <= 1 {
+        // `write_record` writes a lone empty field as `""`.
+        return w
+            .write_record(row.iter().map(|c| safe_cell(c.as_ref(), opts.raw).into_owned()))
+            .map_err(io::Error::other);
+    }
+    // Cell by cell: a cell that needs no guard is written as it is, not
+    // copied first.
+    for cell in row {
+        w.write_field(safe_cell(cell.as_ref(), opts.raw).as_bytes())
+            .map_err(io::Error::other)?;
+    }
+    w.write_record(None::<&[u8]>).map_err(io::Error::other)
 }
 
 /// One CSV row as bytes, with the same quoting and CRLF terminator as

@@ -34,6 +34,7 @@ impl WordList {
     }
 
     /// Whether `word` is one of the list's words (exact, case-sensitive).
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.set
             .get_or_init(|| self.words.iter().copied().collect())

@@ -88,7 +88,10 @@ fn write_row<W: Write, S: AsRef<str>>(
     if row.len() <= 1 {
         // `write_record` writes a lone empty field as `""`.
         return w
-            .write_record(row.iter().map(|c| safe_cell(c.as_ref(), opts.raw).into_owned()))
+            .write_record(
+                row.iter()
+                    .map(|c| safe_cell(c.as_ref(), opts.raw).into_owned()),
+            )
             .map_err(io::Error::other);
     }
     // Cell by cell: a cell that needs no guard is written as it is, not

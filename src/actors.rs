@@ -8,6 +8,7 @@
 //! `--actors FILE.toml` in the same format.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -183,11 +184,11 @@ impl Registry {
     }
 
     fn lookup_uncached(&self, name: &str) -> Option<ActorId> {
-        if let Some(&id) = self.by_key.get(&fold_name(name)) {
+        if let Some(&id) = self.by_key.get(&*folded(name)) {
             return Some(id);
         }
         // Another transliteration of a known name (`Andriy Sybiga`).
-        match self.by_translit.get(&translit_key(name)).map(Vec::as_slice) {
+        match self.by_translit.get(&*translit(name)).map(Vec::as_slice) {
             Some([one]) => Some(*one),
             _ => None,
         }
@@ -243,6 +244,11 @@ impl Registry {
 /// assert_eq!(fold_name("the U.S."), "us");
 /// ```
 pub fn fold_name(name: &str) -> String {
+    folded(name).to_string()
+}
+
+/// [`fold_name`], shared with the cache: the hot lookups only compare it.
+fn folded(name: &str) -> Rc<str> {
     FOLD_CACHE.with(|cache| memoized(cache, name, fold_name_uncached))
 }
 
@@ -251,7 +257,7 @@ pub fn fold_name(name: &str) -> String {
 /// words recur across a corpus: each thread remembers the last results.
 const NAME_CACHE_LIMIT: usize = 1 << 15;
 
-type NameCache = RefCell<HashMap<Box<str>, Box<str>>>;
+type NameCache = RefCell<HashMap<Box<str>, Rc<str>>>;
 
 /// The registry (by uid) the cached answers belong to, and the answers.
 type LookupCache = RefCell<(u64, HashMap<Box<str>, Option<ActorId>>)>;
@@ -262,17 +268,17 @@ thread_local! {
     static TRANSLIT_CACHE: NameCache = RefCell::new(HashMap::default());
 }
 
-fn memoized(cache: &NameCache, name: &str, compute: fn(&str) -> String) -> String {
+fn memoized(cache: &NameCache, name: &str, compute: fn(&str) -> String) -> Rc<str> {
     if let Some(hit) = cache.borrow().get(name) {
-        return hit.to_string();
+        return Rc::clone(hit);
     }
     // Computed outside the borrow: `translit_key` folds through `fold_name`.
-    let value = compute(name);
+    let value: Rc<str> = compute(name).into();
     let mut cache = cache.borrow_mut();
     if cache.len() >= NAME_CACHE_LIMIT {
         cache.clear();
     }
-    cache.insert(name.into(), value.as_str().into());
+    cache.insert(name.into(), Rc::clone(&value));
     value
 }
 
@@ -316,6 +322,11 @@ fn fold_ending(w: &str) -> String {
 /// assert_eq!(translit_key("Dmitry Peskov"), translit_key("Dmitri Peskov"));
 /// ```
 pub fn translit_key(name: &str) -> String {
+    translit(name).to_string()
+}
+
+/// [`translit_key`], shared with the cache.
+fn translit(name: &str) -> Rc<str> {
     TRANSLIT_CACHE.with(|cache| memoized(cache, name, translit_key_uncached))
 }
 
@@ -324,7 +335,7 @@ fn translit_key_uncached(name: &str) -> String {
     // previous one's result): `kh` → `h`; `g` → `h`, `y`/`j` → `i`,
     // `w` → `v`; `ck` → `k`; `x` → `ks`; then doubled letters collapse.
     // Byte passes over one buffer: a folded name is ASCII.
-    let folded = fold_name(name);
+    let folded = folded(name);
     if !folded.is_ascii() {
         return translit_key_by_replace(&folded);
     }
@@ -390,7 +401,7 @@ fn translit_key_by_replace(folded: &str) -> String {
 
 /// The folded words of a role description, without determiners.
 pub fn role_words(role: &str) -> Vec<String> {
-    fold_name(role)
+    folded(role)
         .split(' ')
         .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an" | "of" | "for" | "to"))
         .map(str::to_string)
@@ -430,15 +441,15 @@ pub struct DocActors {
 impl DocActors {
     /// Finds a known actor by full name or surname (folded).
     pub fn find(&self, name: &str) -> Option<usize> {
-        let key = fold_name(name);
+        let key = folded(name);
         if key.is_empty() {
             return None;
         }
-        if let Some(i) = self.keys.iter().position(|(k, _)| *k == key) {
+        if let Some(i) = self.keys.iter().position(|(k, _)| **k == *key) {
             return Some(i);
         }
-        let tkey = translit_key(name);
-        if let Some(i) = self.keys.iter().position(|(_, t)| *t == tkey) {
+        let tkey = translit(name);
+        if let Some(i) = self.keys.iter().position(|(_, t)| **t == *tkey) {
             return Some(i);
         }
         if !key.contains(' ') {
@@ -447,7 +458,7 @@ impl DocActors {
                 .iter()
                 .zip(self.keys.iter().zip(&self.surname_at))
                 .enumerate()
-                .filter(|(_, (k, ((_, t), &at)))| k.kind == ActorKind::Person && t[at..] == tkey)
+                .filter(|(_, (k, ((_, t), &at)))| k.kind == ActorKind::Person && t[at..] == *tkey)
                 .map(|(i, _)| i)
                 .collect();
             if hits.len() == 1 {

@@ -255,6 +255,9 @@ struct PatternSet {
     /// statement, not once per pattern set it is tried against.
     by_id: Vec<Vec<usize>>,
     wild: Vec<usize>,
+    /// First bytes of the wildcard patterns' first words (a 256-bit set):
+    /// most tokens start with none of them.
+    wild_first_bytes: [u64; 4],
 }
 
 /// Id of a token that starts no exact pattern of the codebook.
@@ -297,6 +300,12 @@ impl PatternSet {
         mut ok: impl FnMut(&Pattern) -> bool,
     ) -> Option<&Pattern> {
         let exact = self.by_id.get(id as usize).map_or(&[][..], Vec::as_slice);
+        let first = tok.as_bytes().first().copied().unwrap_or(0);
+        let wild_may_match =
+            self.wild_first_bytes[usize::from(first >> 6)] >> (first & 63) & 1 == 1;
+        if exact.is_empty() && !wild_may_match {
+            return None;
+        }
         let mut exact = exact.iter().copied().peekable();
         let mut wild = self
             .wild
@@ -366,6 +375,11 @@ fn compile(v: &[String]) -> PatternSet {
         let (first, wild) = &p.words[0];
         if *wild {
             set.wild.push(i);
+            match first.as_bytes().first() {
+                Some(&b) => set.wild_first_bytes[usize::from(b >> 6)] |= 1 << (b & 63),
+                // `*` alone matches any token.
+                None => set.wild_first_bytes = [u64::MAX; 4],
+            }
         } else {
             set.exact.entry(first.clone()).or_default().push(i);
         }

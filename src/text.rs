@@ -271,6 +271,105 @@ fn end_runaway(stack: &mut Vec<OpenMark>, out: &mut Vec<Quote>, pos: usize) {
     }
 }
 
+/// What the character `c` at `pos` (between `prev` and `next`) does to the
+/// open quotations. A two-character mark (``` `` ``` opening, `''` closing)
+/// returns its length: the scan skips both characters, with no runaway
+/// check at them.
+fn pair_mark(
+    stack: &mut Vec<OpenMark>,
+    out: &mut Vec<Quote>,
+    text: &str,
+    c: char,
+    pos: usize,
+    prev: Option<char>,
+    next: Option<char>,
+) -> Option<usize> {
+    let width = c.len_utf8();
+    let double_open = stack.iter().any(|m| m.level == Level::Double);
+    match c {
+        '“' | '„' | '«' => {
+            open_double(stack, out, pos, pos + width);
+        }
+        '`' if next == Some('`') => {
+            open_double(stack, out, pos, pos + 2);
+            return Some(2);
+        }
+        '”' | '»' if double_open => {
+            close_double(stack, out, pos, pos + width);
+        }
+        '\'' if next == Some('\'') && double_open => {
+            close_double(stack, out, pos, pos + 2);
+            return Some(2);
+        }
+        '"' if stack
+            .last()
+            .is_some_and(|m| m.level == Level::NestedStraight) =>
+        {
+            stack.pop();
+        }
+        '"' if stack
+            .iter()
+            .any(|m| m.level == Level::Double && text[m.open..].starts_with(['“', '«', '„']))
+            && !prev.is_some_and(char::is_alphanumeric)
+            && !is_closing_context(next) =>
+        {
+            stack.push(OpenMark {
+                level: Level::NestedStraight,
+                open: pos,
+                inner_start: pos + width,
+            });
+        }
+        '"' => {
+            let opening = is_opening_context(prev);
+            let closing = is_closing_context(next);
+            if double_open && (closing || !opening) {
+                close_double(stack, out, pos, pos + width);
+            } else if !double_open && (opening || !closing) {
+                open_double(stack, out, pos, pos + width);
+            } else if double_open {
+                close_double(stack, out, pos, pos + width);
+            }
+        }
+        '‘' | '\'' | '’' | '‹' | '›' => {
+            let letter_before = prev.is_some_and(char::is_alphanumeric);
+            let letter_after = next.is_some_and(char::is_alphanumeric);
+            if letter_before && letter_after {
+                // An apostrophe: don’t, Russia’s, O'Brien.
+            } else {
+                let single_open = stack.last().is_some_and(|m| m.level == Level::Single);
+                let can_open = c != '’'
+                    && c != '›'
+                    && is_opening_context(prev)
+                    && next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit());
+                let can_close = c != '‘'
+                    && c != '‹'
+                    && single_open
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                    && is_closing_context(next);
+                if can_close {
+                    if let Some(m) = stack.pop() {
+                        out.push(Quote {
+                            open: m.open,
+                            inner_start: m.inner_start,
+                            inner_end: pos,
+                            close_end: pos + width,
+                            closed: true,
+                        });
+                    }
+                } else if can_open {
+                    stack.push(OpenMark {
+                        level: Level::Single,
+                        open: pos,
+                        inner_start: pos + width,
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+    None
+}
+
 fn pair_quotes_within(text: &str, start: usize, end: usize, max_quote: usize) -> Vec<Quote> {
     let para = &text[start..end];
     let bytes = para.as_bytes();
@@ -301,89 +400,10 @@ fn pair_quotes_within(text: &str, start: usize, end: usize, max_quote: usize) ->
         let width = c.len_utf8();
         let prev = para[..at].chars().next_back();
         let next = para[at + width..].chars().next();
-        let double_open = stack.iter().any(|m| m.level == Level::Double);
         from = at + width;
-        match c {
-            '“' | '„' | '«' => {
-                open_double(&mut stack, &mut out, pos, pos + width);
-            }
-            '`' if next == Some('`') => {
-                open_double(&mut stack, &mut out, pos, pos + 2);
-                from = at + 2;
-                continue;
-            }
-            '”' | '»' if double_open => {
-                close_double(&mut stack, &mut out, pos, pos + width);
-            }
-            '\'' if next == Some('\'') && double_open => {
-                close_double(&mut stack, &mut out, pos, pos + 2);
-                from = at + 2;
-                continue;
-            }
-            '"' if stack
-                .last()
-                .is_some_and(|m| m.level == Level::NestedStraight) =>
-            {
-                stack.pop();
-            }
-            '"' if stack.iter().any(|m| {
-                m.level == Level::Double && text[m.open..].starts_with(['“', '«', '„'])
-            }) && !prev.is_some_and(char::is_alphanumeric)
-                && !is_closing_context(next) =>
-            {
-                stack.push(OpenMark {
-                    level: Level::NestedStraight,
-                    open: pos,
-                    inner_start: pos + width,
-                });
-            }
-            '"' => {
-                let opening = is_opening_context(prev);
-                let closing = is_closing_context(next);
-                if double_open && (closing || !opening) {
-                    close_double(&mut stack, &mut out, pos, pos + width);
-                } else if !double_open && (opening || !closing) {
-                    open_double(&mut stack, &mut out, pos, pos + width);
-                } else if double_open {
-                    close_double(&mut stack, &mut out, pos, pos + width);
-                }
-            }
-            '‘' | '\'' | '’' | '‹' | '›' => {
-                let letter_before = prev.is_some_and(char::is_alphanumeric);
-                let letter_after = next.is_some_and(char::is_alphanumeric);
-                if letter_before && letter_after {
-                    // An apostrophe: don’t, Russia’s, O'Brien.
-                } else {
-                    let single_open = stack.last().is_some_and(|m| m.level == Level::Single);
-                    let can_open = c != '’'
-                        && c != '›'
-                        && is_opening_context(prev)
-                        && next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit());
-                    let can_close = c != '‘'
-                        && c != '‹'
-                        && single_open
-                        && prev.is_some_and(|p| !p.is_whitespace())
-                        && is_closing_context(next);
-                    if can_close {
-                        if let Some(m) = stack.pop() {
-                            out.push(Quote {
-                                open: m.open,
-                                inner_start: m.inner_start,
-                                inner_end: pos,
-                                close_end: pos + width,
-                                closed: true,
-                            });
-                        }
-                    } else if can_open {
-                        stack.push(OpenMark {
-                            level: Level::Single,
-                            open: pos,
-                            inner_start: pos + width,
-                        });
-                    }
-                }
-            }
-            _ => {}
+        if let Some(len) = pair_mark(&mut stack, &mut out, text, c, pos, prev, next) {
+            from = at + len;
+            continue;
         }
         if stack
             .first()
@@ -392,6 +412,13 @@ fn pair_quotes_within(text: &str, start: usize, end: usize, max_quote: usize) ->
             end_runaway(&mut stack, &mut out, pos);
         }
     }
+    top_level(stack, out, end)
+}
+
+/// The quotations found, with a double still open at the paragraph end
+/// closed there (unclosed singles were apostrophes), without those nested
+/// in another.
+fn top_level(stack: Vec<OpenMark>, mut out: Vec<Quote>, end: usize) -> Vec<Quote> {
     // Unclosed doubles end at the paragraph end; unclosed singles were apostrophes.
     if let Some(m) = stack.iter().find(|m| m.level == Level::Double) {
         out.push(Quote {
@@ -541,30 +568,11 @@ pub fn sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<
             break;
         };
         let pos = start + off;
-        while q < quotes.len() && quotes[q].close_end <= pos {
-            q += 1;
-        }
-        let inside_closed = q < quotes.len()
-            && quotes[q].closed
-            && quotes[q].open < pos
-            && pos < quotes[q].inner_end
-            && quotes[q].close_end - quotes[q].open <= MAX_QUOTE_BYTES;
-        // A closed quotation whose words end a sentence (`“... meetings.” Rubio`)
-        // ends the sentence at its closing mark.
-        // `q` is the first quotation not yet closed before `pos` (quotations
-        // are sorted and disjoint), so this stays linear in the paragraph.
-        let closing = quotes
-            .get(q)
-            .filter(|qq| qq.closed && qq.inner_end == pos && qq.close_end > pos);
-        let quote_final = closing.is_some_and(|q| {
-            text[q.inner_start..q.inner_end]
-                .trim_end()
-                .ends_with(['.', '!', '?', '…'])
-        });
-        if !quote_final && (inside_closed || !matches!(c, '.' | '!' | '?' | '…')) {
+        let Some(closing) = sentence_end_at(text, quotes, &mut q, pos, c) else {
             off += c.len_utf8();
             continue;
-        }
+        };
+        let quote_final = closing.is_some();
         // Consume the run of terminal punctuation and closing marks.
         let mut cut = match closing {
             Some(q) if quote_final => q.close_end,
@@ -572,43 +580,115 @@ pub fn sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<
         };
         off = cut - start;
         while let Some(n) = para[off..].chars().next() {
-            if matches!(
-                n,
-                '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»'
-            ) {
+            if extends_terminal_run(n) {
                 off += n.len_utf8();
                 cut = start + off;
             } else {
                 break;
             }
         }
-        let rest = &text[cut..end];
-        let trimmed = rest.trim_start();
-        if trimmed.len() == rest.len() && !rest.is_empty() {
-            continue; // no white space after: 3.5, U.S.-led
+        match boundary_after(text, cut, end, &text[sent_start..pos], c, quote_final) {
+            Boundary::None => continue,
+            Boundary::ParagraphEnd => break,
+            Boundary::Next(next) => {
+                out.push((sent_start, cut));
+                sent_start = next;
+            }
         }
-        let Some(first) = trimmed.chars().next() else {
-            break;
-        };
-        let starts_sentence = first.is_uppercase()
-            || first.is_ascii_digit()
-            || matches!(first, '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '`' | '„');
-        if !starts_sentence {
-            continue;
-        }
-        if c == '.' && !quote_final && !period_ends_sentence(&text[sent_start..pos], trimmed) {
-            continue;
-        }
-        out.push((sent_start, cut));
-        sent_start = cut + (rest.len() - trimmed.len());
     }
+    push_last_sentence(text, sent_start, end, &mut out);
+    out
+}
+
+/// Whether a sentence can end at `pos` (character `c`): `None` when not;
+/// else the quotation closing there if its words end a sentence (`“...
+/// meetings.” Rubio` ends at the closing mark), `Some(None)` for terminal
+/// punctuation outside a closed quotation. `q` is the first quotation not
+/// yet closed before `pos` (quotations are sorted and disjoint), advanced
+/// here, so a paragraph's scan stays linear.
+fn sentence_end_at<'q>(
+    text: &str,
+    quotes: &'q [Quote],
+    q: &mut usize,
+    pos: usize,
+    c: char,
+) -> Option<Option<&'q Quote>> {
+    while *q < quotes.len() && quotes[*q].close_end <= pos {
+        *q += 1;
+    }
+    let current = quotes.get(*q);
+    let inside_closed = current.is_some_and(|qq| {
+        qq.closed
+            && qq.open < pos
+            && pos < qq.inner_end
+            && qq.close_end - qq.open <= MAX_QUOTE_BYTES
+    });
+    let closing = current.filter(|qq| qq.closed && qq.inner_end == pos && qq.close_end > pos);
+    let quote_final = closing.filter(|qq| {
+        text[qq.inner_start..qq.inner_end]
+            .trim_end()
+            .ends_with(['.', '!', '?', '…'])
+    });
+    if quote_final.is_none() && (inside_closed || !matches!(c, '.' | '!' | '?' | '…')) {
+        return None;
+    }
+    Some(quote_final)
+}
+
+/// What follows a run of terminal punctuation ending at `cut`.
+enum Boundary {
+    /// The sentence goes on (`3.5`, `U.S.-led`, `Gen. Kellogg`).
+    None,
+    /// Only white space is left in the paragraph.
+    ParagraphEnd,
+    /// The sentence ends at `cut`; the next one starts at this offset.
+    Next(usize),
+}
+
+/// Whether terminal punctuation `c` (a `quote_final` quotation's closing
+/// mark, or the run ending at `cut`) ends the sentence whose text so far is
+/// `before`.
+fn boundary_after(
+    text: &str,
+    cut: usize,
+    end: usize,
+    before: &str,
+    c: char,
+    quote_final: bool,
+) -> Boundary {
+    let rest = &text[cut..end];
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() && !rest.is_empty() {
+        return Boundary::None; // no white space after: 3.5, U.S.-led
+    }
+    let Some(first) = trimmed.chars().next() else {
+        return Boundary::ParagraphEnd;
+    };
+    let starts_sentence = first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '`' | '„');
+    if !starts_sentence || (c == '.' && !quote_final && !period_ends_sentence(before, trimmed)) {
+        return Boundary::None;
+    }
+    Boundary::Next(cut + (rest.len() - trimmed.len()))
+}
+
+/// Characters that extend a run of terminal punctuation (`?!`, `.”`, `.)`).
+fn extends_terminal_run(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»'
+    )
+}
+
+/// The text after the last sentence end, if any, is a sentence too.
+fn push_last_sentence(text: &str, sent_start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     if sent_start < end {
         let (s, e) = trim_span(text, sent_start, end);
         if s < e {
             out.push((s, e));
         }
     }
-    out
 }
 
 fn period_ends_sentence(before: &str, after: &str) -> bool {
@@ -778,7 +858,8 @@ mod tests {
 #[cfg(test)]
 mod nested_straight_tests {
     use super::*;
-    /// The character-at-a-time pairing `pair_quotes` replaced, kept to hold
+    /// The character-at-a-time scan `pair_quotes` replaced (every character
+    /// looked at, with what it does to the quotations shared), kept to hold
     /// the jumping scan to the same answers.
     fn pair_quotes_by_char(text: &str, start: usize, end: usize, max_quote: usize) -> Vec<Quote> {
         let para = &text[start..end];
@@ -789,130 +870,22 @@ mod nested_straight_tests {
         while let Some((off, c)) = iter.next() {
             let pos = start + off;
             let next = iter.peek().map(|&(_, n)| n);
-            let width = c.len_utf8();
-            let double_open = stack.iter().any(|m| m.level == Level::Double);
-            match c {
-                '“' | '„' | '«' => {
-                    open_double(&mut stack, &mut out, pos, pos + width);
-                }
-                '`' if next == Some('`') => {
-                    iter.next();
-                    open_double(&mut stack, &mut out, pos, pos + 2);
-                    prev = Some('`');
-                    continue;
-                }
-                '”' | '»' if double_open => {
-                    close_double(&mut stack, &mut out, pos, pos + width);
-                }
-                '\'' if next == Some('\'') && double_open => {
-                    iter.next();
-                    close_double(&mut stack, &mut out, pos, pos + 2);
-                    prev = Some('\'');
-                    continue;
-                }
-                '"' if stack
-                    .last()
-                    .is_some_and(|m| m.level == Level::NestedStraight) =>
-                {
-                    stack.pop();
-                }
-                '"' if stack.iter().any(|m| {
-                    m.level == Level::Double && text[m.open..].starts_with(['“', '«', '„'])
-                }) && !prev.is_some_and(char::is_alphanumeric)
-                    && !is_closing_context(next) =>
-                {
-                    stack.push(OpenMark {
-                        level: Level::NestedStraight,
-                        open: pos,
-                        inner_start: pos + width,
-                    });
-                }
-                '"' => {
-                    let opening = is_opening_context(prev);
-                    let closing = is_closing_context(next);
-                    if double_open && (closing || !opening) {
-                        close_double(&mut stack, &mut out, pos, pos + width);
-                    } else if !double_open && (opening || !closing) {
-                        open_double(&mut stack, &mut out, pos, pos + width);
-                    } else if double_open {
-                        close_double(&mut stack, &mut out, pos, pos + width);
-                    }
-                }
-                '‘' | '\'' | '’' | '‹' | '›' => {
-                    let letter_before = prev.is_some_and(char::is_alphanumeric);
-                    let letter_after = next.is_some_and(char::is_alphanumeric);
-                    if letter_before && letter_after {
-                        // An apostrophe: don’t, Russia’s, O'Brien.
-                    } else {
-                        let single_open = stack.last().is_some_and(|m| m.level == Level::Single);
-                        let can_open = c != '’'
-                            && c != '›'
-                            && is_opening_context(prev)
-                            && next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit());
-                        let can_close = c != '‘'
-                            && c != '‹'
-                            && single_open
-                            && prev.is_some_and(|p| !p.is_whitespace())
-                            && is_closing_context(next);
-                        if can_close {
-                            if let Some(m) = stack.pop() {
-                                out.push(Quote {
-                                    open: m.open,
-                                    inner_start: m.inner_start,
-                                    inner_end: pos,
-                                    close_end: pos + width,
-                                    closed: true,
-                                });
-                            }
-                        } else if can_open {
-                            stack.push(OpenMark {
-                                level: Level::Single,
-                                open: pos,
-                                inner_start: pos + width,
-                            });
-                        }
-                    }
-                }
-                _ => {}
+            if pair_mark(&mut stack, &mut out, text, c, pos, prev, next).is_some() {
+                // A two-character mark: its second character is consumed.
+                iter.next();
+                prev = Some(c);
+                continue;
             }
             // A runaway quotation ends where it would exceed the limit.
-            if let Some(first) = stack.first() {
-                if pos - first.open > max_quote {
-                    let m = stack[0];
-                    stack.clear();
-                    if m.level == Level::Double {
-                        out.push(Quote {
-                            open: m.open,
-                            inner_start: m.inner_start,
-                            inner_end: pos,
-                            close_end: pos,
-                            closed: false,
-                        });
-                    }
-                }
+            if stack
+                .first()
+                .is_some_and(|first| pos - first.open > max_quote)
+            {
+                end_runaway(&mut stack, &mut out, pos);
             }
             prev = Some(c);
         }
-        // Unclosed doubles end at the paragraph end; unclosed singles were apostrophes.
-        if let Some(m) = stack.iter().find(|m| m.level == Level::Double) {
-            out.push(Quote {
-                open: m.open,
-                inner_start: m.inner_start,
-                inner_end: end,
-                close_end: end,
-                closed: false,
-            });
-        }
-        // Keep only top-level quotations.
-        out.sort_by_key(|q| (q.open, std::cmp::Reverse(q.close_end)));
-        let mut top: Vec<Quote> = Vec::new();
-        for q in out {
-            if top.last().is_some_and(|t| q.open < t.close_end) {
-                continue;
-            }
-            top.push(q);
-        }
-        top
+        top_level(stack, out, end)
     }
 
     /// The character-at-a-time splitter `sentences` replaced.
@@ -929,29 +902,10 @@ mod nested_straight_tests {
         let mut iter = para.char_indices().peekable();
         while let Some((off, c)) = iter.next() {
             let pos = start + off;
-            while q < quotes.len() && quotes[q].close_end <= pos {
-                q += 1;
-            }
-            let inside_closed = q < quotes.len()
-                && quotes[q].closed
-                && quotes[q].open < pos
-                && pos < quotes[q].inner_end
-                && quotes[q].close_end - quotes[q].open <= MAX_QUOTE_BYTES;
-            // A closed quotation whose words end a sentence (`“... meetings.” Rubio`)
-            // ends the sentence at its closing mark.
-            // `q` is the first quotation not yet closed before `pos` (quotations
-            // are sorted and disjoint), so this stays linear in the paragraph.
-            let closing = quotes
-                .get(q)
-                .filter(|qq| qq.closed && qq.inner_end == pos && qq.close_end > pos);
-            let quote_final = closing.is_some_and(|q| {
-                text[q.inner_start..q.inner_end]
-                    .trim_end()
-                    .ends_with(['.', '!', '?', '…'])
-            });
-            if !quote_final && (inside_closed || !matches!(c, '.' | '!' | '?' | '…')) {
+            let Some(closing) = sentence_end_at(text, quotes, &mut q, pos, c) else {
                 continue;
-            }
+            };
+            let quote_final = closing.is_some();
             // Consume the run of terminal punctuation and closing marks.
             let mut cut = match closing {
                 Some(q) if quote_final => q.close_end,
@@ -963,42 +917,23 @@ mod nested_straight_tests {
                 }
             }
             while let Some(&(o, n)) = iter.peek() {
-                if matches!(
-                    n,
-                    '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»'
-                ) {
+                if extends_terminal_run(n) {
                     cut = start + o + n.len_utf8();
                     iter.next();
                 } else {
                     break;
                 }
             }
-            let rest = &text[cut..end];
-            let trimmed = rest.trim_start();
-            if trimmed.len() == rest.len() && !rest.is_empty() {
-                continue; // no white space after: 3.5, U.S.-led
-            }
-            let Some(first) = trimmed.chars().next() else {
-                break;
-            };
-            let starts_sentence = first.is_uppercase()
-                || first.is_ascii_digit()
-                || matches!(first, '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '`' | '„');
-            if !starts_sentence {
-                continue;
-            }
-            if c == '.' && !quote_final && !period_ends_sentence(&text[sent_start..pos], trimmed) {
-                continue;
-            }
-            out.push((sent_start, cut));
-            sent_start = cut + (rest.len() - trimmed.len());
-        }
-        if sent_start < end {
-            let (s, e) = trim_span(text, sent_start, end);
-            if s < e {
-                out.push((s, e));
+            match boundary_after(text, cut, end, &text[sent_start..pos], c, quote_final) {
+                Boundary::None => continue,
+                Boundary::ParagraphEnd => break,
+                Boundary::Next(next) => {
+                    out.push((sent_start, cut));
+                    sent_start = next;
+                }
             }
         }
+        push_last_sentence(text, sent_start, end, &mut out);
         out
     }
 

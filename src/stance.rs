@@ -549,29 +549,44 @@ impl Codebook {
     /// Labels one statement: `text` is the statement, `context` the
     /// reporting sentence that contains it (or `text` again).
     pub fn label(&self, text: &str, context: &str) -> Vec<StanceLabel> {
+        // A statement labelled in its own words (`context` is `text`) is
+        // lowercased, searched and tokenized once.
+        let same = context == text;
         let text_lower = lowercase_straight(text);
-        let ctx_lower = if context == text {
-            text_lower.clone()
+        let ctx_lower = if same {
+            String::new()
         } else {
             lowercase_straight(context)
         };
-        let possible = self
-            .triggers
-            .possible(&[&text_lower, &ctx_lower], self.issues.len());
+        let lowered: &[&str] = if same {
+            &[&text_lower]
+        } else {
+            &[&text_lower, &ctx_lower]
+        };
+        let possible = self.triggers.possible(lowered, self.issues.len());
         if !possible.contains(&true) {
             return Vec::new();
         }
-        let ctx_words = tokens_of_lowercase(&ctx_lower);
-        let ctx_ids = self.word_ids(&ctx_words);
-        let ctx_toks = Toks {
-            words: &ctx_words,
-            ids: &ctx_ids,
-        };
         let text_words = tokens_of_lowercase(&text_lower);
         let text_ids = self.word_ids(&text_words);
         let text_toks = Toks {
             words: &text_words,
             ids: &text_ids,
+        };
+        let (ctx_words, ctx_ids) = if same {
+            (Vec::new(), Vec::new())
+        } else {
+            let words = tokens_of_lowercase(&ctx_lower);
+            let ids = self.word_ids(&words);
+            (words, ids)
+        };
+        let ctx_toks = if same {
+            text_toks
+        } else {
+            Toks {
+                words: &ctx_words,
+                ids: &ctx_ids,
+            }
         };
         let question = text
             .trim_end()

@@ -435,16 +435,27 @@ struct BucketFile {
 }
 
 impl BucketFile {
+    /// Bytes `offset..offset + len` of the file. The buffer only grows:
+    /// zeroing it afresh before every read cost more than the reads.
+    fn fill(&mut self, offset: u64, len: usize) -> io::Result<&[u8]> {
+        if self.buf.len() < len {
+            self.buf.resize(len, 0);
+        }
+        self.file.seek(SeekFrom::Start(offset))?;
+        self.file.read_exact(&mut self.buf[..len])?;
+        Ok(&self.buf[..len])
+    }
+
     fn read(&mut self, e: &Entry) -> io::Result<Statement> {
-        self.buf.resize(e.len, 0);
-        self.file.seek(SeekFrom::Start(e.offset))?;
-        self.file.read_exact(&mut self.buf)?;
-        Spooled::parse_line(self.buf.strip_suffix(b"\n").unwrap_or(&self.buf))?.statement()
+        let line = self.fill(e.offset, e.len)?;
+        Spooled::parse_line(line.strip_suffix(b"\n").unwrap_or(line))?.statement()
     }
 
     /// The statements of `entries` (ascending offsets), read with one
     /// system call when they lie close together in the file (a whole
-    /// bucket, a window of a corpus in date order), else one by one.
+    /// bucket, a window of a corpus in date order), else one by one: a
+    /// cluster's few members can lie megabytes apart, and copying the
+    /// span between them cost more than a call per member.
     fn read_all(&mut self, entries: &[Entry]) -> io::Result<Vec<Statement>> {
         let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
             return Ok(Vec::new());
@@ -452,16 +463,14 @@ impl BucketFile {
         let span = (last.offset + last.len as u64).saturating_sub(first.offset) as usize;
         let needed: usize = entries.iter().map(|e| e.len).sum();
         let ascending = entries.windows(2).all(|w| w[0].offset < w[1].offset);
-        if !ascending || span > 4 * needed + (1 << 20) {
+        if !ascending || span > 2 * needed + (1 << 16) {
             return entries.iter().map(|e| self.read(e)).collect();
         }
-        self.buf.resize(span, 0);
-        self.file.seek(SeekFrom::Start(first.offset))?;
-        self.file.read_exact(&mut self.buf)?;
+        let buf = self.fill(first.offset, span)?;
         let mut out = Vec::with_capacity(entries.len());
         for e in entries {
             let at = (e.offset - first.offset) as usize;
-            let line = &self.buf[at..at + e.len];
+            let line = &buf[at..at + e.len];
             let line = line.strip_suffix(b"\n").unwrap_or(line);
             out.push(Spooled::parse_line(line)?.statement()?);
         }

@@ -41,7 +41,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use similar::{Algorithm, DiffTag};
@@ -216,8 +218,9 @@ pub const SUBSTITUTION_SHARE: f64 = 0.5;
 struct Token {
     /// Byte range of the original characters.
     range: Range<usize>,
-    /// Normalised form used for comparing.
-    key: String,
+    /// Normalised form used for comparing (shared with the per-thread
+    /// memo of [`token_key`]).
+    key: Rc<str>,
     /// A word (letters or digits), not punctuation.
     word: bool,
     /// An acronym in capitals (`US`, `U.S.`, `NATO`): never a stopword.
@@ -298,13 +301,20 @@ fn is_acronym(raw: &str) -> bool {
 
 fn push_word(text: &str, range: Range<usize>, space: bool, out: &mut Vec<Token>) {
     let raw = &text[range.clone()];
-    let word = |r: Range<usize>, key: String, space: bool| Token {
+    let word = |r: Range<usize>, key: Rc<str>, space: bool| Token {
         acronym: is_acronym(&text[r.clone()]),
         range: r,
-        key: american(key),
+        key,
         word: true,
         space,
     };
+    let american_key = |key: String| Rc::from(american(key));
+    // Most words hold no apostrophe (`'`, `’` or `ʼ`): one byte test skips
+    // the search for one.
+    if !raw.bytes().any(|b| matches!(b, b'\'' | 0xE2 | 0xCA)) {
+        out.push(word(range, token_key(raw, KeyKind::Word), space));
+        return;
+    }
     if let Some((p, apos)) = raw
         .char_indices()
         .rev()
@@ -314,8 +324,8 @@ fn push_word(text: &str, range: Range<usize>, space: bool, out: &mut Vec<Token>)
         let tail = fold(&raw[p + apos.len_utf8()..]);
         let head_key = fold(head);
         let split = |at: usize, k1: String, k2: &str, out: &mut Vec<Token>| {
-            out.push(word(range.start..range.start + at, k1, space));
-            out.push(word(range.start + at..range.end, k2.to_string(), false));
+            out.push(word(range.start..range.start + at, american_key(k1), space));
+            out.push(word(range.start + at..range.end, american_key(k2.to_string()), false));
         };
         if tail == "t" && head_key.len() > 1 && head.ends_with(['n', 'N']) {
             let stem = &head_key[..head_key.len() - 1];
@@ -347,11 +357,61 @@ fn push_word(text: &str, range: Range<usize>, space: bool, out: &mut Vec<Token>)
         }
         if tail == "s" && !head_key.is_empty() {
             // Possessive: `Russia’s` compares as `russia`, displays as written.
-            out.push(word(range, head_key, space));
+            out.push(word(range, american_key(head_key), space));
             return;
         }
     }
-    out.push(word(range, fold(raw), space));
+    out.push(word(range, token_key(raw, KeyKind::Word), space));
+}
+
+/// What a token's raw text is, which says how its key is computed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyKind {
+    /// A word without an apostrophe: folded, American spelling.
+    Word,
+    /// A dotted abbreviation: `U.S.` compares as `us`.
+    Abbreviation,
+    /// Punctuation: one form per family of marks.
+    Punct,
+}
+
+impl KeyKind {
+    fn key(self, raw: &str) -> String {
+        match self {
+            KeyKind::Word => american(fold(raw)),
+            KeyKind::Abbreviation => fold(&raw.replace('.', "")),
+            KeyKind::Punct => punct_key(raw),
+        }
+    }
+}
+
+/// Keys are memoized per thread: every statement of a speaker bucket is
+/// tokenized when its windows are linked and again when its cluster's diffs
+/// are built, and news repeats a small vocabulary, so folding and respelling
+/// each occurrence cost more than looking the word up.
+const TOKEN_KEY_CACHE_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    /// Raw token text → (its kind, key).
+    static TOKEN_KEYS: RefCell<FastMap<Box<str>, (KeyKind, Rc<str>)>> =
+        RefCell::new(FastMap::default());
+}
+
+fn token_key(raw: &str, kind: KeyKind) -> Rc<str> {
+    TOKEN_KEYS.with(|cache| {
+        if let Some((k, key)) = cache.borrow().get(raw) {
+            if *k == kind {
+                return Rc::clone(key);
+            }
+        }
+        let key: Rc<str> = kind.key(raw).into();
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= TOKEN_KEY_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(raw.into(), (kind, Rc::clone(&key)));
+        key
+    })
 }
 
 /// End (char index, exclusive) of a dotted abbreviation such as `U.S.` that
@@ -397,7 +457,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             if let Some(j) = abbreviation_end(&chars, i) {
                 let range = pos..byte(j);
                 out.push(Token {
-                    key: fold(&text[range.clone()].replace('.', "")),
+                    key: token_key(&text[range.clone()], KeyKind::Abbreviation),
                     acronym: true,
                     range,
                     word: true,
@@ -431,7 +491,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         let range = pos..byte(j);
         out.push(Token {
-            key: punct_key(&text[range.clone()]),
+            key: token_key(&text[range.clone()], KeyKind::Punct),
             range,
             word: false,
             acronym: false,
@@ -792,7 +852,7 @@ fn keys(tokens: &[Token], words_only: bool) -> Vec<&str> {
     tokens
         .iter()
         .filter(|t| t.word || !words_only)
-        .map(|t| t.key.as_str())
+        .map(|t| &*t.key)
         .collect()
 }
 
@@ -1067,11 +1127,11 @@ struct Lexicon {
 
 impl Lexicon {
     fn word(&mut self, t: &Token) -> u32 {
-        if let Some(&id) = self.ids.get(&t.key) {
+        if let Some(&id) = self.ids.get(&*t.key) {
             return id;
         }
         let id = self.ids.len() as u32;
-        self.ids.insert(t.key.clone(), id);
+        self.ids.insert(t.key.to_string(), id);
         let stem = if is_stopword(&t.key) {
             None
         } else {

@@ -72,6 +72,15 @@ pub struct Extractor {
     boilerplate: Boilerplate,
 }
 
+/// How [`Extractor::name_from_run`] read a run of capitalised words: the
+/// actor it found and how many actors the document knew afterwards.
+struct RunReading {
+    start: usize,
+    end: usize,
+    known: Option<usize>,
+    actors_after: usize,
+}
+
 #[derive(Debug, Clone)]
 struct Tok {
     start: usize,
@@ -826,8 +835,8 @@ impl Extractor {
         if toks.len() > MAX_SENTENCE_TOKENS {
             return Vec::new();
         }
-        self.register_names(&toks, text, ctx);
-        let subject_hint = self.sentence_subject(&toks, text, ctx);
+        let readings = self.register_names(&toks, text, ctx);
+        let subject_hint = self.sentence_subject(&toks, text, ctx, &readings);
         let mut frames = self.find_frames(&toks, text);
         // Resolve speakers in order; participles inherit the clause subject.
         for fi in 0..frames.len() {
@@ -1146,8 +1155,10 @@ impl Extractor {
     }
 
     /// Registers `Title Firstname Lastname` mentions so later surnames,
-    /// roles and pronouns resolve to them.
-    fn register_names(&self, toks: &[Tok], text: &str, ctx: &mut DocCtx) {
+    /// roles and pronouns resolve to them. Returns how each run that starts
+    /// with its capitalised word was read, for [`Self::sentence_subject`].
+    fn register_names(&self, toks: &[Tok], text: &str, ctx: &mut DocCtx) -> Vec<RunReading> {
+        let mut readings = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             if toks[i].quote.is_some() || !toks[i].cap || !toks[i].word {
@@ -1175,7 +1186,16 @@ impl Extractor {
             {
                 a -= 1;
             }
-            if let Some(k) = self.name_from_run(&toks[a..j], text, ctx) {
+            let found = self.name_from_run(&toks[a..j], text, ctx);
+            if a == i {
+                readings.push(RunReading {
+                    start: i,
+                    end: j,
+                    known: found,
+                    actors_after: ctx.actors.known.len(),
+                });
+            }
+            if let Some(k) = found {
                 let known = &ctx.actors.known[k];
                 if known.kind == ActorKind::Person {
                     let sp = speaker_of(known, &join_text(&toks[a..j], text));
@@ -1184,6 +1204,7 @@ impl Extractor {
             }
             i = j.max(i + 1);
         }
+        readings
     }
 
     fn is_title_word(&self, lower: &str) -> bool {
@@ -1312,6 +1333,7 @@ impl Extractor {
         toks: &[Tok],
         text: &str,
         ctx: &mut DocCtx,
+        readings: &[RunReading],
     ) -> Option<(usize, Speaker)> {
         let mut fallback = None;
         let mut i = 0;
@@ -1335,7 +1357,19 @@ impl Extractor {
             let after_prep =
                 i > 0 && PREPOSITIONS.contains(toks[i - 1].lower.as_str()) && !toks[i - 1].is("by");
             if !toks[j - 1].poss {
-                if let Some(k) = self.name_from_run(&toks[i..j], text, ctx) {
+                // `register_names` read the same run a moment ago; reading
+                // it again gives the same actor unless an actor was added
+                // since (a later run of the sentence can make a lone
+                // surname resolve, or stop resolving).
+                let reused = readings
+                    .iter()
+                    .find(|r| r.start == i && r.end == j)
+                    .filter(|r| r.actors_after == ctx.actors.known.len());
+                let found = match reused {
+                    Some(r) => r.known,
+                    None => self.name_from_run(&toks[i..j], text, ctx),
+                };
+                if let Some(k) = found {
                     let known = &ctx.actors.known[k];
                     if known.kind == ActorKind::Person {
                         let found = (

@@ -668,143 +668,153 @@ impl Extractor {
         out
     }
 
+    /// The tokens of sentence `s..e`: words (with their abbreviation period
+    /// or possessive apostrophe), single punctuation characters, and the
+    /// marks of `quotes`, each inner token tagged with its quotation.
+    ///
+    /// Steps byte by byte through ASCII (most of any text) and decodes only
+    /// other characters; quotation marks are looked up only at characters
+    /// that can be marks (never letters, digits or spaces).
     fn tokenize(&self, text: &str, s: usize, e: usize, quotes: &[Quote]) -> Vec<Tok> {
-        let mut toks = Vec::new();
-        let seg = &text[s..e];
-        let chars: Vec<(usize, char)> = seg.char_indices().collect();
-        // Mark positions are looked up per character; a sentence has a few
-        // quotations at most, so a scan of them beats hashing every offset.
+        let mut toks = Vec::with_capacity((e - s) / 5 + 1);
+        let bytes = text.as_bytes();
+        let e = e.min(text.len());
+        // The character at byte `p` (a char boundary) of the sentence.
+        let at = |p: usize| -> Option<char> {
+            match bytes.get(p) {
+                _ if p >= e => None,
+                Some(&b) if b.is_ascii() => Some(char::from(b)),
+                _ => text.get(p..e).and_then(|rest| rest.chars().next()),
+            }
+        };
         let open_at = |p: usize| quotes.iter().rposition(|q| q.open == p);
         let close_at = |p: usize| quotes.iter().rposition(|q| q.closed && q.inner_end == p);
-        let mut i = 0;
-        while i < chars.len() {
-            let (off, c) = chars[i];
-            let pos = s + off;
+        let is_mark_at = |p: usize| open_at(p).is_some() || close_at(p).is_some();
+        // Past a mark: to its end, on a char boundary.
+        let skip_to = |target: usize| {
+            let mut p = target;
+            while p < e && !text.is_char_boundary(p) {
+                p += 1;
+            }
+            p
+        };
+        let mut p = s;
+        while let Some(c) = at(p) {
+            let len = c.len_utf8();
             if c.is_whitespace() {
-                i += 1;
+                p += len;
                 continue;
             }
-            if let Some(qi) = open_at(pos) {
-                let q = quotes[qi];
-                toks.push(self.mark_tok(text, pos, q.inner_start, qi, true));
-                while i < chars.len() && s + chars[i].0 < q.inner_start {
-                    i += 1;
+            let alnum = c.is_alphanumeric();
+            if !alnum {
+                if let Some(qi) = open_at(p) {
+                    let q = quotes[qi];
+                    toks.push(self.mark_tok(text, p, q.inner_start, qi, true));
+                    p = skip_to(q.inner_start.max(p + len));
+                    continue;
                 }
-                continue;
-            }
-            if let Some(qi) = close_at(pos) {
-                let q = quotes[qi];
-                toks.push(self.mark_tok(text, pos, q.close_end, qi, false));
-                while i < chars.len() && s + chars[i].0 < q.close_end {
-                    i += 1;
-                }
-                continue;
-            }
-            if c.is_alphanumeric() {
-                let mut j = i + 1;
-                while j < chars.len() {
-                    let ch = chars[j].1;
-                    if ch.is_alphanumeric() {
-                        j += 1;
-                        continue;
-                    }
-                    let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                    let p = s + chars[j].0;
-                    let is_mark_here = open_at(p).is_some() || close_at(p).is_some();
-                    if matches!(ch, '\'' | '’' | '-' | '.' | '&' | '/')
-                        && next_alnum
-                        && !is_mark_here
-                    {
-                        j += 2;
-                        continue;
-                    }
-                    break;
-                }
-                let mut end = if j < chars.len() { s + chars[j].0 } else { e };
-                let word = &text[pos..end];
-                // Abbreviations and initials keep their period: Gen., U.S., J.
-                if j < chars.len() && chars[j].1 == '.' {
-                    let lower = word.to_lowercase();
-                    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-                    let title = self.lex.title(&text[pos..end + 1]);
-                    let is_abbrev =
-                        matches!(title, Some(TitleKind::Abbrev | TitleKind::Honorific(_)))
-                            || word.contains('.')
-                            || (letters == 1
-                                && word.chars().next().is_some_and(char::is_uppercase))
-                            || matches!(
-                                lower.as_str(),
-                                "mr" | "mrs" | "ms" | "dr" | "st" | "jr" | "sr"
-                            );
-                    if is_abbrev {
-                        end += 1;
-                        j += 1;
-                    }
-                }
-                // Possessive with a closing apostrophe: Ukrainians’
-                let mut poss = false;
-                if j < chars.len() && matches!(chars[j].1, '’' | '\'') {
-                    let after = chars.get(j + 1).map(|&(_, n)| n);
-                    let is_mark = close_at(s + chars[j].0).is_some();
-                    if !is_mark && word.ends_with('s') && after.is_none_or(|n| !n.is_alphanumeric())
-                    {
-                        poss = true;
-                    }
-                }
-                let w = &text[pos..end];
-                // Most words are ASCII: their lowercase needs no Unicode tables.
-                let mut lower = if w.is_ascii() {
-                    w.to_ascii_lowercase()
-                } else {
-                    w.to_lowercase()
-                };
-                let poss = poss || lower.ends_with("'s") || lower.ends_with("’s");
-                if lower.contains('’') {
-                    lower = lower.replace('’', "'");
+                if let Some(qi) = close_at(p) {
+                    let q = quotes[qi];
+                    toks.push(self.mark_tok(text, p, q.close_end, qi, false));
+                    p = skip_to(q.close_end.max(p + len));
+                    continue;
                 }
                 toks.push(Tok {
-                    start: pos,
-                    end,
-                    cap: w.chars().next().is_some_and(char::is_uppercase),
-                    upper: w.chars().all(|c| !c.is_lowercase())
-                        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2,
-                    lower,
-                    word: true,
-                    poss,
+                    start: p,
+                    end: p + len,
+                    lower: c.to_string(),
+                    word: false,
+                    cap: false,
+                    upper: false,
+                    poss: false,
                     quote: None,
                     mark: None,
                 });
-                i = j;
+                p += len;
                 continue;
             }
-            let end = pos + c.len_utf8();
-            toks.push(Tok {
-                start: pos,
-                end,
-                lower: c.to_string(),
-                word: false,
-                cap: false,
-                upper: false,
-                poss: false,
-                quote: None,
-                mark: None,
-            });
-            i += 1;
-        }
-        // Tokens and quotations are both in text order: one pass.
-        let mut qi = 0;
-        for t in &mut toks {
-            while qi < quotes.len() && quotes[qi].inner_end < t.end {
-                qi += 1;
+            // A word runs over letters and digits, and over one joining
+            // character between two of them (`Kyiv’s`, `pro-Russian`,
+            // `U.S`, `AT&T`, `and/or`) unless a quotation mark stands there.
+            let mut j = p + len;
+            while let Some(ch) = at(j) {
+                if ch.is_alphanumeric() {
+                    j += ch.len_utf8();
+                    continue;
+                }
+                if matches!(ch, '\'' | '’' | '-' | '.' | '&' | '/') {
+                    let after = j + ch.len_utf8();
+                    if let Some(next) = at(after).filter(|n| n.is_alphanumeric()) {
+                        if !is_mark_at(j) {
+                            j = after + next.len_utf8();
+                            continue;
+                        }
+                    }
+                }
+                break;
             }
-            if t.mark.is_none() {
-                t.quote = quotes
-                    .get(qi)
-                    .filter(|q| t.start >= q.inner_start && t.end <= q.inner_end)
-                    .map(|_| qi);
+            let mut end = j;
+            let word = &text[p..end];
+            // Abbreviations and initials keep their period: Gen., U.S., J.
+            if at(j) == Some('.') {
+                let lower = word.to_lowercase();
+                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                let title = self.lex.title(&text[p..end + 1]);
+                let is_abbrev = matches!(title, Some(TitleKind::Abbrev | TitleKind::Honorific(_)))
+                    || word.contains('.')
+                    || (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
+                    || matches!(
+                        lower.as_str(),
+                        "mr" | "mrs" | "ms" | "dr" | "st" | "jr" | "sr"
+                    );
+                if is_abbrev {
+                    end += 1;
+                    j += 1;
+                }
             }
+            // Possessive with a closing apostrophe: Ukrainians’
+            let mut poss = false;
+            if let Some(apostrophe @ ('’' | '\'')) = at(j) {
+                let after = at(j + apostrophe.len_utf8());
+                if close_at(j).is_none()
+                    && word.ends_with('s')
+                    && after.is_none_or(|n| !n.is_alphanumeric())
+                {
+                    poss = true;
+                }
+            }
+            toks.push(self.word_tok(text, p, end, poss));
+            p = j;
         }
+        tag_quotations(&mut toks, quotes);
         toks
+    }
+
+    /// The token of the word `text[start..end]`.
+    fn word_tok(&self, text: &str, start: usize, end: usize, poss: bool) -> Tok {
+        let w = &text[start..end];
+        // Most words are ASCII: their lowercase needs no Unicode tables.
+        let mut lower = if w.is_ascii() {
+            w.to_ascii_lowercase()
+        } else {
+            w.to_lowercase()
+        };
+        let poss = poss || lower.ends_with("'s") || lower.ends_with("’s");
+        if lower.contains('’') {
+            lower = lower.replace('’', "'");
+        }
+        Tok {
+            start,
+            end,
+            cap: w.chars().next().is_some_and(char::is_uppercase),
+            upper: w.chars().all(|c| !c.is_lowercase())
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2,
+            lower,
+            word: true,
+            poss,
+            quote: None,
+            mark: None,
+        }
     }
 
     fn mark_tok(&self, text: &str, start: usize, end: usize, qi: usize, open: bool) -> Tok {
@@ -2949,6 +2959,23 @@ fn join_text(toks: &[Tok], text: &str) -> String {
     }
 }
 
+/// Tags each token inside a quotation (marks excluded) with its index.
+fn tag_quotations(toks: &mut [Tok], quotes: &[Quote]) {
+    // Tokens and quotations are both in text order: one pass.
+    let mut qi = 0;
+    for t in toks.iter_mut() {
+        while qi < quotes.len() && quotes[qi].inner_end < t.end {
+            qi += 1;
+        }
+        if t.mark.is_none() {
+            t.quote = quotes
+                .get(qi)
+                .filter(|q| t.start >= q.inner_start && t.end <= q.inner_end)
+                .map(|_| qi);
+        }
+    }
+}
+
 /// Words joined by spaces with possessive endings removed.
 fn join_base(toks: &[Tok], text: &str) -> String {
     // Every capitalised run is looked up by each of its suffixes: one
@@ -3051,4 +3078,163 @@ fn trim_quote_inner(text: &str, q: Quote) -> (usize, usize) {
 /// Folded key of a speaker name, for merging across documents.
 pub fn speaker_key(name: &str) -> String {
     fold_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    impl Extractor {
+        /// The character-by-character tokenizer [`Extractor::tokenize`] replaced:
+        /// the oracle it is checked against.
+        fn tokenize_by_char(&self, text: &str, s: usize, e: usize, quotes: &[Quote]) -> Vec<Tok> {
+            let mut toks = Vec::new();
+            let seg = &text[s..e];
+            let chars: Vec<(usize, char)> = seg.char_indices().collect();
+            // Mark positions are looked up per character; a sentence has a few
+            // quotations at most, so a scan of them beats hashing every offset.
+            let open_at = |p: usize| quotes.iter().rposition(|q| q.open == p);
+            let close_at = |p: usize| quotes.iter().rposition(|q| q.closed && q.inner_end == p);
+            let mut i = 0;
+            while i < chars.len() {
+                let (off, c) = chars[i];
+                let pos = s + off;
+                if c.is_whitespace() {
+                    i += 1;
+                    continue;
+                }
+                if let Some(qi) = open_at(pos) {
+                    let q = quotes[qi];
+                    toks.push(self.mark_tok(text, pos, q.inner_start, qi, true));
+                    while i < chars.len() && s + chars[i].0 < q.inner_start {
+                        i += 1;
+                    }
+                    continue;
+                }
+                if let Some(qi) = close_at(pos) {
+                    let q = quotes[qi];
+                    toks.push(self.mark_tok(text, pos, q.close_end, qi, false));
+                    while i < chars.len() && s + chars[i].0 < q.close_end {
+                        i += 1;
+                    }
+                    continue;
+                }
+                if c.is_alphanumeric() {
+                    let mut j = i + 1;
+                    while j < chars.len() {
+                        let ch = chars[j].1;
+                        if ch.is_alphanumeric() {
+                            j += 1;
+                            continue;
+                        }
+                        let next_alnum =
+                            chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                        let p = s + chars[j].0;
+                        let is_mark_here = open_at(p).is_some() || close_at(p).is_some();
+                        if matches!(ch, '\'' | '’' | '-' | '.' | '&' | '/')
+                            && next_alnum
+                            && !is_mark_here
+                        {
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    let mut end = if j < chars.len() { s + chars[j].0 } else { e };
+                    let word = &text[pos..end];
+                    // Abbreviations and initials keep their period: Gen., U.S., J.
+                    if j < chars.len() && chars[j].1 == '.' {
+                        let lower = word.to_lowercase();
+                        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                        let title = self.lex.title(&text[pos..end + 1]);
+                        let is_abbrev =
+                            matches!(title, Some(TitleKind::Abbrev | TitleKind::Honorific(_)))
+                                || word.contains('.')
+                                || (letters == 1
+                                    && word.chars().next().is_some_and(char::is_uppercase))
+                                || matches!(
+                                    lower.as_str(),
+                                    "mr" | "mrs" | "ms" | "dr" | "st" | "jr" | "sr"
+                                );
+                        if is_abbrev {
+                            end += 1;
+                            j += 1;
+                        }
+                    }
+                    // Possessive with a closing apostrophe: Ukrainians’
+                    let mut poss = false;
+                    if j < chars.len() && matches!(chars[j].1, '’' | '\'') {
+                        let after = chars.get(j + 1).map(|&(_, n)| n);
+                        let is_mark = close_at(s + chars[j].0).is_some();
+                        if !is_mark
+                            && word.ends_with('s')
+                            && after.is_none_or(|n| !n.is_alphanumeric())
+                        {
+                            poss = true;
+                        }
+                    }
+                    toks.push(self.word_tok(text, pos, end, poss));
+                    i = j;
+                    continue;
+                }
+                let end = pos + c.len_utf8();
+                toks.push(Tok {
+                    start: pos,
+                    end,
+                    lower: c.to_string(),
+                    word: false,
+                    cap: false,
+                    upper: false,
+                    poss: false,
+                    quote: None,
+                    mark: None,
+                });
+                i += 1;
+            }
+            tag_quotations(&mut toks, quotes);
+            toks
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// The byte-stepping tokenizer finds the tokens of the character
+        /// scan it replaced, on every sentence of texts mixing quotation
+        /// marks, apostrophes, joiners, abbreviations and non-ASCII words.
+        #[test]
+        fn tokens_match_the_character_scan(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Gen.", "U.S.", "Mr.", "J.", "e.g.", "Kyiv’s", "Ukrainians’", "don't",
+                    "pro-Russian", "AT&T", "and/or", "Zelensky", "NATO", "said", "the",
+                    "Łukasz", "Kyїv", "ПРИВІТ", "“", "”", "\"", "'", "‘", "’", "«", "»",
+                    ",", ".", "!", "?", "—", "-", " ", " ", " ", "\n", "42", "3.5", "a.m.",
+                    "ʼ", "é", "s", "’s", "'s",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = pieces.concat();
+            let ex = Extractor::builtin();
+            let quotes = text::pair_quotes(&text, 0, text.len());
+            for (s, e) in text::sentences(&text, 0, text.len(), &quotes) {
+                let qs: Vec<Quote> = quotes
+                    .iter()
+                    .copied()
+                    .filter(|q| q.open >= s && q.open < e)
+                    .map(|mut q| {
+                        if q.close_end > e {
+                            q.inner_end = q.inner_end.min(e);
+                            q.close_end = q.close_end.min(e);
+                            q.closed = false;
+                        }
+                        q
+                    })
+                    .collect();
+                let fast = ex.tokenize(&text, s, e, &qs);
+                let slow = ex.tokenize_by_char(&text, s, e, &qs);
+                proptest::prop_assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{:?}", &text[s..e]);
+            }
+        }
+    }
 }

@@ -38,10 +38,10 @@
 //! Everything is deterministic: clusters, members and rows come out in input
 //! order, and no hash-map iteration order reaches the output.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -325,7 +325,11 @@ fn push_word(text: &str, range: Range<usize>, space: bool, out: &mut Vec<Token>)
         let head_key = fold(head);
         let split = |at: usize, k1: String, k2: &str, out: &mut Vec<Token>| {
             out.push(word(range.start..range.start + at, american_key(k1), space));
-            out.push(word(range.start + at..range.end, american_key(k2.to_string()), false));
+            out.push(word(
+                range.start + at..range.end,
+                american_key(k2.to_string()),
+                false,
+            ));
         };
         if tail == "t" && head_key.len() > 1 && head.ends_with(['n', 'N']) {
             let stem = &head_key[..head_key.len() - 1];
@@ -391,10 +395,11 @@ impl KeyKind {
 /// each occurrence cost more than looking the word up.
 const TOKEN_KEY_CACHE_LIMIT: usize = 1 << 16;
 
+/// Raw token text → (its kind, key).
+type TokenKeys = FastMap<Box<str>, (KeyKind, Rc<str>)>;
+
 thread_local! {
-    /// Raw token text → (its kind, key).
-    static TOKEN_KEYS: RefCell<FastMap<Box<str>, (KeyKind, Rc<str>)>> =
-        RefCell::new(FastMap::default());
+    static TOKEN_KEYS: RefCell<TokenKeys> = RefCell::new(FastMap::default());
 }
 
 fn token_key(raw: &str, kind: KeyKind) -> Rc<str> {

@@ -15,7 +15,7 @@
 //! ```
 //!
 //! A run streams: articles are processed in parallel batches, each
-//! statement goes to a spool on disk ([`record`] lines) while
+//! statement goes to a spool on disk ([`spool_fields`] lines) while
 //! [`speaker_merge`] gathers the corpus-wide name table; a second pass over
 //! the spool writes every output ([`output_writer`]), clustering variants
 //! speaker bucket by speaker bucket ([`variant_spool`]). Memory holds one
@@ -42,6 +42,7 @@ pub mod record;
 pub mod report;
 pub mod run;
 pub mod speaker_merge;
+pub mod spool_fields;
 pub mod stance;
 pub mod statement;
 pub mod text;

@@ -27,6 +27,7 @@ use crate::pipeline::{merge_speakers, Pipeline};
 use crate::record::Record;
 use crate::report::{self, CsvOptions};
 use crate::speaker_merge::SpeakerMerge;
+use crate::spool_fields;
 use crate::stance::Codebook;
 use crate::statement::Statement;
 use crate::text::Boilerplate;
@@ -133,9 +134,9 @@ pub fn prepare_out(out: &Path) -> anyhow::Result<()> {
 pub struct Processed {
     /// Statements, speakers as found in the article.
     pub statements: Vec<Statement>,
-    /// With `want_records`: the statements as record lines (JSONL), rendered
-    /// by the worker thread so that the consumer only writes bytes.
-    pub records: String,
+    /// With [`Wants::records`]: the statements as lines of that form,
+    /// rendered by the worker thread so that the consumer only writes bytes.
+    pub records: Vec<u8>,
     /// With `want_context`: what `report.html` needs of the article.
     pub context: Option<DocContext>,
 }
@@ -148,8 +149,37 @@ type Sink<'a> = dyn FnMut(Processed) -> anyhow::Result<()> + Send + 'a;
 pub struct Wants {
     /// Each article's [`DocContext`].
     pub context: bool,
-    /// Each article's statements as record lines.
-    pub records: bool,
+    /// Each article's statements as lines of this form.
+    pub records: Option<LineForm>,
+}
+
+/// The line forms statements are written in between processes and passes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineForm {
+    /// [`Record`] JSON lines: what other tools and `merge` read.
+    Record,
+    /// [`spool_fields`] lines: what `run` reads back itself.
+    Spool,
+}
+
+impl LineForm {
+    /// Parses one line (without its newline) into the statement as found.
+    fn parse(self, line: &str) -> Result<Statement, String> {
+        match self {
+            LineForm::Record => serde_json::from_str::<Record>(line)
+                .map_err(|e| e.to_string())
+                .and_then(Record::into_found_statement),
+            LineForm::Spool => spool_fields::parse_statement(line.as_bytes()),
+        }
+    }
+
+    /// Appends the line of `s` (with its newline).
+    fn push(self, out: &mut Vec<u8>, s: &Statement) {
+        match self {
+            LineForm::Record => out.extend_from_slice(Record::new(s, s).to_line().as_bytes()),
+            LineForm::Spool => spool_fields::push_statement(out, s),
+        }
+    }
 }
 
 /// Reads and processes every article of `input` in parallel batches,
@@ -182,10 +212,10 @@ pub fn process_stream(
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     let statements = pipeline.process(d);
                     let context = wants.context.then(|| DocContext::new(d, &statements));
-                    let mut records = String::new();
-                    if wants.records {
+                    let mut records = Vec::new();
+                    if let Some(form) = wants.records {
                         for s in &statements {
-                            records.push_str(&Record::new(s, s).to_line());
+                            form.push(&mut records, s);
                         }
                     }
                     Processed {
@@ -373,7 +403,8 @@ fn output_options(args: &OutputArgs, jobs: Option<usize>) -> OutputOptions {
     }
 }
 
-/// Statements as found, spooled to a JSONL file between the two passes.
+/// Statements as found, spooled to a file of [`spool_fields`] lines between
+/// the two passes.
 struct Spool {
     path: PathBuf,
     writer: BufWriter<File>,
@@ -389,10 +420,10 @@ impl Spool {
         })
     }
 
-    /// Appends record lines.
-    fn push(&mut self, records: &str) -> anyhow::Result<()> {
+    /// Appends statement lines.
+    fn push(&mut self, records: &[u8]) -> anyhow::Result<()> {
         self.writer
-            .write_all(records.as_bytes())
+            .write_all(records)
             .with_context(|| format!("{}: cannot write", self.path.display()))
     }
 
@@ -419,6 +450,7 @@ fn worker_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
 /// `bad` and skipped.
 fn read_records<T: Send>(
     path: &Path,
+    form: LineForm,
     pool: &rayon::ThreadPool,
     map: impl Fn(Statement) -> T + Sync,
     mut bad: impl FnMut(String) + Send,
@@ -445,17 +477,13 @@ fn read_records<T: Send>(
         chunk
             .par_iter()
             .map(|(n, line)| {
-                serde_json::from_str::<Record>(line)
-                    .map_err(|e| e.to_string())
-                    .and_then(Record::into_found_statement)
-                    .map(&map)
-                    .map_err(|e| {
-                        format!(
-                            "{}:{}: not a statement record ({e}), line skipped",
-                            path.display(),
-                            n + 1
-                        )
-                    })
+                form.parse(line).map(&map).map_err(|e| {
+                    format!(
+                        "{}:{}: not a statement record ({e}), line skipped",
+                        path.display(),
+                        n + 1
+                    )
+                })
             })
             .collect()
     };
@@ -490,7 +518,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     let mut input = Input::new(&args.inputs, manifest.clone(), policy);
     let progress = progress_bar(input.total_bytes(), args.output.quiet);
     // Pass 1: extract, spool the statements, gather the name table.
-    let mut spool = Spool::create(work.path().join("statements.jsonl"))?;
+    let mut spool = Spool::create(work.path().join("statements.tsv"))?;
     let mut merge = SpeakerMerge::new();
     let mut docs = Vec::new();
     let mut summary = process_stream(
@@ -500,7 +528,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
         &progress,
         Wants {
             context: args.html,
-            records: true,
+            records: Some(LineForm::Spool),
         },
         &mut |article| {
             for s in &article.statements {
@@ -523,6 +551,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     let renderer = writer.renderer().clone();
     read_records(
         &spooled,
+        LineForm::Spool,
         &pool,
         |found| {
             let mut merged = found.clone();
@@ -592,9 +621,9 @@ pub fn extract(args: &ExtractArgs) -> anyhow::Result<Summary> {
         &ProgressBar::hidden(),
         Wants {
             context: false,
-            records: true,
+            records: Some(LineForm::Record),
         },
-        &mut |article| Ok(stdout.write_all(article.records.as_bytes())?),
+        &mut |article| Ok(stdout.write_all(&article.records)?),
     )?;
     stdout.flush()?;
     Ok(summary)
@@ -680,6 +709,7 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<Summary> {
         let mut duplicates: Vec<String> = Vec::new();
         read_records(
             f,
+            LineForm::Record,
             &pool,
             |s| s,
             |e| {
@@ -718,6 +748,7 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<Summary> {
     for f in &files {
         read_records(
             f,
+            LineForm::Record,
             &pool,
             |found| {
                 let mut merged = found.clone();

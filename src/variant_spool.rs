@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::spool_fields::{self, push_field};
 use crate::statement::{Kind, Statement};
 use crate::variants::{self, Change, Cluster, Member, VariantOptions};
 
@@ -180,51 +181,9 @@ pub struct SpoolLine {
     fields: Vec<u8>,
 }
 
-/// Appends `\t` and `field`, escaped (see [`SpoolLine`]).
-fn push_field(out: &mut Vec<u8>, field: &str) {
-    out.push(b'\t');
-    let bytes = field.as_bytes();
-    if !bytes
-        .iter()
-        .any(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
-    {
-        out.extend_from_slice(bytes);
-        return;
-    }
-    for &b in bytes {
-        match b {
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            _ => out.push(b),
-        }
-    }
-}
-
 /// A field of a bucket line, unescaped.
 fn unescape(field: &[u8]) -> io::Result<String> {
-    let text =
-        |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|_| bad("spool line is not UTF-8"));
-    if !field.contains(&b'\\') {
-        return text(field.to_vec());
-    }
-    let mut out = Vec::with_capacity(field.len());
-    let mut bytes = field.iter();
-    while let Some(&b) = bytes.next() {
-        if b != b'\\' {
-            out.push(b);
-            continue;
-        }
-        out.push(match bytes.next() {
-            Some(b'\\') => b'\\',
-            Some(b't') => b'\t',
-            Some(b'n') => b'\n',
-            Some(b'r') => b'\r',
-            _ => return Err(bad("bad escape in spool line")),
-        });
-    }
-    text(out)
+    spool_fields::unescape(field).map_err(bad)
 }
 
 impl SpoolLine {

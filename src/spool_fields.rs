@@ -1,0 +1,203 @@
+//! Tab-separated lines for the spools a run writes and reads back itself:
+//! the statements between the two passes of `stancetrack run`, and the
+//! speaker buckets of [`crate::variant_spool`].
+//!
+//! A line is fields separated by tabs, each with `\`, tab, newline and
+//! carriage return escaped as `\\`, `\t`, `\n`, `\r`, so a line never holds
+//! a raw line break. Every statement of a corpus is written and read back
+//! once per pass; escaping is a scan for four bytes and splitting a split on
+//! tabs, a fraction of the cost of JSON. Files other tools read (merge
+//! parts, `quotes.jsonl`) stay JSON ([`crate::record`]).
+
+use crate::statement::{Kind, Label, StanceLabel, Statement};
+
+/// Appends `\t` and `field`, escaped.
+pub fn push_field(out: &mut Vec<u8>, field: &str) {
+    out.push(b'\t');
+    push_escaped(out, field);
+}
+
+/// Appends `field`, escaped.
+pub fn push_escaped(out: &mut Vec<u8>, field: &str) {
+    let bytes = field.as_bytes();
+    if !bytes
+        .iter()
+        .any(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
+    {
+        out.extend_from_slice(bytes);
+        return;
+    }
+    for &b in bytes {
+        match b {
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => out.push(b),
+        }
+    }
+}
+
+/// A field, unescaped; `Err` names what is wrong with it.
+pub fn unescape(field: &[u8]) -> Result<String, &'static str> {
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|_| "spool line is not UTF-8");
+    if !field.contains(&b'\\') {
+        return text(field.to_vec());
+    }
+    let mut out = Vec::with_capacity(field.len());
+    let mut bytes = field.iter();
+    while let Some(&b) = bytes.next() {
+        if b != b'\\' {
+            out.push(b);
+            continue;
+        }
+        out.push(match bytes.next() {
+            Some(b'\\') => b'\\',
+            Some(b't') => b'\t',
+            Some(b'n') => b'\n',
+            Some(b'r') => b'\r',
+            _ => return Err("bad escape in spool line"),
+        });
+    }
+    text(out)
+}
+
+/// Appends the line of a statement (with its newline): id, doc, outlet,
+/// date, kind, whether it has a speaker, speaker, speaker mention,
+/// anonymous, affiliation, cue, text, start, end, then issue, label and
+/// rule of each stance label.
+pub fn push_statement(out: &mut Vec<u8>, s: &Statement) {
+    let flag = |b: bool| if b { "1" } else { "0" };
+    push_escaped(out, &s.id);
+    for field in [
+        s.doc.as_str(),
+        &s.outlet,
+        &s.date,
+        s.kind.as_str(),
+        flag(s.speaker.is_some()),
+        s.speaker.as_deref().unwrap_or_default(),
+        &s.speaker_mention,
+        flag(s.anonymous),
+        &s.affiliation,
+        &s.cue,
+        &s.text,
+        &s.start.to_string(),
+        &s.end.to_string(),
+    ] {
+        push_field(out, field);
+    }
+    for l in &s.stance {
+        push_field(out, &l.issue);
+        push_field(out, l.label.as_str());
+        push_field(out, &l.rule);
+    }
+    out.push(b'\n');
+}
+
+/// Parses a line [`push_statement`] wrote, without its newline.
+pub fn parse_statement(line: &[u8]) -> Result<Statement, String> {
+    const FIXED: usize = 14;
+    let fields: Vec<&[u8]> = line.split(|&b| b == b'\t').collect();
+    if fields.len() < FIXED || !(fields.len() - FIXED).is_multiple_of(3) {
+        return Err(format!(
+            "spool line has {} fields, not {FIXED} and three per stance label",
+            fields.len()
+        ));
+    }
+    let field = |k: usize| unescape(fields[k]).map_err(|e| format!("{e} (field {})", k + 1));
+    let kind_name = field(4)?;
+    let kind = Kind::parse(&kind_name).ok_or_else(|| format!("unknown kind {kind_name:?}"))?;
+    let offset = |k: usize| {
+        let s = field(k)?;
+        s.parse::<usize>()
+            .map_err(|_| format!("bad offset {s:?} in spool line"))
+    };
+    let mut stance = Vec::with_capacity((fields.len() - FIXED) / 3);
+    for k in (FIXED..fields.len()).step_by(3) {
+        let label_name = field(k + 1)?;
+        let label =
+            Label::parse(&label_name).ok_or_else(|| format!("unknown label {label_name:?}"))?;
+        stance.push(StanceLabel {
+            issue: field(k)?,
+            label,
+            rule: field(k + 2)?,
+        });
+    }
+    Ok(Statement {
+        id: field(0)?,
+        doc: field(1)?,
+        outlet: field(2)?,
+        date: field(3)?,
+        kind,
+        speaker: (fields[5] == b"1").then(|| field(6)).transpose()?,
+        speaker_mention: field(7)?,
+        anonymous: fields[8] == b"1",
+        affiliation: field(9)?,
+        cue: field(10)?,
+        text: field(11)?,
+        start: offset(12)?,
+        end: offset(13)?,
+        stance,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statement(speaker: Option<&str>, stance: Vec<StanceLabel>) -> Statement {
+        Statement {
+            id: "a\tb#1".into(),
+            doc: "a\tb".into(),
+            outlet: "The \\ Outlet".into(),
+            date: "2025-01-02".into(),
+            kind: Kind::Mixed,
+            speaker: speaker.map(str::to_string),
+            speaker_mention: "Sybiga".into(),
+            anonymous: true,
+            affiliation: String::new(),
+            cue: "said".into(),
+            text: "line one\r\nline two\t“quoted” \\n".into(),
+            start: 3,
+            end: 11,
+            stance,
+        }
+    }
+
+    #[test]
+    fn statements_round_trip_with_tabs_newlines_backslashes_and_no_speaker() {
+        let labels = vec![
+            StanceLabel {
+                issue: "nato".into(),
+                label: Label::Favor,
+                rule: "nato:r[\"x\"]\tz".into(),
+            },
+            StanceLabel {
+                issue: "crimea".into(),
+                label: Label::Neutral,
+                rule: String::new(),
+            },
+        ];
+        for s in [
+            statement(Some("Andrii Sybiha"), labels.clone()),
+            statement(Some(""), Vec::new()),
+            statement(None, labels),
+        ] {
+            let mut line = Vec::new();
+            push_statement(&mut line, &s);
+            assert_eq!(line.iter().filter(|&&b| b == b'\n').count(), 1);
+            let back = parse_statement(line.strip_suffix(b"\n").unwrap()).unwrap();
+            assert_eq!(back, s);
+        }
+    }
+
+    #[test]
+    fn a_truncated_line_is_an_error_not_a_panic() {
+        let mut line = Vec::new();
+        push_statement(&mut line, &statement(None, Vec::new()));
+        for cut in 0..line.len() {
+            let _ = parse_statement(&line[..cut]);
+        }
+        assert!(parse_statement(b"x\ty").is_err());
+    }
+}

@@ -1042,17 +1042,32 @@ fn tokens_of_lowercase(lower: &str) -> Vec<&str> {
         out.push(word);
     }
     let mut out = Vec::with_capacity(lower.len() / 4 + 1);
+    let bytes = lower.as_bytes();
+    let char_at = |i: usize| lower.get(i..).and_then(|rest| rest.chars().next());
     // Start of the word being read, if any: a word is a contiguous slice.
     let mut word_start: Option<usize> = None;
     let mut prev_alnum = false;
-    let mut chars = lower.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_alnum = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+    let mut i = 0;
+    while i < bytes.len() {
+        // Runs of ASCII letters and digits (most of any text) are taken
+        // whole; other characters are decoded one at a time.
+        if bytes[i].is_ascii_alphanumeric() {
+            word_start.get_or_insert(i);
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            prev_alnum = true;
+            continue;
+        }
+        let Some(c) = char_at(i) else { break };
         let alnum = c.is_alphanumeric();
-        let joins = alnum || c == '*' || (matches!(c, '\'' | '-') && prev_alnum && next_alnum);
+        let next_alnum = || char_at(i + c.len_utf8()).is_some_and(char::is_alphanumeric);
+        let joins = alnum || c == '*' || (matches!(c, '\'' | '-') && prev_alnum && next_alnum());
         prev_alnum = alnum;
         if joins {
             word_start.get_or_insert(i);
+            i += c.len_utf8();
             continue;
         }
         let word = word_start.map_or("", |a| &lower[a..i]);
@@ -1066,6 +1081,7 @@ fn tokens_of_lowercase(lower: &str) -> Vec<&str> {
                 out.push(&lower[i..i + c.len_utf8()]);
             }
         }
+        i += c.len_utf8();
     }
     flush(word_start.map_or("", |a| &lower[a..]), &mut out);
     out

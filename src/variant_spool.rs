@@ -21,7 +21,6 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::spool_fields::{self, push_field};
 use crate::statement::{Kind, Statement};
@@ -37,7 +36,7 @@ const LOOKBACK: usize = 2048;
 const MAX_BUCKETS: usize = 256;
 
 /// What clustering and the variant files need of a statement.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 struct Spooled {
     /// Position of the statement in the corpus.
     i: usize,
@@ -65,7 +64,11 @@ impl Spooled {
 
     /// Parses a bucket line (see [`SpoolLine`]), without its newline.
     fn parse_line(line: &[u8]) -> io::Result<Spooled> {
-        let mut fields = line.split(|&b| b == b'\t');
+        Spooled::from_fields(&mut line.split(|&b| b == b'\t'))
+    }
+
+    /// Reads the fields of a bucket line from `fields`.
+    fn from_fields<'a>(fields: &mut impl Iterator<Item = &'a [u8]>) -> io::Result<Spooled> {
         let mut next = || {
             fields
                 .next()
@@ -84,6 +87,21 @@ impl Spooled {
             speaker: next()?,
             text: next()?,
         })
+    }
+
+    /// Appends the fields of a bucket line, each after a tab.
+    fn push_fields(&self, out: &mut Vec<u8>) {
+        for field in [
+            self.i.to_string().as_str(),
+            &self.date,
+            &self.doc,
+            &self.outlet,
+            &self.kind,
+            &self.speaker,
+            &self.text,
+        ] {
+            push_field(out, field);
+        }
     }
 
     fn statement(self) -> io::Result<Statement> {
@@ -108,13 +126,19 @@ impl Spooled {
 }
 
 /// A cluster found in one bucket, waiting for its corpus-wide id.
-#[derive(Debug, Serialize, Deserialize)]
+///
+/// Its line in a bucket's cluster file is tab-separated (escaped like a
+/// bucket line): the first member's position (so the merge of the buckets'
+/// files orders clusters without parsing them), the reference member, then
+/// per member the fields of its bucket line, the similarity's bits, the
+/// change and the diff.
+#[derive(Debug)]
 struct SpooledCluster {
     reference: usize,
     members: Vec<SpooledMember>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 struct SpooledMember {
     statement: Spooled,
     /// `f64::to_bits`, so the similarity survives the round trip exactly.
@@ -126,6 +150,54 @@ struct SpooledMember {
 impl SpooledCluster {
     fn first(&self) -> usize {
         self.members.first().map_or(0, |m| m.statement.i)
+    }
+
+    /// Appends the cluster's line (see [`SpooledCluster`]), with its newline.
+    fn push_line(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.first().to_string().as_bytes());
+        push_field(out, &self.reference.to_string());
+        for m in &self.members {
+            m.statement.push_fields(out);
+            push_field(out, &m.similarity.to_string());
+            push_field(out, &m.change);
+            push_field(out, &m.diff);
+        }
+        out.push(b'\n');
+    }
+
+    /// Parses the fields of a cluster line after the first member's
+    /// position (which [`next_cluster`] reads).
+    fn parse_fields(fields: &str) -> io::Result<SpooledCluster> {
+        let mut fields = fields.as_bytes().split(|&b| b == b'\t');
+        let number = |field: Option<&[u8]>, what: &str| -> io::Result<u64> {
+            let text =
+                unescape(field.ok_or_else(|| bad(&format!("missing {what} in cluster line")))?)?;
+            text.parse()
+                .map_err(|_| bad(&format!("bad {what} in cluster line")))
+        };
+        let reference = number(fields.next(), "reference")? as usize;
+        let mut members = Vec::new();
+        let mut fields = fields.peekable();
+        while fields.peek().is_some() {
+            let statement = Spooled::from_fields(&mut fields)?;
+            let similarity = number(fields.next(), "similarity")?;
+            let mut text = |what: &str| {
+                fields
+                    .next()
+                    .ok_or_else(|| bad(&format!("missing {what} in cluster line")))
+                    .and_then(unescape)
+            };
+            members.push(SpooledMember {
+                statement,
+                similarity,
+                change: text("change")?,
+                diff: text("diff")?,
+            });
+        }
+        if reference >= members.len() {
+            return Err(bad("cluster line's reference is not one of its members"));
+        }
+        Ok(SpooledCluster { reference, members })
     }
 
     /// The cluster with its final id, over its own members' statements.
@@ -330,8 +402,8 @@ impl SortedClusters {
             let rendered: Vec<io::Result<R>> = pool.install(|| {
                 batch
                     .par_iter()
-                    .map(|(k, json)| {
-                        let c: SpooledCluster = serde_json::from_str(json)?;
+                    .map(|(k, fields)| {
+                        let c = SpooledCluster::parse_fields(fields)?;
                         let (statements, cluster) = c.into_cluster(format!("v{k:0width$}"))?;
                         render(&statements, &cluster)
                     })
@@ -347,10 +419,10 @@ impl SortedClusters {
         let mut heads: Vec<Option<String>> = Vec::with_capacity(n);
         for b in 0..n {
             let mut lines =
-                BufReader::new(File::open(self.dir.join(format!("clusters-{b}.jsonl")))?).lines();
-            let head = next_cluster(&mut lines)?.map(|(first, json)| {
+                BufReader::new(File::open(self.dir.join(format!("clusters-{b}.tsv")))?).lines();
+            let head = next_cluster(&mut lines)?.map(|(first, fields)| {
                 heap.push(std::cmp::Reverse((first, b)));
-                json
+                fields
             });
             heads.push(head);
             runs.push(lines);
@@ -358,17 +430,17 @@ impl SortedClusters {
         let mut k = 0;
         let mut batch = Vec::with_capacity(BATCH);
         while let Some(std::cmp::Reverse((_, b))) = heap.pop() {
-            let Some(json) = heads[b].take() else {
+            let Some(fields) = heads[b].take() else {
                 continue;
             };
             k += 1;
-            batch.push((k, json));
+            batch.push((k, fields));
             if batch.len() == BATCH {
                 flush(&mut batch)?;
             }
-            heads[b] = next_cluster(&mut runs[b])?.map(|(first, json)| {
+            heads[b] = next_cluster(&mut runs[b])?.map(|(first, fields)| {
                 heap.push(std::cmp::Reverse((first, b)));
-                json
+                fields
             });
         }
         flush(&mut batch)
@@ -487,7 +559,7 @@ fn windows(n: usize) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Clusters bucket `b` of `dir` into `clusters-{b}.jsonl`; returns the count.
+/// Clusters bucket `b` of `dir` into `clusters-{b}.tsv`; returns the count.
 ///
 /// The bucket is linked window by window: its statements ordered by date
 /// (undated ones last, in corpus order), [`WINDOW`] at a time with the
@@ -532,8 +604,9 @@ fn cluster_bucket(dir: &Path, b: usize, opts: &VariantOptions) -> io::Result<usi
     };
     drop(parent);
     groups.sort_by_key(|m| m[0]);
-    let mut out = BufWriter::new(File::create(dir.join(format!("clusters-{b}.jsonl")))?);
+    let mut out = BufWriter::new(File::create(dir.join(format!("clusters-{b}.tsv")))?);
     let mut count = 0;
+    let mut line = Vec::new();
     for group in groups {
         let picked: Vec<Entry> = group.iter().map(|&k| entries[k]).collect();
         let statements = bucket.read_all(&picked)?;
@@ -556,11 +629,9 @@ fn cluster_bucket(dir: &Path, b: usize, opts: &VariantOptions) -> io::Result<usi
             reference: c.reference,
             members,
         };
-        // The first member's position leads the line, so the merge of the
-        // buckets' runs orders clusters without parsing them.
-        write!(out, "{}\t", rec.first())?;
-        serde_json::to_writer(&mut out, &rec)?;
-        out.write_all(b"\n")?;
+        line.clear();
+        rec.push_line(&mut line);
+        out.write_all(&line)?;
     }
     out.flush()?;
     drop(bucket);
@@ -633,13 +704,13 @@ fn next_cluster(lines: &mut io::Lines<BufReader<File>>) -> io::Result<Option<(us
         return Ok(None);
     };
     let mut line = line?;
-    let (first, json) = line
+    let (first, fields) = line
         .split_once('\t')
         .ok_or_else(|| bad("cluster line without position in spool"))?;
     let first = first
         .parse()
         .map_err(|_| bad("bad cluster position in spool"))?;
-    let at = line.len() - json.len();
+    let at = line.len() - fields.len();
     line.drain(..at);
     Ok(Some((first, line)))
 }
@@ -686,6 +757,44 @@ mod tests {
         );
         assert!(Spooled::parse_line(b"1\t2025").is_err());
         assert!(Spooled::parse_line(b"x\ta\tb\tc\tdirect\te\tf").is_err());
+    }
+
+    #[test]
+    fn cluster_lines_round_trip_members_diffs_and_exact_similarity() {
+        let member = |i: usize, text: &str, diff: &str, similarity: f64| SpooledMember {
+            statement: Spooled {
+                i,
+                doc: format!("doc\t{i}"),
+                outlet: "Out\\let".into(),
+                date: "2025-03-01".into(),
+                kind: "direct".into(),
+                speaker: "A B".into(),
+                text: text.into(),
+            },
+            similarity: similarity.to_bits(),
+            change: "substitution".into(),
+            diff: diff.into(),
+        };
+        let c = SpooledCluster {
+            reference: 1,
+            members: vec![
+                member(7, "We will\nnot", "[-not-]{+never+}\t", 0.1 + 0.2),
+                member(9, "We will never", "", 1.0),
+            ],
+        };
+        let mut line = Vec::new();
+        c.push_line(&mut line);
+        assert_eq!(line.iter().filter(|&&b| b == b'\n').count(), 1);
+        let text = String::from_utf8(line).unwrap();
+        let (first, fields) = text.trim_end_matches('\n').split_once('\t').unwrap();
+        assert_eq!(first, "7");
+        let back = SpooledCluster::parse_fields(fields).unwrap();
+        assert_eq!(back.reference, 1);
+        assert_eq!(format!("{:?}", back.members), format!("{:?}", c.members));
+        assert!(SpooledCluster::parse_fields("3").is_err());
+        // A member without its diff.
+        let cut = fields.rfind('\t').unwrap();
+        assert!(SpooledCluster::parse_fields(&fields[..cut]).is_err());
     }
 
     #[test]

@@ -20,10 +20,17 @@ pub fn push_field(out: &mut Vec<u8>, field: &str) {
 /// Appends `field`, escaped.
 pub fn push_escaped(out: &mut Vec<u8>, field: &str) {
     let bytes = field.as_bytes();
-    if !bytes
-        .iter()
-        .any(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
-    {
+    // Most fields hold nothing to escape; a statement's text is searched
+    // with vectorised scans, short fields byte by byte.
+    let needs_escape = if bytes.len() < 64 {
+        bytes
+            .iter()
+            .any(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
+    } else {
+        memchr::memchr3(b'\\', b'\t', b'\n', bytes).is_some()
+            || memchr::memchr(b'\r', bytes).is_some()
+    };
+    if !needs_escape {
         out.extend_from_slice(bytes);
         return;
     }

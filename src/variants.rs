@@ -419,90 +419,100 @@ fn token_key(raw: &str, kind: KeyKind) -> Rc<str> {
     })
 }
 
-/// End (char index, exclusive) of a dotted abbreviation such as `U.S.` that
-/// starts at char index `i`.
-fn abbreviation_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    let mut j = i;
+/// End (byte offset, exclusive) of a dotted abbreviation such as `U.S.`
+/// that starts at byte `start` of `text`: two or more letter-and-period
+/// pairs, not followed by a letter or digit.
+fn abbreviation_end(text: &str, start: usize) -> Option<usize> {
+    let at = |p: usize| char_at(text, p);
+    let mut j = start;
     let mut pairs = 0;
-    while j + 1 < chars.len() && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
-        if j > i && chars[j - 1].1 != '.' {
+    while let Some(c) = at(j).filter(|c| c.is_alphabetic()) {
+        if at(j + c.len_utf8()) != Some('.') {
             break;
         }
         pairs += 1;
-        j += 2;
-        if j < chars.len() && chars[j].1.is_alphabetic() {
-            if j + 1 < chars.len() && chars[j + 1].1 == '.' {
-                continue;
+        j += c.len_utf8() + 1;
+        match at(j) {
+            // `U.S.A.` goes on; `U.Sx` is no abbreviation.
+            Some(n) if n.is_alphabetic() => {
+                if at(j + n.len_utf8()) != Some('.') {
+                    return None;
+                }
             }
-            return None;
+            _ => break,
         }
-        break;
     }
-    if pairs >= 2 && (j >= chars.len() || !chars[j].1.is_alphanumeric()) {
-        Some(j)
-    } else {
-        None
+    (pairs >= 2 && at(j).is_none_or(|c| !c.is_alphanumeric())).then_some(j)
+}
+
+/// The character at byte `p` of `text` (a char boundary), ASCII without
+/// decoding.
+fn char_at(text: &str, p: usize) -> Option<char> {
+    match text.as_bytes().get(p) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(p..).and_then(|rest| rest.chars().next()),
     }
 }
 
+/// Words (letters and digits, joined by apostrophes), dotted abbreviations
+/// and punctuation marks (a run of periods is one), with their keys.
+/// Steps byte by byte through ASCII and decodes only other characters:
+/// every clustered statement is tokenized in each window that holds it and
+/// again for its cluster's diffs.
 fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let at = |p: usize| char_at(text, p);
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut space = true;
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut p = 0;
+    while let Some(c) = at(p) {
         if c.is_whitespace() {
             space = true;
-            i += 1;
+            p += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
-            if let Some(j) = abbreviation_end(&chars, i) {
-                let range = pos..byte(j);
+            if let Some(end) = abbreviation_end(text, p) {
                 out.push(Token {
-                    key: token_key(&text[range.clone()], KeyKind::Abbreviation),
+                    key: token_key(&text[p..end], KeyKind::Abbreviation),
                     acronym: true,
-                    range,
+                    range: p..end,
                     word: true,
                     space,
                 });
-                i = j;
+                p = end;
                 space = false;
                 continue;
             }
-            let mut j = i + 1;
-            while j < chars.len() {
-                let c = chars[j].1;
+            let mut j = p + c.len_utf8();
+            while let Some(c) = at(j) {
                 let joins = is_word_apostrophe(c)
-                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                    && at(j + c.len_utf8()).is_some_and(char::is_alphanumeric);
                 if c.is_alphanumeric() || joins {
-                    j += 1;
+                    j += c.len_utf8();
                 } else {
                     break;
                 }
             }
-            push_word(text, pos..byte(j), space, &mut out);
-            i = j;
+            push_word(text, p..j, space, &mut out);
+            p = j;
             space = false;
             continue;
         }
-        let mut j = i + 1;
+        let mut j = p + c.len_utf8();
         if c == '.' {
-            while j < chars.len() && chars[j].1 == '.' {
+            while at(j) == Some('.') {
                 j += 1;
             }
         }
-        let range = pos..byte(j);
         out.push(Token {
-            key: token_key(&text[range.clone()], KeyKind::Punct),
-            range,
+            key: token_key(&text[p..j], KeyKind::Punct),
+            range: p..j,
             word: false,
             acronym: false,
             space,
         });
-        i = j;
+        p = j;
         space = false;
     }
     out
@@ -2397,7 +2407,112 @@ mod tests {
         })
     }
 
+    /// The character-index abbreviation scan [`abbreviation_end`] replaced.
+    fn abbreviation_end_by_char(chars: &[(usize, char)], i: usize) -> Option<usize> {
+        let mut j = i;
+        let mut pairs = 0;
+        while j + 1 < chars.len() && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
+            if j > i && chars[j - 1].1 != '.' {
+                break;
+            }
+            pairs += 1;
+            j += 2;
+            if j < chars.len() && chars[j].1.is_alphabetic() {
+                if j + 1 < chars.len() && chars[j + 1].1 == '.' {
+                    continue;
+                }
+                return None;
+            }
+            break;
+        }
+        if pairs >= 2 && (j >= chars.len() || !chars[j].1.is_alphanumeric()) {
+            Some(j)
+        } else {
+            None
+        }
+    }
+
+    /// The character-by-character tokenizer [`tokenize`] replaced: the oracle
+    /// it is checked against.
+    fn tokenize_by_char(text: &str) -> Vec<Token> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+        let mut out = Vec::with_capacity(text.len() / 5 + 1);
+        let mut space = true;
+        let mut i = 0;
+        while i < chars.len() {
+            let (pos, c) = chars[i];
+            if c.is_whitespace() {
+                space = true;
+                i += 1;
+                continue;
+            }
+            if c.is_alphanumeric() {
+                if let Some(j) = abbreviation_end_by_char(&chars, i) {
+                    let range = pos..byte(j);
+                    out.push(Token {
+                        key: token_key(&text[range.clone()], KeyKind::Abbreviation),
+                        acronym: true,
+                        range,
+                        word: true,
+                        space,
+                    });
+                    i = j;
+                    space = false;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < chars.len() {
+                    let c = chars[j].1;
+                    let joins = is_word_apostrophe(c)
+                        && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                    if c.is_alphanumeric() || joins {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                push_word(text, pos..byte(j), space, &mut out);
+                i = j;
+                space = false;
+                continue;
+            }
+            let mut j = i + 1;
+            if c == '.' {
+                while j < chars.len() && chars[j].1 == '.' {
+                    j += 1;
+                }
+            }
+            let range = pos..byte(j);
+            out.push(Token {
+                key: token_key(&text[range.clone()], KeyKind::Punct),
+                range,
+                word: false,
+                acronym: false,
+                space,
+            });
+            i = j;
+            space = false;
+        }
+        out
+    }
+
     proptest! {
+        /// The byte-stepping tokenizer finds the tokens (ranges, keys,
+        /// flags) of the character scan it replaced.
+        #[test]
+        fn tokens_match_the_character_scan(
+            a in text_strategy(),
+            extra in "([a-zA-Z0-9.'’ʼ, ]|U\\.S\\.|é|Ж|…|\\.\\.){0,30}",
+        ) {
+            for text in [a.as_str(), extra.as_str(), &format!("{a}{extra}")] {
+                prop_assert_eq!(
+                    format!("{:?}", tokenize(text)),
+                    format!("{:?}", tokenize_by_char(text))
+                );
+            }
+        }
+
         #[test]
         fn prop_self_diff_is_identical(a in text_strategy()) {
             let (change, diff, sim) = word_diff(&a, &a);

@@ -662,13 +662,18 @@ fn stopwords() -> &'static FastSet<&'static str> {
     SET.get_or_init(|| STOPWORDS.split_whitespace().collect())
 }
 
+fn negations() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| NEGATIONS.split_whitespace().collect())
+}
+
 fn is_stopword(key: &str) -> bool {
     key.len() < 2 || stopwords().contains(key)
 }
 
 /// Content words for classifying a change: not stopwords, or negations.
 fn is_content(t: &Token) -> bool {
-    t.word && (t.acronym || !is_stopword(&t.key) || in_list(NEGATIONS, &t.key))
+    t.word && (t.acronym || !is_stopword(&t.key) || negations().contains(&*t.key))
 }
 
 /// Suffixes the light stemmer strips, longest first.

@@ -756,21 +756,9 @@ impl Extractor {
             let mut end = j;
             let word = &text[p..end];
             // Abbreviations and initials keep their period: Gen., U.S., J.
-            if at(j) == Some('.') {
-                let lower = word.to_lowercase();
-                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-                let title = self.lex.title(&text[p..end + 1]);
-                let is_abbrev = matches!(title, Some(TitleKind::Abbrev | TitleKind::Honorific(_)))
-                    || word.contains('.')
-                    || (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
-                    || matches!(
-                        lower.as_str(),
-                        "mr" | "mrs" | "ms" | "dr" | "st" | "jr" | "sr"
-                    );
-                if is_abbrev {
-                    end += 1;
-                    j += 1;
-                }
+            if at(j) == Some('.') && self.keeps_period(word, &text[p..end + 1]) {
+                end += 1;
+                j += 1;
             }
             // Possessive with a closing apostrophe: Ukrainians’
             let mut poss = false;
@@ -788,6 +776,22 @@ impl Extractor {
         }
         tag_quotations(&mut toks, quotes);
         toks
+    }
+
+    /// Whether a word followed by a period keeps it (`with_period`): a
+    /// title or honorific abbreviation (`Gen.`, `Mrs.`), a dotted word
+    /// (`U.S.`), an initial (`J.`).
+    fn keeps_period(&self, word: &str, with_period: &str) -> bool {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        matches!(
+            self.lex.title(with_period),
+            Some(TitleKind::Abbrev | TitleKind::Honorific(_))
+        ) || word.contains('.')
+            || (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
+            || matches!(
+                word.to_lowercase().as_str(),
+                "mr" | "mrs" | "ms" | "dr" | "st" | "jr" | "sr"
+            )
     }
 
     /// The token of the word `text[start..end]`.
@@ -3143,23 +3147,12 @@ mod tests {
                     let mut end = if j < chars.len() { s + chars[j].0 } else { e };
                     let word = &text[pos..end];
                     // Abbreviations and initials keep their period: Gen., U.S., J.
-                    if j < chars.len() && chars[j].1 == '.' {
-                        let lower = word.to_lowercase();
-                        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-                        let title = self.lex.title(&text[pos..end + 1]);
-                        let is_abbrev =
-                            matches!(title, Some(TitleKind::Abbrev | TitleKind::Honorific(_)))
-                                || word.contains('.')
-                                || (letters == 1
-                                    && word.chars().next().is_some_and(char::is_uppercase))
-                                || matches!(
-                                    lower.as_str(),
-                                    "mr" | "mrs" | "ms" | "dr" | "st" | "jr" | "sr"
-                                );
-                        if is_abbrev {
-                            end += 1;
-                            j += 1;
-                        }
+                    if j < chars.len()
+                        && chars[j].1 == '.'
+                        && self.keeps_period(word, &text[pos..end + 1])
+                    {
+                        end += 1;
+                        j += 1;
                     }
                     // Possessive with a closing apostrophe: Ukrainians’
                     let mut poss = false;

@@ -48,6 +48,15 @@ struct Spooled {
     text: String,
 }
 
+/// Appends the fields of a bucket line that follow the position (date, doc,
+/// outlet, kind, speaker, text), each after a tab, in the order
+/// [`Spooled::from_fields`] reads them.
+fn push_fields_after_position(out: &mut Vec<u8>, fields: [&str; 6]) {
+    for field in fields {
+        push_field(out, field);
+    }
+}
+
 impl Spooled {
     /// The spooled form of statement `s`, at position `i` of the corpus.
     fn of(i: usize, s: &Statement) -> Spooled {
@@ -91,17 +100,18 @@ impl Spooled {
 
     /// Appends the fields of a bucket line, each after a tab.
     fn push_fields(&self, out: &mut Vec<u8>) {
-        for field in [
-            self.i.to_string().as_str(),
-            &self.date,
-            &self.doc,
-            &self.outlet,
-            &self.kind,
-            &self.speaker,
-            &self.text,
-        ] {
-            push_field(out, field);
-        }
+        push_field(out, &self.i.to_string());
+        push_fields_after_position(
+            out,
+            [
+                &self.date,
+                &self.doc,
+                &self.outlet,
+                &self.kind,
+                &self.speaker,
+                &self.text,
+            ],
+        );
     }
 
     fn statement(self) -> io::Result<Statement> {
@@ -274,16 +284,17 @@ impl SpoolLine {
         let mut fields = Vec::with_capacity(
             s.date.len() + s.doc.len() + s.outlet.len() + speaker.len() + s.text.len() + 32,
         );
-        for field in [
-            s.date.as_str(),
-            &s.doc,
-            &s.outlet,
-            s.kind.as_str(),
-            s.speaker.as_deref().unwrap_or_default(),
-            &s.text,
-        ] {
-            push_field(&mut fields, field);
-        }
+        push_fields_after_position(
+            &mut fields,
+            [
+                &s.date,
+                &s.doc,
+                &s.outlet,
+                s.kind.as_str(),
+                s.speaker.as_deref().unwrap_or_default(),
+                &s.text,
+            ],
+        );
         Ok(Some(SpoolLine {
             bucket: bucket_of(speaker, buckets),
             fields,

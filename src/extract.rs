@@ -676,17 +676,11 @@ impl Extractor {
     /// other characters; quotation marks are looked up only at characters
     /// that can be marks (never letters, digits or spaces).
     fn tokenize(&self, text: &str, s: usize, e: usize, quotes: &[Quote]) -> Vec<Tok> {
-        let mut toks = Vec::with_capacity((e - s) / 5 + 1);
-        let bytes = text.as_bytes();
-        let e = e.min(text.len());
-        // The character at byte `p` (a char boundary) of the sentence.
-        let at = |p: usize| -> Option<char> {
-            match bytes.get(p) {
-                _ if p >= e => None,
-                Some(&b) if b.is_ascii() => Some(char::from(b)),
-                _ => text.get(p..e).and_then(|rest| rest.chars().next()),
-            }
-        };
+        let mut toks = Vec::with_capacity(e.saturating_sub(s) / 5 + 1);
+        // The text up to the sentence's end: no character past it is read.
+        let upto = text.get(..e).unwrap_or(text);
+        let e = upto.len();
+        let at = |p: usize| text::char_at(upto, p);
         let open_at = |p: usize| quotes.iter().rposition(|q| q.open == p);
         let close_at = |p: usize| quotes.iter().rposition(|q| q.closed && q.inner_end == p);
         let is_mark_at = |p: usize| open_at(p).is_some() || close_at(p).is_some();

@@ -1043,7 +1043,7 @@ fn tokens_of_lowercase(lower: &str) -> Vec<&str> {
     }
     let mut out = Vec::with_capacity(lower.len() / 4 + 1);
     let bytes = lower.as_bytes();
-    let char_at = |i: usize| lower.get(i..).and_then(|rest| rest.chars().next());
+    let char_at = |i: usize| crate::text::char_at(lower, i);
     // Start of the word being read, if any: a word is a contiguous slice.
     let mut word_start: Option<usize> = None;
     let mut prev_alnum = false;

@@ -88,6 +88,17 @@ impl Boilerplate {
     }
 }
 
+/// The character at byte `p` of `text`: `None` past the end or off a
+/// character boundary; ASCII without decoding. The byte-stepping tokenizers
+/// decode only the characters that are not ASCII.
+pub fn char_at(text: &str, p: usize) -> Option<char> {
+    match text.as_bytes().get(p) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(p..).and_then(|rest| rest.chars().next()),
+    }
+}
+
 /// Splits a document into paragraphs and classifies them.
 ///
 /// A line break starts a new paragraph unless the next line starts in

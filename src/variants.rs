@@ -49,6 +49,7 @@ use std::sync::OnceLock;
 use similar::{Algorithm, DiffTag};
 
 use crate::statement::{Kind, Statement};
+use crate::text::char_at;
 
 /// Thresholds and limits for [`cluster`].
 #[derive(Debug, Clone, PartialEq)]
@@ -443,16 +444,6 @@ fn abbreviation_end(text: &str, start: usize) -> Option<usize> {
         }
     }
     (pairs >= 2 && at(j).is_none_or(|c| !c.is_alphanumeric())).then_some(j)
-}
-
-/// The character at byte `p` of `text` (a char boundary), ASCII without
-/// decoding.
-fn char_at(text: &str, p: usize) -> Option<char> {
-    match text.as_bytes().get(p) {
-        None => None,
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        _ => text.get(p..).and_then(|rest| rest.chars().next()),
-    }
 }
 
 /// Words (letters and digits, joined by apostrophes), dotted abbreviations

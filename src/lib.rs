@@ -26,6 +26,9 @@
 //! Lexicons, the actor registry and the codebook are data files under `data/`
 //! embedded at build time and overridable from the command line.
 
+// The library needs no unsafe code; only the binary's allocator shim has any.
+#![forbid(unsafe_code)]
+
 pub mod actors;
 pub mod arguments;
 pub mod document;

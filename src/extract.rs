@@ -81,11 +81,14 @@ struct RunReading {
     actors_after: usize,
 }
 
-#[derive(Debug, Clone)]
-struct Tok {
+/// A token of a sentence. Its lowercase form borrows from the text when the
+/// word is lowercase already (most words, and every mark), else from the
+/// sentence's [`Lowered`] buffer: a sentence's tokens cost no allocation each.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
     start: usize,
     end: usize,
-    lower: String,
+    lower: &'a str,
     word: bool,
     cap: bool,
     /// Written entirely in capitals (`KYIV`).
@@ -97,7 +100,7 @@ struct Tok {
     mark: Option<(usize, bool)>,
 }
 
-impl Tok {
+impl<'a> Tok<'a> {
     fn is(&self, w: &str) -> bool {
         self.lower == w
     }
@@ -107,11 +110,31 @@ impl Tok {
     fn is_comma(&self) -> bool {
         self.punct(",")
     }
-    fn base(&self) -> &str {
-        let l = self.lower.as_str();
+    fn base(&self) -> &'a str {
+        let l = self.lower;
         l.strip_suffix("'s")
             .or_else(|| l.strip_suffix("’s"))
             .unwrap_or(l)
+    }
+}
+
+/// The lowercase forms of a sentence's words that differ from their text
+/// (capitalised words, curly apostrophes), in one buffer: the tokenizer
+/// records them here and [`Lowered::attach`] points the tokens at them.
+#[derive(Debug, Default)]
+struct Lowered {
+    buf: String,
+    /// Token index and its lowercase form's range in `buf`.
+    forms: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl Lowered {
+    /// The tokens with their recorded lowercase forms filled in.
+    fn attach<'a>(&'a self, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+        for (i, range) in &self.forms {
+            toks[*i].lower = &self.buf[range.clone()];
+        }
+        toks
     }
 }
 
@@ -675,7 +698,16 @@ impl Extractor {
     /// Steps byte by byte through ASCII (most of any text) and decodes only
     /// other characters; quotation marks are looked up only at characters
     /// that can be marks (never letters, digits or spaces).
-    fn tokenize(&self, text: &str, s: usize, e: usize, quotes: &[Quote]) -> Vec<Tok> {
+    /// The tokens of sentence `text[s..e]`; the lowercase forms that differ
+    /// from the text go to `lowered` (see [`Lowered::attach`]).
+    fn tokenize<'a>(
+        &self,
+        text: &'a str,
+        s: usize,
+        e: usize,
+        quotes: &[Quote],
+        lowered: &mut Lowered,
+    ) -> Vec<Tok<'a>> {
         let mut toks = Vec::with_capacity(e.saturating_sub(s) / 5 + 1);
         // The text up to the sentence's end: no character past it is read.
         let upto = text.get(..e).unwrap_or(text);
@@ -716,7 +748,7 @@ impl Extractor {
                 toks.push(Tok {
                     start: p,
                     end: p + len,
-                    lower: c.to_string(),
+                    lower: &text[p..p + len],
                     word: false,
                     cap: false,
                     upper: false,
@@ -765,7 +797,7 @@ impl Extractor {
                     poss = true;
                 }
             }
-            toks.push(self.word_tok(text, p, end, poss));
+            toks.push(self.word_tok(text, p, end, poss, toks.len(), lowered));
             p = j;
         }
         tag_quotations(&mut toks, quotes);
@@ -788,19 +820,36 @@ impl Extractor {
             )
     }
 
-    /// The token of the word `text[start..end]`.
-    fn word_tok(&self, text: &str, start: usize, end: usize, poss: bool) -> Tok {
+    /// The token of the word `text[start..end]`, token number `index` of its
+    /// sentence.
+    fn word_tok<'a>(
+        &self,
+        text: &'a str,
+        start: usize,
+        end: usize,
+        poss: bool,
+        index: usize,
+        lowered: &mut Lowered,
+    ) -> Tok<'a> {
         let w = &text[start..end];
-        // Most words are ASCII: their lowercase needs no Unicode tables.
-        let mut lower = if w.is_ascii() {
-            w.to_ascii_lowercase()
+        let (lower, poss) = if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            (w, poss || w.ends_with("'s"))
         } else {
-            w.to_lowercase()
+            // Most words are ASCII: their lowercase needs no Unicode tables.
+            let mut lower = if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            };
+            let poss = poss || lower.ends_with("'s") || lower.ends_with("’s");
+            if lower.contains('’') {
+                lower = lower.replace('’', "'");
+            }
+            let at = lowered.buf.len();
+            lowered.buf.push_str(&lower);
+            lowered.forms.push((index, at..lowered.buf.len()));
+            ("", poss)
         };
-        let poss = poss || lower.ends_with("'s") || lower.ends_with("’s");
-        if lower.contains('’') {
-            lower = lower.replace('’', "'");
-        }
         Tok {
             start,
             end,
@@ -815,11 +864,18 @@ impl Extractor {
         }
     }
 
-    fn mark_tok(&self, text: &str, start: usize, end: usize, qi: usize, open: bool) -> Tok {
+    fn mark_tok<'a>(
+        &self,
+        text: &'a str,
+        start: usize,
+        end: usize,
+        qi: usize,
+        open: bool,
+    ) -> Tok<'a> {
         Tok {
             start,
             end,
-            lower: text[start..end].to_string(),
+            lower: &text[start..end],
             word: false,
             cap: false,
             upper: false,
@@ -839,7 +895,9 @@ impl Extractor {
         ctx: &mut DocCtx,
         paragraph: usize,
     ) -> Vec<Found> {
-        let toks = self.tokenize(text, s, e, quotes);
+        let mut lowered = Lowered::default();
+        let toks = self.tokenize(text, s, e, quotes, &mut lowered);
+        let toks = lowered.attach(toks);
         if toks.len() > MAX_SENTENCE_TOKENS {
             return Vec::new();
         }
@@ -871,9 +929,9 @@ impl Extractor {
         // `it`/`they` stand for an institution only with a speech verb
         // (`it said`, not `it highlights`).
         for f in &mut frames {
-            let group_pronoun = f.subj.is_some_and(|(a, b)| {
-                b == a + 1 && matches!(toks[a].lower.as_str(), "it" | "they")
-            });
+            let group_pronoun = f
+                .subj
+                .is_some_and(|(a, b)| b == a + 1 && matches!(toks[a].lower, "it" | "they"));
             if group_pronoun && !CORE_SPEECH.contains(f.form.lemma.as_str()) {
                 f.speaker = None;
             }
@@ -938,7 +996,7 @@ impl Extractor {
             // A lone function word is no content (`asked for more`).
             if ce - cs == 1
                 && matches!(
-                    toks[cs].lower.as_str(),
+                    toks[cs].lower,
                     "more"
                         | "it"
                         | "this"
@@ -961,7 +1019,7 @@ impl Extractor {
                 && self
                     .lex
                     .cues
-                    .longest_at(&[toks[ce - 1].lower.as_str()])
+                    .longest_at(&[toks[ce - 1].lower])
                     .is_some_and(|(c, _)| c.classes.noun);
             if tiny_pointer {
                 continue;
@@ -1177,7 +1235,7 @@ impl Extractor {
             while j < toks.len()
                 && toks[j].word
                 && toks[j].quote.is_none()
-                && (toks[j].cap || self.is_title_word(&toks[j].lower))
+                && (toks[j].cap || self.is_title_word(toks[j].lower))
             {
                 j += 1;
                 if toks[j - 1].poss {
@@ -1190,7 +1248,7 @@ impl Extractor {
             while a > 0
                 && toks[a - 1].word
                 && toks[a - 1].quote.is_none()
-                && self.is_title_word(&toks[a - 1].lower)
+                && self.is_title_word(toks[a - 1].lower)
             {
                 a -= 1;
             }
@@ -1232,9 +1290,7 @@ impl Extractor {
         if let Some(p) = run.iter().position(|t| t.is("of")) {
             let named_before = p >= 2
                 && run[p - 2..p].iter().all(|t| {
-                    t.cap
-                        && !self.is_title_word(&t.lower)
-                        && !INSTITUTION_HEADS.contains(t.lower.as_str())
+                    t.cap && !self.is_title_word(t.lower) && !INSTITUTION_HEADS.contains(t.lower)
                 });
             if named_before {
                 return self.name_from_run(&run[..p], text, ctx);
@@ -1275,10 +1331,10 @@ impl Extractor {
         while a > 0 {
             let t = &run[a - 1];
             let stop = !t.cap
-                || self.lex.title(&t.lower).is_some()
-                || self.lex.demonyms.contains_key(&t.lower)
-                || NOT_NAMES.contains(t.lower.as_str())
-                || INSTITUTION_HEADS.contains(t.lower.as_str())
+                || self.lex.title(t.lower).is_some()
+                || self.lex.demonyms.contains_key(t.lower)
+                || NOT_NAMES.contains(t.lower)
+                || INSTITUTION_HEADS.contains(t.lower)
                 || (t.poss && a < n);
             if stop {
                 break;
@@ -1302,12 +1358,10 @@ impl Extractor {
             return None; // a multi-word institution alias (`White House`)
         }
         let first = name_toks[0].lower.trim_end_matches('.').to_string();
-        let honorific = run[..a]
-            .iter()
-            .find_map(|t| match self.lex.title(&t.lower) {
-                Some(TitleKind::Honorific(g)) => g,
-                _ => None,
-            });
+        let honorific = run[..a].iter().find_map(|t| match self.lex.title(t.lower) {
+            Some(TitleKind::Honorific(g)) => g,
+            _ => None,
+        });
         let gender = honorific.or_else(|| self.lex.first_names.get(&first).copied());
         let titles = self.title_words(&run[..a]);
         let affiliation = run[..a]
@@ -1355,7 +1409,7 @@ impl Extractor {
             while j < toks.len()
                 && toks[j].word
                 && toks[j].quote.is_none()
-                && (toks[j].cap || self.is_title_word(&toks[j].lower))
+                && (toks[j].cap || self.is_title_word(toks[j].lower))
             {
                 j += 1;
                 if toks[j - 1].poss {
@@ -1363,7 +1417,7 @@ impl Extractor {
                 }
             }
             let after_prep =
-                i > 0 && PREPOSITIONS.contains(toks[i - 1].lower.as_str()) && !toks[i - 1].is("by");
+                i > 0 && PREPOSITIONS.contains(toks[i - 1].lower) && !toks[i - 1].is("by");
             if !toks[j - 1].poss {
                 // `register_names` read the same run a moment ago; reading
                 // it again gives the same actor unless an actor was added
@@ -1400,7 +1454,7 @@ impl Extractor {
 
     /// Finds cue frames with their subjects (speakers resolved later).
     fn find_frames(&self, toks: &[Tok], text: &str) -> Vec<Frame> {
-        let lowers: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let lowers: Vec<&str> = toks.iter().map(|t| t.lower).collect();
         let mut frames = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -1443,7 +1497,7 @@ impl Extractor {
         form: CueForm,
     ) -> Option<Frame> {
         let prev = i.checked_sub(1).map(|p| &toks[p]);
-        let prev_lower = prev.map_or("", |t| t.lower.as_str());
+        let prev_lower = prev.map_or("", |t| t.lower);
         let cue_text = join_text(&toks[i..j], text);
         let mut frame = Frame {
             cue_i: i,
@@ -1480,16 +1534,15 @@ impl Extractor {
             return None;
         }
         // A noun that heads the subject (`A Financial Times report claimed`).
-        let next_is_verb = toks.get(j).is_some_and(|n| {
-            n.word
-                && !n.cap
-                && (FINITE_VERBS.contains(n.lower.as_str())
-                    || self
-                        .lex
-                        .cues
-                        .longest_at(&[n.lower.as_str()])
-                        .is_some_and(|(f, _)| !f.participle && !f.base && !n.lower.ends_with('s')))
-        });
+        let next_is_verb =
+            toks.get(j).is_some_and(|n| {
+                n.word
+                    && !n.cap
+                    && (FINITE_VERBS.contains(n.lower)
+                        || self.lex.cues.longest_at(&[n.lower]).is_some_and(|(f, _)| {
+                            !f.participle && !f.base && !n.lower.ends_with('s')
+                        }))
+            });
         if next_is_verb && (form.base || toks[i].lower.ends_with('s')) {
             return None;
         }
@@ -1521,7 +1574,7 @@ impl Extractor {
                     t.word
                         && t.quote.is_none()
                         && !matches!(
-                            t.lower.as_str(),
+                            t.lower,
                             "his" | "her" | "their" | "its" | "our" | "my" | "that" | "this"
                         )
                 })
@@ -1535,16 +1588,14 @@ impl Extractor {
                 // `said the minister` / `said Zelensky`, not `said the risk
                 // remained low` after an appositive.
                 let speaker_like = b - a <= 8
-                    && !PREPOSITIONS.contains(toks[a].lower.as_str())
+                    && !PREPOSITIONS.contains(toks[a].lower)
                     && toks[a..b].iter().all(|t| {
-                        !FINITE_VERBS.contains(t.lower.as_str())
+                        !FINITE_VERBS.contains(t.lower)
                             && (!t.lower.ends_with("ed") || t.cap || t.lower.len() <= 4)
-                            && !MODALS.contains(t.lower.as_str())
+                            && !MODALS.contains(t.lower)
                     })
                     && toks[a..b].iter().any(|t| {
-                        t.cap
-                            || ANON_NOUNS.contains(t.lower.as_str())
-                            || self.lex.title(&t.lower).is_some()
+                        t.cap || ANON_NOUNS.contains(t.lower) || self.lex.title(t.lower).is_some()
                     });
                 if ends && speaker_like && left_end > 0 {
                     frame.subj = Some((a, b));
@@ -1635,7 +1686,7 @@ impl Extractor {
                         && (self
                             .lex
                             .cues
-                            .longest_at(&[t.lower.as_str()])
+                            .longest_at(&[t.lower])
                             .is_some_and(|(f, _)| f.participle)
                             || t.is("while")
                             || t.is("although")
@@ -1686,13 +1737,9 @@ impl Extractor {
                 || t.mark.is_some()
                 || t.punct(".")
                 || (n > k
-                    && self
-                        .lex
-                        .cues
-                        .longest_at(&[t.lower.as_str()])
-                        .is_some_and(|(f, _)| {
-                            !f.classes.noun && f.classes.clause && !f.base && !t.is("position")
-                        }))
+                    && self.lex.cues.longest_at(&[t.lower]).is_some_and(|(f, _)| {
+                        !f.classes.noun && f.classes.clause && !f.base && !t.is("position")
+                    }))
             {
                 break;
             }
@@ -1704,13 +1751,13 @@ impl Extractor {
                 || between.last().is_some_and(|t| {
                     self.lex
                         .cues
-                        .longest_at(&[t.lower.as_str()])
+                        .longest_at(&[t.lower])
                         .is_some_and(|(f, _)| f.classes.noun)
                 })
-                || PREPOSITIONS.contains(between[0].lower.as_str())
+                || PREPOSITIONS.contains(between[0].lower)
                 || between
                     .iter()
-                    .all(|t| t.word && (SKIPPABLE.contains(t.lower.as_str()) || t.cap));
+                    .all(|t| t.word && (SKIPPABLE.contains(t.lower) || t.cap));
             // `dismissed any suggestion that Ukraine would accept ...`: what a
             // rejecting verb reports is the rejected notion, not its clause.
             let rejected_notion = REJECTING_CUES.contains(form.lemma.as_str())
@@ -1825,8 +1872,8 @@ impl Extractor {
                 .any(|t| {
                     t.word
                         && t.quote.is_none()
-                        && (FINITE_VERBS.contains(t.lower.as_str())
-                            || (MODALS.contains(t.lower.as_str()) && !t.is("to")))
+                        && (FINITE_VERBS.contains(t.lower)
+                            || (MODALS.contains(t.lower) && !t.is("to")))
                 });
         if form.classes.clause
             && !form.classes.cognition
@@ -1835,7 +1882,7 @@ impl Extractor {
             frame.content = Some((k, toks.len()));
             return Some(frame);
         }
-        if form.classes.np && next.word && !PREPOSITIONS.contains(next.lower.as_str()) {
+        if form.classes.np && next.word && !PREPOSITIONS.contains(next.lower) {
             frame.content = Some((k, toks.len()));
             frame.np_content = true;
             return Some(frame);
@@ -1852,7 +1899,7 @@ impl Extractor {
             frame.kind_hint = FrameKind::According;
             let leading = toks[..i]
                 .iter()
-                .all(|t| !t.word || SKIPPABLE.contains(t.lower.as_str()));
+                .all(|t| !t.word || SKIPPABLE.contains(t.lower));
             if leading {
                 let mut c = b;
                 while c < toks.len() && toks[c].is_comma() {
@@ -1892,10 +1939,10 @@ impl Extractor {
             let t = &toks[k - 1];
             let adverb = t.word
                 && !t.cap
-                && (SKIPPABLE.contains(t.lower.as_str())
+                && (SKIPPABLE.contains(t.lower)
                     || (t.lower.ends_with("ly")
                         && t.lower.len() > 4
-                        && !ANON_NOUNS.contains(t.lower.as_str())));
+                        && !ANON_NOUNS.contains(t.lower)));
             if adverb {
                 k -= 1;
             } else {
@@ -1911,7 +1958,7 @@ impl Extractor {
         let mut m = k;
         let mut moved = false;
         while m < toks.len() && toks[m].word && toks[m].quote.is_none() {
-            let l = toks[m].lower.as_str();
+            let l = toks[m].lower;
             if l.ends_with("ly") && l.len() > 4 && !toks[m].cap {
                 m += 1;
                 moved = true;
@@ -1952,7 +1999,7 @@ impl Extractor {
                     && toks[n].word
                     && toks[n].quote.is_none()
                     && !toks[n].is("that")
-                    && !FINITE_VERBS.contains(toks[n].lower.as_str())
+                    && !FINITE_VERBS.contains(toks[n].lower)
                 {
                     n += 1;
                 }
@@ -1989,11 +2036,11 @@ impl Extractor {
                         && (self
                             .lex
                             .cues
-                            .longest_at(&[n.lower.as_str()])
+                            .longest_at(&[n.lower])
                             .is_some_and(|(f, _)| f.participle)
                             || n.lower.ends_with("ing")
                             || matches!(
-                                n.lower.as_str(),
+                                n.lower,
                                 "while" | "although" | "though" | "but" | "and" | "as"
                             ))
                 });
@@ -2002,7 +2049,7 @@ impl Extractor {
                 }
                 return false;
             }
-            let l = t.lower.as_str();
+            let l = t.lower;
             let verbish =
                 FINITE_VERBS.contains(l) || (MODALS.contains(l) && l != "to") || l == "that";
             if !t.word || t.mark.is_some() || t.quote.is_some() || verbish {
@@ -2018,7 +2065,7 @@ impl Extractor {
         form.classes.recipient
             || form.classes.posted
             || matches!(
-                toks[k].lower.as_str(),
+                toks[k].lower,
                 "on" | "in"
                     | "at"
                     | "during"
@@ -2043,7 +2090,7 @@ impl Extractor {
         }
         let mut m = k + 1;
         while m < toks.len() && m <= k + 4 && toks[m].word {
-            let l = toks[m].lower.as_str();
+            let l = toks[m].lower;
             if PRONOUNS.contains(l) || FINITE_VERBS.contains(l) || MODALS.contains(l) {
                 return None;
             }
@@ -2063,14 +2110,12 @@ impl Extractor {
         for (n, t) in toks[k..].iter().take(16).enumerate() {
             let next = toks.get(k + n + 1);
             let relative = t.is_comma()
-                && next.is_some_and(|x| {
-                    matches!(x.lower.as_str(), "where" | "when" | "which" | "who")
-                });
+                && next.is_some_and(|x| matches!(x.lower, "where" | "when" | "which" | "who"));
             if t.punct(".")
                 || t.punct(";")
                 || relative
                 || matches!(
-                    t.lower.as_str(),
+                    t.lower,
                     "but" | "and" | "while" | "although" | "that" | "which" | "who"
                 )
             {
@@ -2080,7 +2125,7 @@ impl Extractor {
         }
         let mut prev_word = false;
         for (n, t) in window.iter().enumerate() {
-            let l = t.lower.as_str();
+            let l = t.lower;
             if FINITE_VERBS.contains(l) || MODALS.contains(l) && l != "to" {
                 return true;
             }
@@ -2097,7 +2142,7 @@ impl Extractor {
                 // `involvement hinges upon`, `pressure continues`: a verb in -s
                 // after a word and before a preposition or the end.
                 let next_is_prep = window.get(n + 1).is_some_and(|x| {
-                    x.word && (PREPOSITIONS.contains(x.lower.as_str()) || x.lower.ends_with("ly"))
+                    x.word && (PREPOSITIONS.contains(x.lower) || x.lower.ends_with("ly"))
                 });
                 if next_is_prep {
                     return true;
@@ -2136,11 +2181,11 @@ impl Extractor {
                 && inner.len() <= 4
                 && inner
                     .iter()
-                    .all(|t| t.word && t.cap && !self.is_title_word(&t.lower))
+                    .all(|t| t.word && t.cap && !self.is_title_word(t.lower))
                 && self.np_left(toks, open).is_some_and(|(a, b)| {
                     toks[a..b]
                         .iter()
-                        .all(|t| !t.cap || t.poss || self.is_title_word(&t.lower))
+                        .all(|t| !t.cap || t.poss || self.is_title_word(t.lower))
                 });
             if proper_name {
                 return Some((open + 1, end - 1));
@@ -2162,15 +2207,15 @@ impl Extractor {
         if !last.word || last.quote.is_some() {
             return None;
         }
-        if PRONOUNS.contains(last.lower.as_str()) {
+        if PRONOUNS.contains(last.lower) {
             return Some((end - 1, end));
         }
         // Anonymous source with a post-modifier: `A source familiar with the paper`.
         for back in 2..=12.min(end) {
             let a = end - back;
             let t = &toks[a];
-            if ANON_NOUNS.contains(t.lower.as_str()) {
-                let rest: Vec<&str> = toks[a + 1..end].iter().map(|t| t.lower.as_str()).collect();
+            if ANON_NOUNS.contains(t.lower) {
+                let rest: Vec<&str> = toks[a + 1..end].iter().map(|t| t.lower).collect();
                 let post = ANON_POSTMODIFIERS
                     .iter()
                     .any(|p| rest.len() > p.len() && rest[..p.len()] == **p);
@@ -2190,7 +2235,7 @@ impl Extractor {
             if !t.word || t.quote.is_some() {
                 break;
             }
-            let l = t.lower.as_str();
+            let l = t.lower;
             let accept = t.cap
                 || self.lex.title(l).is_some()
                 || self.lex.demonyms.contains_key(l)
@@ -2237,7 +2282,7 @@ impl Extractor {
             if DETERMINERS.contains(l) && a < end {
                 // `Headquarters for the Treatment of Prisoners of War`
                 let inside_name = a >= 3
-                    && matches!(toks[a - 2].lower.as_str(), "for" | "of" | "on")
+                    && matches!(toks[a - 2].lower, "for" | "of" | "on")
                     && toks[a - 3].cap
                     && toks[a].cap;
                 if inside_name {
@@ -2249,9 +2294,9 @@ impl Extractor {
             }
             if (l == "of" || l == "for" || l == "to") && a < end && a >= 2 {
                 let left = &toks[a - 2];
-                if self.lex.title(&left.lower).is_some()
+                if self.lex.title(left.lower).is_some()
                     || left.cap
-                    || ANON_NOUNS.contains(left.lower.as_str())
+                    || ANON_NOUNS.contains(left.lower)
                 {
                     a -= 1;
                     continue;
@@ -2274,7 +2319,7 @@ impl Extractor {
         }
         // A leading preposition-less capital that starts the sentence is fine;
         // drop a dangling `of`/`for`/`to` at the left edge.
-        while a < end && matches!(toks[a].lower.as_str(), "of" | "for" | "to") {
+        while a < end && matches!(toks[a].lower, "of" | "for" | "to") {
             a += 1;
         }
         (a < end).then_some((a, end))
@@ -2328,10 +2373,10 @@ impl Extractor {
             let verbish = next.is_some_and(|n| {
                 n.word
                     && !n.cap
-                    && (FINITE_VERBS.contains(n.lower.as_str())
+                    && (FINITE_VERBS.contains(n.lower)
                         || (n.lower.ends_with("ed") && n.lower.len() > 4)
-                        || self.lex.cues.longest_at(&[n.lower.as_str()]).is_some()
-                        || SKIPPABLE.contains(n.lower.as_str()))
+                        || self.lex.cues.longest_at(&[n.lower]).is_some()
+                        || SKIPPABLE.contains(n.lower))
             });
             if !verbish {
                 continue;
@@ -2339,7 +2384,7 @@ impl Extractor {
             if let Some((a, b)) = self.np_left(toks, k + 1) {
                 // `with Lammy, who ...` is not a subject; `after Trump signaled` is.
                 let clause_joining = matches!(
-                    toks.get(a.wrapping_sub(1)).map(|t| t.lower.as_str()),
+                    toks.get(a.wrapping_sub(1)).map(|t| t.lower),
                     Some(
                         "after"
                             | "before"
@@ -2351,7 +2396,7 @@ impl Extractor {
                             | "because"
                     )
                 );
-                if a > 0 && PREPOSITIONS.contains(toks[a - 1].lower.as_str()) && !clause_joining {
+                if a > 0 && PREPOSITIONS.contains(toks[a - 1].lower) && !clause_joining {
                     continue;
                 }
                 if let Some(sp) = self.resolve_np(&toks[a..b], text, ctx, &None, toks[a].start) {
@@ -2427,7 +2472,7 @@ impl Extractor {
                     && toks[k - 1].lower == ","
                     && toks.get(k + 1).is_some_and(|n| {
                         matches!(
-                            n.lower.as_str(),
+                            n.lower,
                             "but" | "although" | "though" | "while" | "whereas" | "according"
                         )
                     });
@@ -2440,22 +2485,21 @@ impl Extractor {
                     continue;
                 }
                 let next = toks.get(k + 1);
-                let next_l = next.map_or("", |n| n.lower.as_str());
+                let next_l = next.map_or("", |n| n.lower);
                 let verb_after = |n: usize| {
                     let mut m = n;
                     while m < toks.len()
                         && toks[m].word
-                        && (SKIPPABLE.contains(toks[m].lower.as_str())
-                            || toks[m].lower.ends_with("ly"))
+                        && (SKIPPABLE.contains(toks[m].lower) || toks[m].lower.ends_with("ly"))
                     {
                         m += 1;
                     }
                     toks.get(m).is_some_and(|v| {
                         v.word
                             && !v.cap
-                            && (FINITE_VERBS.contains(v.lower.as_str())
+                            && (FINITE_VERBS.contains(v.lower)
                                 || (v.lower.ends_with("ed") && v.lower.len() > 4)
-                                || self.lex.cues.longest_at(&[v.lower.as_str()]).is_some())
+                                || self.lex.cues.longest_at(&[v.lower]).is_some())
                     })
                 };
                 let np_stop = frames[fi].np_content
@@ -2472,9 +2516,9 @@ impl Extractor {
                     || (t.is_comma()
                         && next_l == "but"
                         && toks.get(k + 2).is_some_and(|n| {
-                            PRONOUNS.contains(n.lower.as_str())
+                            PRONOUNS.contains(n.lower)
                                 || n.is("also")
-                                || self.lex.cues.longest_at(&[n.lower.as_str()]).is_some()
+                                || self.lex.cues.longest_at(&[n.lower]).is_some()
                         }))
                     || (t.is_comma() && next_l == "according")
                     || ((t.punct("—") || t.punct("–"))
@@ -2493,7 +2537,7 @@ impl Extractor {
                         && next.is_some_and(|n| {
                             self.lex
                                 .cues
-                                .longest_at(&[n.lower.as_str()])
+                                .longest_at(&[n.lower])
                                 .is_some_and(|(f, _)| f.participle && !f.classes.noun)
                         }));
                 if stop {
@@ -2602,7 +2646,7 @@ impl Extractor {
         let mut words: Vec<&Tok> = np.iter().filter(|t| t.word).collect();
         let mut indefinite = false;
         while words.first().is_some_and(|t| {
-            DETERMINERS.contains(t.lower.as_str()) || t.lower.chars().all(|c| c.is_ascii_digit())
+            DETERMINERS.contains(t.lower) || t.lower.chars().all(|c| c.is_ascii_digit())
         }) {
             let d = words.remove(0);
             indefinite |= d.lower != "the";
@@ -2611,10 +2655,10 @@ impl Extractor {
             return None;
         }
         // Pronouns.
-        if words.len() == 1 && PRONOUNS.contains(words[0].lower.as_str()) {
-            return self.resolve_pronoun(&words[0].lower, ctx, hint, at, &mention);
+        if words.len() == 1 && PRONOUNS.contains(words[0].lower) {
+            return self.resolve_pronoun(words[0].lower, ctx, hint, at, &mention);
         }
-        let lowers: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+        let lowers: Vec<&str> = words.iter().map(|t| t.lower).collect();
         // `Trump himself` → Trump
         // Anonymous sources: a source noun as head (before any post-modifier).
         let head_i = lowers.iter().position(|l| ANON_NOUNS.contains(l));
@@ -2640,7 +2684,7 @@ impl Extractor {
             let names_before = words[..h].iter().any(|t| {
                 t.cap
                     && t.poss
-                    && !self.is_title_word(&t.lower)
+                    && !self.is_title_word(t.lower)
                     && !self.lex.demonyms.contains_key(t.base())
                     && self.registry.lookup(t.base()).is_none()
             });
@@ -2671,9 +2715,9 @@ impl Extractor {
                     }
                     // `Sources say` → `source`: common words are lowercase
                     // wherever the sentence put them.
-                    let common = ANON_NOUNS.contains(t.lower.as_str())
+                    let common = ANON_NOUNS.contains(t.lower)
                         || (n == 0
-                            && matches!(self.lex.title(&t.lower), Some(TitleKind::Modifier))
+                            && matches!(self.lex.title(t.lower), Some(TitleKind::Modifier))
                             && !self.lex.demonyms.contains_key(t.base()));
                     if common {
                         w = w.to_lowercase();
@@ -2683,7 +2727,7 @@ impl Extractor {
                 // `spokesperson for British Prime Minister Keir Starmer` → `spokesperson for Keir Starmer`
                 let mut name = desc.join(" ");
                 if let Some(p) = lowers.iter().position(|l| *l == "for") {
-                    let inner: Vec<Tok> = words[p + 1..].iter().map(|t| (*t).clone()).collect();
+                    let inner: Vec<Tok> = words[p + 1..].iter().map(|&&t| t).collect();
                     if let Some(k) = self.name_from_run(&inner, text, ctx) {
                         if ctx.actors.known[k].kind == ActorKind::Person {
                             name =
@@ -2707,19 +2751,16 @@ impl Extractor {
         }
         // Document nouns: `A Financial Times report`, `the U.S. proposal`.
         if let Some(last) = words.last() {
-            if DOCUMENT_NOUNS.contains(last.lower.as_str()) && words.len() > 1 {
-                let inner: Vec<Tok> = words[..words.len() - 1]
-                    .iter()
-                    .map(|t| (*t).clone())
-                    .collect();
+            if DOCUMENT_NOUNS.contains(last.lower) && words.len() > 1 {
+                let inner: Vec<Tok> = words[..words.len() - 1].iter().map(|&&t| t).collect();
                 return self.resolve_np(&inner, text, ctx, hint, at);
             }
         }
         // Registry and names.
-        let run: Vec<Tok> = words.iter().map(|t| (*t).clone()).collect();
+        let run: Vec<Tok> = words.iter().map(|&&t| t).collect();
         let run: Vec<Tok> = run
             .into_iter()
-            .filter(|t| !matches!(t.lower.as_str(), "himself" | "herself" | "itself"))
+            .filter(|t| !matches!(t.lower, "himself" | "herself" | "itself"))
             .collect();
         if let Some(k) = self.name_from_run(&run, text, ctx) {
             let known = ctx.actors.known[k].clone();
@@ -2742,7 +2783,7 @@ impl Extractor {
         let rw = role_words(&phrase);
         let head_is_role = run
             .last()
-            .is_some_and(|t| self.lex.title(&t.lower) == Some(TitleKind::Role));
+            .is_some_and(|t| self.lex.title(t.lower) == Some(TitleKind::Role));
         if head_is_role {
             if let Some(k) = ctx.actors.find_role(&rw) {
                 let known = ctx.actors.known[k].clone();
@@ -2792,14 +2833,12 @@ impl Extractor {
         // Institutions by head noun: `Ukraine’s Ministry of Strategic Industries`;
         // a common head before a name is an apposition (`state nuclear
         // corporation Rosatom` is Rosatom).
-        if run
-            .iter()
-            .any(|t| INSTITUTION_HEADS.contains(t.lower.as_str()))
-        {
+        if run.iter().any(|t| INSTITUTION_HEADS.contains(t.lower)) {
             let affiliation = self.affiliation_of(&run);
-            let named_tail = run.iter().rposition(|t| !t.cap).filter(|&p| {
-                p + 1 < run.len() && INSTITUTION_HEADS.contains(run[p].lower.as_str())
-            });
+            let named_tail = run
+                .iter()
+                .rposition(|t| !t.cap)
+                .filter(|&p| p + 1 < run.len() && INSTITUTION_HEADS.contains(run[p].lower));
             let name = match named_tail {
                 Some(p) => join_base(&run[p + 1..], text),
                 None => phrase,
@@ -2817,7 +2856,7 @@ impl Extractor {
         // government (`hours after Turkey said`, `Ankara said`).
         if run.len() == 1 && run[0].cap {
             if let Some(country) = self.lex.demonyms.get(run[0].base()) {
-                let l = run[0].lower.as_str();
+                let l = run[0].lower;
                 let nounish = !(l.ends_with("ian") || l.ends_with("ish") || l.ends_with("ese"));
                 if nounish {
                     return Some(Speaker {
@@ -2834,8 +2873,8 @@ impl Extractor {
         // A single capitalized unknown word as subject: a surname first seen here.
         if run.len() == 1
             && run[0].cap
-            && !NOT_NAMES.contains(run[0].lower.as_str())
-            && !self.is_title_word(&run[0].lower)
+            && !NOT_NAMES.contains(run[0].lower)
+            && !self.is_title_word(run[0].lower)
         {
             let name = text[run[0].start..run[0].end].to_string();
             let name = name
@@ -3050,7 +3089,7 @@ fn trim_content(toks: &[Tok], mut cs: usize, mut ce: usize) -> (usize, usize) {
             || (t.quote.is_none()
                 && t.mark.is_none()
                 && matches!(
-                    t.lower.as_str(),
+                    t.lower,
                     "and" | "but" | "while" | "as" | "or" | "though" | "although"
                 ));
         if drop {
@@ -3085,7 +3124,14 @@ mod tests {
     impl Extractor {
         /// The character-by-character tokenizer [`Extractor::tokenize`] replaced:
         /// the oracle it is checked against.
-        fn tokenize_by_char(&self, text: &str, s: usize, e: usize, quotes: &[Quote]) -> Vec<Tok> {
+        fn tokenize_by_char<'a>(
+            &self,
+            text: &'a str,
+            s: usize,
+            e: usize,
+            quotes: &[Quote],
+            lowered: &mut Lowered,
+        ) -> Vec<Tok<'a>> {
             let mut toks = Vec::new();
             let seg = &text[s..e];
             let chars: Vec<(usize, char)> = seg.char_indices().collect();
@@ -3160,7 +3206,7 @@ mod tests {
                             poss = true;
                         }
                     }
-                    toks.push(self.word_tok(text, pos, end, poss));
+                    toks.push(self.word_tok(text, pos, end, poss, toks.len(), lowered));
                     i = j;
                     continue;
                 }
@@ -3168,7 +3214,7 @@ mod tests {
                 toks.push(Tok {
                     start: pos,
                     end,
-                    lower: c.to_string(),
+                    lower: &text[pos..end],
                     word: false,
                     cap: false,
                     upper: false,
@@ -3218,8 +3264,11 @@ mod tests {
                         q
                     })
                     .collect();
-                let fast = ex.tokenize(&text, s, e, &qs);
-                let slow = ex.tokenize_by_char(&text, s, e, &qs);
+                let (mut fast_lowered, mut slow_lowered) = (Lowered::default(), Lowered::default());
+                let fast = ex.tokenize(&text, s, e, &qs, &mut fast_lowered);
+                let fast = fast_lowered.attach(fast);
+                let slow = ex.tokenize_by_char(&text, s, e, &qs, &mut slow_lowered);
+                let slow = slow_lowered.attach(slow);
                 proptest::prop_assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{:?}", &text[s..e]);
             }
         }

@@ -129,6 +129,12 @@ struct Lowered {
 }
 
 impl Lowered {
+    /// Empties the buffer for the next sentence (keeping its memory).
+    fn clear(&mut self) {
+        self.buf.clear();
+        self.forms.clear();
+    }
+
     /// The tokens with their recorded lowercase forms filled in.
     fn attach<'a>(&'a self, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
         for (i, range) in &self.forms {
@@ -139,11 +145,14 @@ impl Lowered {
 }
 
 #[derive(Debug, Clone)]
-struct Frame {
+struct Frame<'l> {
     cue_i: usize,
     cue_j: usize,
     cue_text: String,
-    form: CueForm,
+    form: &'l CueForm,
+    /// The cue is a participle (`..., saying`) whose subject is the clause's:
+    /// the form's, unless the sentence makes it progressive (`is demanding`).
+    participle: bool,
     subj: Option<(usize, usize)>,
     speaker: Option<Speaker>,
     /// Content token range.
@@ -637,6 +646,7 @@ impl Extractor {
         let text = doc.text.as_str();
         let paragraphs = text::paragraphs(text, has_headline, &self.boilerplate);
         let mut ctx = DocCtx::default();
+        let mut lowered = Lowered::default();
         let mut out: Vec<Found> = Vec::new();
         let mut prev_open_quote = false;
         for (pi, p) in paragraphs.iter().enumerate() {
@@ -680,7 +690,10 @@ impl Extractor {
                         q
                     })
                     .collect();
-                let found = self.sentence(text, s, e, &qs, &mut ctx, pi);
+                lowered.clear();
+                let toks = self.tokenize(text, s, e, &qs, &mut lowered);
+                let toks = lowered.attach(toks);
+                let found = self.sentence(text, (s, e), &toks, &qs, &mut ctx, pi);
                 out.extend(found);
                 ctx.floating_ok = true;
             }
@@ -697,9 +710,9 @@ impl Extractor {
     ///
     /// Steps byte by byte through ASCII (most of any text) and decodes only
     /// other characters; quotation marks are looked up only at characters
-    /// that can be marks (never letters, digits or spaces).
-    /// The tokens of sentence `text[s..e]`; the lowercase forms that differ
-    /// from the text go to `lowered` (see [`Lowered::attach`]).
+    /// that can be marks (never letters, digits or spaces). The lowercase
+    /// forms that differ from the text go to `lowered` (see
+    /// [`Lowered::attach`]).
     fn tokenize<'a>(
         &self,
         text: &'a str,
@@ -814,10 +827,9 @@ impl Extractor {
             Some(TitleKind::Abbrev | TitleKind::Honorific(_))
         ) || word.contains('.')
             || (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
-            || matches!(
-                word.to_lowercase().as_str(),
-                "mr" | "mrs" | "ms" | "dr" | "st" | "jr" | "sr"
-            )
+            || ["mr", "mrs", "ms", "dr", "st", "jr", "sr"]
+                .iter()
+                .any(|a| word.eq_ignore_ascii_case(a))
     }
 
     /// The token of the word `text[start..end]`, token number `index` of its
@@ -835,18 +847,22 @@ impl Extractor {
         let (lower, poss) = if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
             (w, poss || w.ends_with("'s"))
         } else {
-            // Most words are ASCII: their lowercase needs no Unicode tables.
-            let mut lower = if w.is_ascii() {
-                w.to_ascii_lowercase()
-            } else {
-                w.to_lowercase()
-            };
-            let poss = poss || lower.ends_with("'s") || lower.ends_with("’s");
-            if lower.contains('’') {
-                lower = lower.replace('’', "'");
-            }
             let at = lowered.buf.len();
-            lowered.buf.push_str(&lower);
+            let poss = if w.is_ascii() {
+                // Most words are ASCII: their lowercase needs no Unicode
+                // tables, and is made in place.
+                lowered.buf.push_str(w);
+                lowered.buf[at..].make_ascii_lowercase();
+                poss || lowered.buf.ends_with("'s")
+            } else {
+                let mut lower = w.to_lowercase();
+                let poss = poss || lower.ends_with("'s") || lower.ends_with("’s");
+                if lower.contains('’') {
+                    lower = lower.replace('’', "'");
+                }
+                lowered.buf.push_str(&lower);
+                poss
+            };
             lowered.forms.push((index, at..lowered.buf.len()));
             ("", poss)
         };
@@ -886,24 +902,22 @@ impl Extractor {
     }
 
     #[allow(clippy::too_many_lines)]
+    /// The statements of sentence `text[s..e]`, read from its tokens.
     fn sentence(
         &self,
         text: &str,
-        s: usize,
-        e: usize,
+        (s, e): (usize, usize),
+        toks: &[Tok],
         quotes: &[Quote],
         ctx: &mut DocCtx,
         paragraph: usize,
     ) -> Vec<Found> {
-        let mut lowered = Lowered::default();
-        let toks = self.tokenize(text, s, e, quotes, &mut lowered);
-        let toks = lowered.attach(toks);
         if toks.len() > MAX_SENTENCE_TOKENS {
             return Vec::new();
         }
-        let readings = self.register_names(&toks, text, ctx);
-        let subject_hint = self.sentence_subject(&toks, text, ctx, &readings);
-        let mut frames = self.find_frames(&toks, text);
+        let readings = self.register_names(toks, text, ctx);
+        let subject_hint = self.sentence_subject(toks, text, ctx, &readings);
+        let mut frames = self.find_frames(toks, text);
         // Resolve speakers in order; participles inherit the clause subject.
         for fi in 0..frames.len() {
             let speaker = match frames[fi].subj {
@@ -917,9 +931,9 @@ impl Extractor {
                 // coordinated verb) takes the clause's subject; an
                 // unresolvable subject (`peace talks`) is no speaker.
                 if frames[fi].subj.is_none()
-                    && (frames[fi].form.participle || frames[fi].kind_hint == FrameKind::Normal)
+                    && (frames[fi].participle || frames[fi].kind_hint == FrameKind::Normal)
                 {
-                    self.participle_subject(&frames, fi, &toks, text, &subject_hint, ctx)
+                    self.participle_subject(&frames, fi, toks, text, &subject_hint, ctx)
                 } else {
                     None
                 }
@@ -937,7 +951,7 @@ impl Extractor {
             }
         }
         frames.retain(|f| f.speaker.is_some());
-        self.bound_contents(&mut frames, &toks);
+        self.bound_contents(&mut frames, toks);
         // A frame inside another's content clause belongs to that statement
         // (`said Kyiv feared that ...`), not to a speaker of its own.
         let spans: Vec<(usize, usize)> = frames
@@ -984,8 +998,8 @@ impl Extractor {
             let Some(speaker) = f.speaker.clone() else {
                 continue;
             };
-            let context = self.context_without_others(&frames, f, &toks, text, s, e);
-            let (cs, ce) = trim_content(&toks, cs, ce);
+            let context = self.context_without_others(&frames, f, toks, text, s, e);
+            let (cs, ce) = trim_content(toks, cs, ce);
             if cs >= ce {
                 continue;
             }
@@ -1121,7 +1135,7 @@ impl Extractor {
                         end: b,
                         cue: f.cue_text.clone(),
                         speaker: f.speaker.clone().unwrap_or_default(),
-                        context: self.context_without_others(&frames, f, &toks, text, s, e),
+                        context: self.context_without_others(&frames, f, toks, text, s, e),
                         continues: false,
                     });
                     used_quotes.insert(qi);
@@ -1299,12 +1313,13 @@ impl Extractor {
         // Registry match on the longest suffix (the head of the phrase).
         let n = run.len();
         let max = self.registry.longest_alias_words().min(n);
+        let mut name = String::new();
         for k in (1..=max).rev() {
             let window = &run[n - k..];
             if window[0].poss && k > 1 {
                 continue;
             }
-            let name = join_base(window, text);
+            join_base_into(window, text, &mut name);
             if let Some(id) = self.registry.lookup(&name) {
                 let actor = self.registry.get(id);
                 if actor.kind == ActorKind::Person || k == n || !run[n - k - 1].cap {
@@ -1345,7 +1360,7 @@ impl Extractor {
         if name_toks.is_empty() || name_toks.len() > 4 {
             return None;
         }
-        let name = join_base(name_toks, text);
+        join_base_into(name_toks, text, &mut name);
         if name_toks.len() == 1 {
             let idx = ctx.actors.find(&name)?;
             let titles = self.title_words(&run[..a]);
@@ -1453,7 +1468,7 @@ impl Extractor {
     }
 
     /// Finds cue frames with their subjects (speakers resolved later).
-    fn find_frames(&self, toks: &[Tok], text: &str) -> Vec<Frame> {
+    fn find_frames(&self, toks: &[Tok], text: &str) -> Vec<Frame<'_>> {
         let lowers: Vec<&str> = toks.iter().map(|t| t.lower).collect();
         let mut frames = Vec::new();
         let mut i = 0;
@@ -1466,7 +1481,6 @@ impl Extractor {
                 i += 1;
                 continue;
             };
-            let form = form.clone();
             let j = i + len;
             let sentence_initial = i == 0 || toks[i - 1].mark.is_some_and(|(_, open)| open);
             if toks[i].cap && !sentence_initial {
@@ -1488,14 +1502,14 @@ impl Extractor {
     }
 
     #[allow(clippy::too_many_lines)]
-    fn frame_at(
-        &self,
+    fn frame_at<'l>(
+        &'l self,
         toks: &[Tok],
         text: &str,
         i: usize,
         j: usize,
-        form: CueForm,
-    ) -> Option<Frame> {
+        form: &'l CueForm,
+    ) -> Option<Frame<'l>> {
         let prev = i.checked_sub(1).map(|p| &toks[p]);
         let prev_lower = prev.map_or("", |t| t.lower);
         let cue_text = join_text(&toks[i..j], text);
@@ -1503,7 +1517,8 @@ impl Extractor {
             cue_i: i,
             cue_j: j,
             cue_text,
-            form: form.clone(),
+            form,
+            participle: form.participle,
             subj: None,
             speaker: None,
             content: None,
@@ -1548,11 +1563,8 @@ impl Extractor {
         }
         // Progressive `is demanding` is a finite verb, not a participle.
         let progressive = form.participle && BE_FORMS.contains(prev_lower);
-        let mut form = form;
-        if progressive {
-            form.participle = false;
-            frame.form.participle = false;
-        }
+        let participle = form.participle && !progressive;
+        frame.participle = participle;
         if form.classes.cognition && !form.classes.clause {
             let next_that = toks.get(j).is_some_and(|t| t.is("that"));
             if !next_that {
@@ -1569,7 +1581,7 @@ impl Extractor {
             before_is_sep
                 && left_end == i
                 && form.classes.clause
-                && !form.participle
+                && !participle
                 && toks.get(j).is_some_and(|t| {
                     t.word
                         && t.quote.is_none()
@@ -1607,7 +1619,7 @@ impl Extractor {
                 }
             }
         }
-        if form.participle {
+        if participle {
             // Its subject is the clause's; only when attached to a clause.
             let attached = prev.is_some_and(|p| {
                 p.is_comma()
@@ -1698,7 +1710,7 @@ impl Extractor {
             || self
                 .skip_time_adverbials(toks, k)
                 .is_some_and(|m| m >= toks.len() || toks[m].punct("."))
-            || self.only_adjuncts_follow(toks, k, &form);
+            || self.only_adjuncts_follow(toks, k, form);
         if nothing_right {
             let mut a = frame.subj.map_or(i, |(a, _)| a);
             // `“...,” the minister, Oleh Tkach, said`: the description before
@@ -1891,7 +1903,12 @@ impl Extractor {
     }
 
     /// `according to X`, `As X put it`.
-    fn phrase_frame(&self, toks: &[Tok], _text: &str, mut frame: Frame) -> Option<Frame> {
+    fn phrase_frame<'l>(
+        &self,
+        toks: &[Tok],
+        _text: &str,
+        mut frame: Frame<'l>,
+    ) -> Option<Frame<'l>> {
         let (i, j) = (frame.cue_i, frame.cue_j);
         if frame.form.words.first().is_some_and(|w| w == "according") {
             let (a, b) = self.np_right(toks, j)?;
@@ -2504,7 +2521,7 @@ impl Extractor {
                 };
                 let np_stop = frames[fi].np_content
                     && (t.is_comma() || ((t.is("but") || t.is("and")) && verb_after(k + 1)));
-                let participle_and = frames[fi].form.participle
+                let participle_and = frames[fi].participle
                     && t.is("and")
                     && next.is_some_and(|n| n.word && n.lower.ends_with("ing") && !n.cap);
                 let stop = np_stop
@@ -3015,11 +3032,15 @@ fn tag_quotations(toks: &mut [Tok], quotes: &[Quote]) {
 
 /// Words joined by spaces with possessive endings removed.
 fn join_base(toks: &[Tok], text: &str) -> String {
-    // Every capitalised run is looked up by each of its suffixes: one
-    // allocation per name, not a vector of words and then the name.
-    let span = |a: &Tok, b: &Tok| b.end.saturating_sub(a.start);
-    let mut out =
-        String::with_capacity(toks.first().zip(toks.last()).map_or(0, |(a, b)| span(a, b)));
+    let mut out = String::new();
+    join_base_into(toks, text, &mut out);
+    out
+}
+
+/// [`join_base`] into `out` (emptied first): every capitalised run is looked
+/// up by each of its suffixes, in one buffer.
+fn join_base_into(toks: &[Tok], text: &str, out: &mut String) {
+    out.clear();
     for (k, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.end];
         if k > 0 {
@@ -3031,7 +3052,6 @@ fn join_base(toks: &[Tok], text: &str) -> String {
                 .unwrap_or(w),
         );
     }
-    out
 }
 
 fn singular(w: &str) -> String {

@@ -365,10 +365,20 @@ impl Lexicons {
             .bytes()
             .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
         {
-            self.titles.get(word).copied()
-        } else {
-            self.titles.get(&word.to_lowercase()).copied()
+            return self.titles.get(word).copied();
         }
+        // Capitalised ASCII words (`Gen.`, `President`) are lowercased on
+        // the stack; only longer or non-ASCII ones need a copy.
+        let mut stack = [0u8; 32];
+        if word.is_ascii() && word.len() <= stack.len() {
+            let lower = &mut stack[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            if let Ok(lower) = std::str::from_utf8(lower) {
+                return self.titles.get(lower).copied();
+            }
+        }
+        self.titles.get(&word.to_lowercase()).copied()
     }
 }
 

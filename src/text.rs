@@ -707,10 +707,21 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘'))
         .next()
         .unwrap_or("");
-    let lower = word.to_lowercase();
-    let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-    let starter = SENTENCE_STARTERS.contains(next_word.as_str());
-    if ABBREVIATIONS.contains(lower.as_str()) {
+    let next_word = &after[..after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len())];
+    let starter = SENTENCE_STARTERS.contains(next_word);
+    // Checked before every period of every text: most words before one are
+    // lowercase already and need no copy.
+    let abbreviation = if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        ABBREVIATIONS.contains(&word.to_lowercase())
+    } else {
+        ABBREVIATIONS.contains(word)
+    };
+    if abbreviation {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

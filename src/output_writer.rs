@@ -6,6 +6,7 @@
 //! into place together, the main quotes file last, so an interrupted run
 //! leaves the previous set of outputs.
 
+use std::cell::RefCell;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::matrix::MatrixBuilder;
 use crate::record::Record;
 use crate::report::{self, safe_cell, CsvOptions};
+use crate::speaker_merge::SpeakerMerge;
 use crate::statement::Statement;
 use crate::variant_spool::{SpoolLine, VariantSpool};
 use crate::variants::{self, VariantOptions};
@@ -106,17 +108,54 @@ fn write_row<W: Write, S: AsRef<str>>(
 /// One CSV row as bytes, with the same quoting and CRLF terminator as
 /// [`csv_writer`], so rows rendered apart concatenate into one valid file.
 fn csv_row_bytes<S: AsRef<str>>(row: &[S], opts: Option<CsvOptions>) -> io::Result<Vec<u8>> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .buffer_capacity(512)
-        .from_writer(Vec::with_capacity(512));
-    match opts {
-        Some(opts) => write_row(&mut w, row, opts)?,
-        None => w
-            .write_record(row.iter().map(AsRef::as_ref))
-            .map_err(io::Error::other)?,
+    ROW_WRITER.with(|cell| {
+        let mut w = cell.borrow_mut();
+        let written = match opts {
+            Some(opts) => write_row(&mut w, row, opts),
+            None => w
+                .write_record(row.iter().map(AsRef::as_ref))
+                .map_err(io::Error::other),
+        }
+        .and_then(|()| w.flush());
+        let bytes = w.get_ref().0.take();
+        if written.is_err() {
+            // A row left half-written must not begin the next one.
+            *w = row_writer();
+        }
+        written.map(|()| bytes)
+    })
+}
+
+/// Where [`csv_row_bytes`] has its writer put a row: the bytes are taken
+/// out through a shared reference, as the CSV writer lends no other.
+#[derive(Debug, Default)]
+struct RowSink(RefCell<Vec<u8>>);
+
+impl Write for RowSink {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.get_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
     }
-    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A CSV writer for one row at a time: rows of any length (`flexible`),
+/// each its own record.
+fn row_writer() -> csv::Writer<RowSink> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .flexible(true)
+        .buffer_capacity(512)
+        .from_writer(RowSink::default())
+}
+
+thread_local! {
+    /// Each thread's row writer: every statement's `quotes.csv` row is
+    /// rendered by one, instead of a new writer and buffer per row.
+    static ROW_WRITER: RefCell<csv::Writer<RowSink>> = RefCell::new(row_writer());
 }
 
 /// Renders a statement's lines of the row-by-row outputs (the `quotes.csv`
@@ -140,9 +179,13 @@ pub struct RenderedRow {
 }
 
 impl RowRenderer {
-    /// Renders `found` (as extracted) and `merged` (after the corpus-wide
-    /// speaker merge).
-    pub fn render(&self, found: &Statement, merged: Statement) -> io::Result<RenderedRow> {
+    /// Renders `found` (as extracted) after the corpus-wide speaker merge.
+    /// The statement as extracted is kept beside the merged one only for
+    /// `quotes.jsonl`, the one output that shows both.
+    pub fn render(&self, found: Statement, merge: &SpeakerMerge) -> io::Result<RenderedRow> {
+        let original = self.opts.quotes_jsonl.then(|| found.clone());
+        let mut merged = found;
+        merge.apply(&mut merged);
         let quotes_csv = if self.opts.quotes_csv {
             csv_row_bytes(
                 &report::quote_record(&merged, &self.issues),
@@ -151,11 +194,9 @@ impl RowRenderer {
         } else {
             Vec::new()
         };
-        let quotes_jsonl = if self.opts.quotes_jsonl {
-            Record::new(found, &merged).to_line()
-        } else {
-            String::new()
-        };
+        let quotes_jsonl = original
+            .map(|found| Record::new(&found, &merged).to_line())
+            .unwrap_or_default();
         Ok(RenderedRow {
             quotes_csv,
             quotes_jsonl,

@@ -553,11 +553,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
         &spooled,
         LineForm::Spool,
         &pool,
-        |found| {
-            let mut merged = found.clone();
-            merge.apply(&mut merged);
-            renderer.render(&found, merged)
-        },
+        |found| renderer.render(found, &merge),
         |e| eprintln!("stancetrack: internal error: {e}"),
         |row| {
             let merged = row
@@ -750,11 +746,7 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<Summary> {
             f,
             LineForm::Record,
             &pool,
-            |found| {
-                let mut merged = found.clone();
-                merge.apply(&mut merged);
-                (found.doc.clone(), renderer.render(&found, merged))
-            },
+            |found| (found.doc.clone(), renderer.render(found, &merge)),
             |_| {},
             |(doc, row)| {
                 if !guard.check(&doc).0 {

@@ -254,10 +254,11 @@ struct PatternSet {
     /// [`Codebook::index_first_words`]): a token is hashed once per
     /// statement, not once per pattern set it is tried against.
     by_id: Vec<Vec<usize>>,
-    wild: Vec<usize>,
-    /// First bytes of the wildcard patterns' first words (a 256-bit set):
-    /// most tokens start with none of them.
-    wild_first_bytes: [u64; 4],
+    /// The wildcard patterns (`reject*`) by the first byte of their first
+    /// word, in pattern order (256 lists, or none when the set has no
+    /// wildcard): a token is checked only against the few that start with
+    /// its letter, not against the dozens a stance list holds.
+    wild_by_first_byte: Vec<Vec<usize>>,
 }
 
 /// Id of a token that starts no exact pattern of the codebook.
@@ -301,14 +302,15 @@ impl PatternSet {
     ) -> Option<&Pattern> {
         let exact = self.by_id.get(id as usize).map_or(&[][..], Vec::as_slice);
         let first = tok.as_bytes().first().copied().unwrap_or(0);
-        let wild_may_match =
-            self.wild_first_bytes[usize::from(first >> 6)] >> (first & 63) & 1 == 1;
-        if exact.is_empty() && !wild_may_match {
+        let wild = self
+            .wild_by_first_byte
+            .get(usize::from(first))
+            .map_or(&[][..], Vec::as_slice);
+        if exact.is_empty() && wild.is_empty() {
             return None;
         }
         let mut exact = exact.iter().copied().peekable();
-        let mut wild = self
-            .wild
+        let mut wild = wild
             .iter()
             .copied()
             .filter(|&i| tok.starts_with(self.pats[i].words[0].0.as_str()))
@@ -374,11 +376,12 @@ fn compile(v: &[String]) -> PatternSet {
     for (i, p) in set.pats.iter().enumerate() {
         let (first, wild) = &p.words[0];
         if *wild {
-            set.wild.push(i);
-            match first.as_bytes().first() {
-                Some(&b) => set.wild_first_bytes[usize::from(b >> 6)] |= 1 << (b & 63),
-                // `*` alone matches any token.
-                None => set.wild_first_bytes = [u64::MAX; 4],
+            if set.wild_by_first_byte.is_empty() {
+                set.wild_by_first_byte = vec![Vec::new(); 256];
+            }
+            // A pattern's words are never empty (`*` alone is no pattern).
+            if let Some(&b) = first.as_bytes().first() {
+                set.wild_by_first_byte[usize::from(b)].push(i);
             }
         } else {
             set.exact.entry(first.clone()).or_default().push(i);
@@ -1129,6 +1132,31 @@ mod tests {
             label("If Moscow accepts a truce, talks could start."),
             vec![("ceasefire".into(), "neutral")]
         );
+    }
+
+    /// Wildcard patterns are listed by their first byte: a token is tried
+    /// against exactly the wildcards it starts with, longest pattern first,
+    /// in the order of the codebook. `*` alone is no pattern.
+    #[test]
+    fn wildcards_are_tried_by_first_letter_in_pattern_order() {
+        let set = compile(&["stop*", "stall*", "st* now", "s*", "*", "x*"].map(String::from));
+        let tried = |tok: &str| {
+            let mut seen = Vec::new();
+            set.first_candidate(tok, NO_WORD, |p| {
+                seen.push(
+                    p.words
+                        .iter()
+                        .map(|(w, _)| w.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+                false
+            });
+            seen
+        };
+        assert_eq!(tried("stopping"), ["st now", "stop", "s"]);
+        assert_eq!(tried("xylophone"), ["x"]);
+        assert!(tried("ceasefire").is_empty() && tried("").is_empty());
     }
 
     /// The character-at-a-time tokenizer `tokens` replaced: the slicing

@@ -6,6 +6,7 @@
 //! `@`, tab, carriage return first) is prefixed with `'` unless `raw` is set,
 //! as OWASP recommends against CSV injection.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -87,43 +88,48 @@ pub fn quotes_header(issues: &[String]) -> Vec<String> {
     h
 }
 
-/// One `quotes.csv` record.
-pub fn quote_record(s: &Statement, issues: &[String]) -> Vec<String> {
-    let mut r = vec![
-        s.id.clone(),
-        s.doc.clone(),
-        s.outlet.clone(),
-        s.date.clone(),
-        s.kind.as_str().to_string(),
-        s.speaker.clone().unwrap_or_default(),
-        s.speaker_mention.clone(),
-        if s.anonymous { "yes" } else { "no" }.to_string(),
-        s.cue.clone(),
-        s.text.clone(),
-        s.start.to_string(),
-        s.end.to_string(),
+/// One `quotes.csv` record: the statement's own text fields borrowed, the
+/// numbers and the joined rules made (it runs for every statement).
+pub fn quote_record<'s>(s: &'s Statement, issues: &[String]) -> Vec<Cow<'s, str>> {
+    let mut r: Vec<Cow<'s, str>> = vec![
+        Cow::Borrowed(&s.id),
+        Cow::Borrowed(&s.doc),
+        Cow::Borrowed(&s.outlet),
+        Cow::Borrowed(&s.date),
+        Cow::Borrowed(s.kind.as_str()),
+        Cow::Borrowed(s.speaker.as_deref().unwrap_or_default()),
+        Cow::Borrowed(&s.speaker_mention),
+        Cow::Borrowed(if s.anonymous { "yes" } else { "no" }),
+        Cow::Borrowed(&s.cue),
+        Cow::Borrowed(&s.text),
+        Cow::Owned(s.start.to_string()),
+        Cow::Owned(s.end.to_string()),
     ];
     for issue in issues {
-        r.push(
-            s.label(issue)
-                .map(|l| l.label.as_str().to_string())
-                .unwrap_or_default(),
-        );
+        r.push(Cow::Borrowed(
+            s.label(issue).map_or("", |l| l.label.as_str()),
+        ));
     }
     let rules: Vec<&str> = s.stance.iter().map(|l| l.rule.as_str()).collect();
-    r.push(rules.join("; "));
+    r.push(Cow::Owned(rules.join("; ")));
     r
 }
 
-fn to_csv(header: &[String], rows: impl Iterator<Item = Vec<String>>, opts: CsvOptions) -> Vec<u8> {
+fn to_csv<S: AsRef<str>>(
+    header: &[String],
+    rows: impl Iterator<Item = Vec<S>>,
+    opts: CsvOptions,
+) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     // Writing to a Vec cannot fail.
     let _ = w.write_record(header);
     for row in rows {
-        let cells: Vec<std::borrow::Cow<'_, str>> =
-            row.iter().map(|c| safe_cell(c, opts.raw)).collect();
+        let cells: Vec<std::borrow::Cow<'_, str>> = row
+            .iter()
+            .map(|c| safe_cell(c.as_ref(), opts.raw))
+            .collect();
         let _ = w.write_record(cells.iter().map(|c| c.as_ref()));
     }
     w.into_inner().unwrap_or_default()

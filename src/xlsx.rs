@@ -404,7 +404,7 @@ fn statements_sheet(
             } else if c == text_col || c == rules_col {
                 put(ws, r, col, value, &st.wrap)?;
             } else if (first_issue..rules_col).contains(&c) {
-                if let Some(f) = st.labels.get(value.as_str()) {
+                if let Some(f) = st.labels.get(value.as_ref()) {
                     put(ws, r, col, value, f)?;
                 }
             } else {

@@ -853,7 +853,7 @@ impl Extractor {
                 // tables, and is made in place.
                 lowered.buf.push_str(w);
                 lowered.buf[at..].make_ascii_lowercase();
-                poss || lowered.buf.ends_with("'s")
+                poss || lowered.buf[at..].ends_with("'s")
             } else {
                 let mut lower = w.to_lowercase();
                 let poss = poss || lower.ends_with("'s") || lower.ends_with("’s");
@@ -901,8 +901,8 @@ impl Extractor {
         }
     }
 
-    #[allow(clippy::too_many_lines)]
     /// The statements of sentence `text[s..e]`, read from its tokens.
+    #[allow(clippy::too_many_lines)]
     fn sentence(
         &self,
         text: &str,
@@ -1503,7 +1503,7 @@ impl Extractor {
 
     #[allow(clippy::too_many_lines)]
     fn frame_at<'l>(
-        &'l self,
+        &self,
         toks: &[Tok],
         text: &str,
         i: usize,

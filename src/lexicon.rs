@@ -361,25 +361,37 @@ impl Lexicons {
     pub fn title(&self, word: &str) -> Option<TitleKind> {
         // Extraction asks this of nearly every token, mostly lowercase
         // already: those need no lowercased copy.
-        if word
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
-            return self.titles.get(word).copied();
-        }
-        // Capitalised ASCII words (`Gen.`, `President`) are lowercased on
-        // the stack; only longer or non-ASCII ones need a copy.
-        let mut stack = [0u8; 32];
-        if word.is_ascii() && word.len() <= stack.len() {
-            let lower = &mut stack[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            if let Ok(lower) = std::str::from_utf8(lower) {
-                return self.titles.get(lower).copied();
-            }
-        }
-        self.titles.get(&word.to_lowercase()).copied()
+        with_lowercase(word, |lower| self.titles.get(lower).copied())
     }
+}
+
+/// `f` of the lowercase form of `word`, for lookups made at nearly every
+/// token or period: a word lowercase already is passed as it is, a short
+/// capitalised ASCII word (`Gen.`, `President`) is lowercased on the stack,
+/// and only longer or non-ASCII words are copied.
+///
+/// ```
+/// use stancetrack::lexicon::with_lowercase;
+/// assert_eq!(with_lowercase("Gen.", str::to_string), "gen.");
+/// assert_eq!(with_lowercase("KYЇV", str::to_string), "kyїv");
+/// ```
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return f(word);
+    }
+    let mut stack = [0u8; 32];
+    if word.is_ascii() && word.len() <= stack.len() {
+        let lower = &mut stack[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ static ALLOCATOR: SmallAlignMalloc = SmallAlignMalloc;
 /// mimalloc, asked for plain `mi_malloc` whenever the layout's alignment is
 /// one every mimalloc block already has, instead of the aligned entry point
 /// the `mimalloc` crate always calls. Nearly every allocation here is a string
-/// or a vector of words; the aligned path tests each one's address (1.6% of a
+/// or a vector of words; the aligned path tests each one's address (2% of a
 /// run's instructions went to that).
 struct SmallAlignMalloc;
 

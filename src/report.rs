@@ -126,7 +126,7 @@ fn to_csv<S: AsRef<str>>(
     // Writing to a Vec cannot fail.
     let _ = w.write_record(header);
     for row in rows {
-        let cells: Vec<std::borrow::Cow<'_, str>> = row
+        let cells: Vec<Cow<'_, str>> = row
             .iter()
             .map(|c| safe_cell(c.as_ref(), opts.raw))
             .collect();

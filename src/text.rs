@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::lexicon::WordList;
+use crate::lexicon::{with_lowercase, WordList};
 
 /// The most sentences one quotation may span before it is treated as
 /// unclosed; keeps a stray mark from turning a whole page into one quote.
@@ -711,17 +711,7 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(after.len())];
     let starter = SENTENCE_STARTERS.contains(next_word);
-    // Checked before every period of every text: most words before one are
-    // lowercase already and need no copy.
-    let abbreviation = if word
-        .bytes()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
-        ABBREVIATIONS.contains(&word.to_lowercase())
-    } else {
-        ABBREVIATIONS.contains(word)
-    };
-    if abbreviation {
+    if with_lowercase(word, |lower| ABBREVIATIONS.contains(lower)) {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

@@ -146,6 +146,45 @@ struct CompiledIssue {
     pro: PatternSet,
     con: PatternSet,
     con_topic: PatternSet,
+    /// Which tokens can start a pattern of any of the four sets above.
+    starts: StartFilter,
+}
+
+/// The tokens that can start a pattern of some sets: by the codebook's id of
+/// the first word (exact patterns) or by first byte (wildcards). Finding an
+/// issue's expressions tries four sets at every token of a statement and its
+/// context, and most tokens start none: one lookup here rules a token out
+/// instead of four set searches.
+#[derive(Debug, Clone, Default)]
+struct StartFilter {
+    by_id: Vec<bool>,
+    by_first_byte: Vec<bool>,
+}
+
+impl StartFilter {
+    fn new(sets: &[&PatternSet], ids: usize) -> StartFilter {
+        let mut filter = StartFilter {
+            by_id: vec![false; ids],
+            by_first_byte: vec![false; 256],
+        };
+        for set in sets {
+            for (id, list) in set.by_id.iter().enumerate() {
+                filter.by_id[id] |= !list.is_empty();
+            }
+            for (b, list) in set.wild_by_first_byte.iter().enumerate() {
+                filter.by_first_byte[b] |= !list.is_empty();
+            }
+        }
+        filter
+    }
+
+    /// Whether token `i` may start a pattern (false: it starts none).
+    fn may_start(&self, toks: Toks<'_>, i: usize) -> bool {
+        let id = toks.ids.get(i).copied().unwrap_or(NO_WORD) as usize;
+        let first = toks.get(i).and_then(|t| t.as_bytes().first()).copied();
+        self.by_id.get(id).copied().unwrap_or(false)
+            || first.is_some_and(|b| self.by_first_byte[usize::from(b)])
+    }
 }
 /// A loaded codebook, ready to label statements.
 #[derive(Debug, Clone)]
@@ -470,6 +509,7 @@ impl Codebook {
                 pro: compile(&issue.pro),
                 con: compile(&issue.con),
                 con_topic: compile(&issue.con_topic),
+                starts: StartFilter::default(),
                 issue,
             };
             match self
@@ -528,6 +568,10 @@ impl Codebook {
                 set.by_id[first_words[k] as usize].clone_from(list);
             }
         }
+        for ci in &mut self.issues {
+            let sets = [&ci.topic, &ci.con_topic, &ci.pro, &ci.con];
+            ci.starts = StartFilter::new(&sets, n);
+        }
         self.first_words = first_words;
     }
 
@@ -561,8 +605,19 @@ impl Codebook {
         } else {
             lowercase_straight(context)
         };
+        // The statement nearly always stands whole in its context sentence:
+        // then its tokens are a run of the context's, and the context alone
+        // is searched and tokenized.
+        let inside = if same {
+            None
+        } else {
+            find_substring(&ctx_lower, &text_lower)
+                .filter(|&at| cuts_no_token(&ctx_lower, at, at + text_lower.len()))
+        };
         let lowered: &[&str] = if same {
             &[&text_lower]
+        } else if inside.is_some() {
+            &[&ctx_lower]
         } else {
             &[&text_lower, &ctx_lower]
         };
@@ -570,26 +625,37 @@ impl Codebook {
         if !possible.contains(&true) {
             return Vec::new();
         }
-        let text_words = tokens_of_lowercase(&text_lower);
+        let (ctx_words, ctx_starts) = if same {
+            (Vec::new(), Vec::new())
+        } else {
+            tokens_of_lowercase(&ctx_lower)
+        };
+        let ctx_ids = self.word_ids(&ctx_words);
+        let (text_words, _) = if inside.is_some() {
+            (Vec::new(), Vec::new())
+        } else {
+            tokens_of_lowercase(&text_lower)
+        };
         let text_ids = self.word_ids(&text_words);
-        let text_toks = Toks {
+        let text_own = Toks {
             words: &text_words,
             ids: &text_ids,
         };
-        let (ctx_words, ctx_ids) = if same {
-            (Vec::new(), Vec::new())
-        } else {
-            let words = tokens_of_lowercase(&ctx_lower);
-            let ids = self.word_ids(&words);
-            (words, ids)
-        };
         let ctx_toks = if same {
-            text_toks
+            text_own
         } else {
             Toks {
                 words: &ctx_words,
                 ids: &ctx_ids,
             }
+        };
+        let text_toks = match inside {
+            Some(at) => {
+                let first = ctx_starts.partition_point(|&s| s < at);
+                let end = ctx_starts.partition_point(|&s| s < at + text_lower.len());
+                ctx_toks.slice(first, end)
+            }
+            None => text_own,
         };
         let question = text
             .trim_end()
@@ -648,10 +714,11 @@ impl Codebook {
     fn discussed(&self, ci: &CompiledIssue, toks: Toks<'_>) -> bool {
         let issue_at: Vec<usize> = (0..toks.len())
             .filter(|&i| {
-                ci.topic.matches_at(toks, i)
-                    || ci.con_topic.matches_at(toks, i)
-                    || ci.pro.matches_at(toks, i)
-                    || ci.con.matches_at(toks, i)
+                ci.starts.may_start(toks, i)
+                    && (ci.topic.matches_at(toks, i)
+                        || ci.con_topic.matches_at(toks, i)
+                        || ci.pro.matches_at(toks, i)
+                        || ci.con.matches_at(toks, i))
             })
             .collect();
         (0..toks.len()).any(|k| {
@@ -667,6 +734,9 @@ impl Codebook {
 
     fn mentions(&self, ci: &CompiledIssue, toks: Toks<'_>) -> bool {
         (0..toks.len()).any(|i| {
+            if !ci.starts.may_start(toks, i) {
+                return false;
+            }
             ci.topic.matches_at(toks, i)
                 || ci.con_topic.matches_at(toks, i)
                 || [&ci.pro, &ci.con].iter().any(|set| {
@@ -685,6 +755,10 @@ impl Codebook {
         let mut absorbed_until = 0;
         let mut i = 0;
         while i < toks.len() {
+            if !ci.starts.may_start(toks, i) {
+                i += 1;
+                continue;
+            }
             // The longest expression starting here decides what it is.
             let mut best: Option<(&Pattern, Term)> = None;
             for (list, term) in [
@@ -1021,17 +1095,56 @@ fn lowercase_straight(s: &str) -> String {
 pub fn tokens(s: &str) -> Vec<String> {
     let lower = lowercase_straight(s);
     tokens_of_lowercase(&lower)
+        .0
         .into_iter()
         .map(str::to_string)
         .collect()
 }
 
-/// [`tokens`] of a text already lowercased by [`lowercase_straight`].
-fn tokens_of_lowercase(lower: &str) -> Vec<&str> {
+/// Where `needle` first occurs in `haystack`. A statement is searched for in
+/// its context sentence: a scan for the needle's first byte and a compare at
+/// each hit costs less than building a substring searcher for every
+/// statement, and long haystacks (where the scan's worst case would show)
+/// still get one.
+fn find_substring(haystack: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    if hay.len() > 4096 {
+        return memchr::memmem::find(hay, needle);
+    }
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(first, &hay[from..]) {
+        let at = from + k;
+        if hay[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Whether `lower[start..end]` (a lowercased text, see
+/// [`lowercase_straight`]) tokenizes as the run of `lower`'s tokens that
+/// start inside it: no word, joined word (`pro-russian`, `don't`) or
+/// shout (`stop!`) crosses either end, so [`tokens_of_lowercase`] is in its
+/// starting state at `start` and ends the last word at `end` as it would at
+/// the end of the text.
+fn cuts_no_token(lower: &str, start: usize, end: usize) -> bool {
+    let joins = |c: char| c.is_alphanumeric() || matches!(c, '*' | '\'' | '-');
+    let before = lower.get(..start).and_then(|h| h.chars().next_back());
+    let after = lower.get(end..).and_then(|t| t.chars().next());
+    before.is_none_or(|c| !joins(c)) && after.is_none_or(|c| !joins(c) && c != '!')
+}
+
+/// [`tokens`] of a text already lowercased by [`lowercase_straight`], with
+/// the byte offset in `lower` where each starts.
+fn tokens_of_lowercase(lower: &str) -> (Vec<&str>, Vec<usize>) {
     // Every statement and its context sentence are tokenized once per
     // statement, so tokens are slices of the lowercased text (or the
     // `not` of `n't`), not strings of their own.
-    fn flush<'a>(word: &'a str, out: &mut Vec<&'a str>) {
+    fn flush<'a>(word: &'a str, at: usize, out: &mut Vec<&'a str>, starts: &mut Vec<usize>) {
         if word.is_empty() {
             return;
         }
@@ -1039,12 +1152,16 @@ fn tokens_of_lowercase(lower: &str) -> Vec<&str> {
             if !stem.is_empty() {
                 out.push(stem);
                 out.push("not");
+                starts.push(at);
+                starts.push(at + stem.len());
                 return;
             }
         }
         out.push(word);
+        starts.push(at);
     }
     let mut out = Vec::with_capacity(lower.len() / 4 + 1);
+    let mut starts = Vec::with_capacity(lower.len() / 4 + 1);
     let bytes = lower.as_bytes();
     let char_at = |i: usize| crate::text::char_at(lower, i);
     // Start of the word being read, if any: a word is a contiguous slice.
@@ -1073,21 +1190,24 @@ fn tokens_of_lowercase(lower: &str) -> Vec<&str> {
             i += c.len_utf8();
             continue;
         }
-        let word = word_start.map_or("", |a| &lower[a..i]);
+        let at = word_start.unwrap_or(i);
+        let word = &lower[at..i];
         word_start = None;
         if c == '!' && !word.is_empty() && word.chars().all(char::is_alphabetic) {
             // `STOP!`
-            flush(&lower[i - word.len()..=i], &mut out);
+            flush(&lower[at..=i], at, &mut out, &mut starts);
         } else {
-            flush(word, &mut out);
+            flush(word, at, &mut out, &mut starts);
             if matches!(c, '.' | ',' | ';' | '?' | '!' | ':' | '—' | '–') {
                 out.push(&lower[i..i + c.len_utf8()]);
+                starts.push(i);
             }
         }
         i += c.len_utf8();
     }
-    flush(word_start.map_or("", |a| &lower[a..]), &mut out);
-    out
+    let at = word_start.unwrap_or(lower.len());
+    flush(&lower[at..], at, &mut out, &mut starts);
+    (out, starts)
 }
 
 #[cfg(test)]
@@ -1217,6 +1337,61 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(tokens(&s), tokens_by_char(&s));
         }
+
+        /// Wherever [`cuts_no_token`] holds, a statement's tokens are the
+        /// run of its context's tokens that start inside it, which is how
+        /// [`Codebook::label`] reads a statement standing in its context.
+        #[test]
+        fn a_span_cutting_no_token_has_the_tokens_of_its_context_run(
+            s in "([a-z0-9*!'\\-.,;?:—– é]|n't|stop!|été){0,30}"
+        ) {
+            let lower = lowercase_straight(&s);
+            let (words, starts) = tokens_of_lowercase(&lower);
+            let bounds: Vec<usize> = (0..=lower.len()).filter(|&b| lower.is_char_boundary(b)).collect();
+            for (k, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[k..] {
+                    if !cuts_no_token(&lower, a, b) {
+                        continue;
+                    }
+                    let first = starts.partition_point(|&x| x < a);
+                    let end = starts.partition_point(|&x| x < b);
+                    proptest::prop_assert_eq!(
+                        &words[first..end],
+                        &tokens_of_lowercase(&lower[a..b]).0[..],
+                        "span {}..{} of {:?}", a, b, lower
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn find_substring_finds_the_first_occurrence_short_and_long() {
+        assert_eq!(find_substring("a ab abc", "abc"), Some(5));
+        assert_eq!(find_substring("a ab abc", "abd"), None);
+        assert_eq!(find_substring("abc", ""), Some(0));
+        let long = format!("{}needle", "n".repeat(5000));
+        assert_eq!(find_substring(&long, "needle"), Some(5000));
+        assert_eq!(find_substring(&long, "needles"), None);
+    }
+
+    /// A statement inside its context is labelled as when it is tokenized
+    /// on its own: its issue is found in its own words even where the
+    /// context joins a word across its edge (`pro-` + `ceasefire`).
+    #[test]
+    fn a_statement_in_its_context_is_labelled_on_its_own_words() {
+        let cb = Codebook::builtin();
+        let text = "We will never recognise the annexation of Crimea.";
+        let context = format!("“{text}” the minister said.");
+        let alone = cb.label(text, text);
+        let inside = cb.label(text, &context);
+        assert_eq!(alone.len(), 1);
+        assert_eq!(inside[0].issue, alone[0].issue);
+        assert_eq!(inside[0].label, alone[0].label);
+        // A context whose word runs into the statement's first word: the
+        // statement is tokenized separately, never as a piece of `x-we`.
+        let joined = format!("x-{text}");
+        assert_eq!(cb.label(text, &joined)[0].label, alone[0].label);
     }
 
     #[test]

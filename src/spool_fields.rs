@@ -9,6 +9,8 @@
 //! tabs, a fraction of the cost of JSON. Files other tools read (merge
 //! parts, `quotes.jsonl`) stay JSON ([`crate::record`]).
 
+use std::borrow::Cow;
+
 use crate::statement::{Kind, Label, StanceLabel, Statement};
 
 /// Appends `\t` and `field`, escaped.
@@ -47,26 +49,55 @@ pub fn push_escaped(out: &mut Vec<u8>, field: &str) {
 
 /// A field, unescaped; `Err` names what is wrong with it.
 pub fn unescape(field: &[u8]) -> Result<String, &'static str> {
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|_| "spool line is not UTF-8");
-    if !field.contains(&b'\\') {
-        return text(field.to_vec());
-    }
-    let mut out = Vec::with_capacity(field.len());
-    let mut bytes = field.iter();
-    while let Some(&b) = bytes.next() {
-        if b != b'\\' {
-            out.push(b);
-            continue;
-        }
-        out.push(match bytes.next() {
-            Some(b'\\') => b'\\',
-            Some(b't') => b'\t',
-            Some(b'n') => b'\n',
-            Some(b'r') => b'\r',
+    let field = std::str::from_utf8(field).map_err(|_| "spool line is not UTF-8")?;
+    unescape_str(field).map(Cow::into_owned)
+}
+
+/// A field of a line already checked to be UTF-8, unescaped: borrowed when
+/// it holds no escape (nearly every field), so a field parsed into a number
+/// or a name costs no copy.
+pub fn unescape_str(field: &str) -> Result<Cow<'_, str>, &'static str> {
+    // Fields are short: a plain scan beats setting up a vectorised search.
+    let Some(first) = field.bytes().position(|b| b == b'\\') else {
+        return Ok(Cow::Borrowed(field));
+    };
+    let mut out = String::with_capacity(field.len());
+    let mut rest = field;
+    let mut at = first;
+    loop {
+        out.push_str(&rest[..at]);
+        out.push(match rest.as_bytes().get(at + 1) {
+            Some(b'\\') => '\\',
+            Some(b't') => '\t',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
             _ => return Err("bad escape in spool line"),
         });
+        // The escape is two ASCII bytes: `at + 2` is a character boundary.
+        rest = &rest[at + 2..];
+        match rest.bytes().position(|b| b == b'\\') {
+            Some(next) => at = next,
+            None => break,
+        }
     }
-    text(out)
+    out.push_str(rest);
+    Ok(Cow::Owned(out))
+}
+
+/// The tab-separated fields of a line, checked to be UTF-8 once for the
+/// whole line (still escaped: see [`unescape_str`]).
+pub fn split_fields(line: &[u8]) -> Result<Vec<&str>, &'static str> {
+    let line = std::str::from_utf8(line).map_err(|_| "spool line is not UTF-8")?;
+    let mut fields = Vec::with_capacity(24);
+    let mut start = 0;
+    for (i, b) in line.bytes().enumerate() {
+        if b == b'\t' {
+            fields.push(&line[start..i]);
+            start = i + 1;
+        }
+    }
+    fields.push(&line[start..]);
+    Ok(fields)
 }
 
 /// Appends the line of a statement (with its newline): id, doc, outlet,
@@ -104,24 +135,25 @@ pub fn push_statement(out: &mut Vec<u8>, s: &Statement) {
 /// Parses a line [`push_statement`] wrote, without its newline.
 pub fn parse_statement(line: &[u8]) -> Result<Statement, String> {
     const FIXED: usize = 14;
-    let fields: Vec<&[u8]> = line.split(|&b| b == b'\t').collect();
+    let fields = split_fields(line)?;
     if fields.len() < FIXED || !(fields.len() - FIXED).is_multiple_of(3) {
         return Err(format!(
             "spool line has {} fields, not {FIXED} and three per stance label",
             fields.len()
         ));
     }
-    let field = |k: usize| unescape(fields[k]).map_err(|e| format!("{e} (field {})", k + 1));
-    let kind_name = field(4)?;
+    let text = |k: usize| unescape_str(fields[k]).map_err(|e| format!("{e} (field {})", k + 1));
+    let field = |k: usize| text(k).map(Cow::into_owned);
+    let kind_name = text(4)?;
     let kind = Kind::parse(&kind_name).ok_or_else(|| format!("unknown kind {kind_name:?}"))?;
     let offset = |k: usize| {
-        let s = field(k)?;
+        let s = text(k)?;
         s.parse::<usize>()
             .map_err(|_| format!("bad offset {s:?} in spool line"))
     };
     let mut stance = Vec::with_capacity((fields.len() - FIXED) / 3);
     for k in (FIXED..fields.len()).step_by(3) {
-        let label_name = field(k + 1)?;
+        let label_name = text(k + 1)?;
         let label =
             Label::parse(&label_name).ok_or_else(|| format!("unknown label {label_name:?}"))?;
         stance.push(StanceLabel {
@@ -136,9 +168,9 @@ pub fn parse_statement(line: &[u8]) -> Result<Statement, String> {
         outlet: field(2)?,
         date: field(3)?,
         kind,
-        speaker: (fields[5] == b"1").then(|| field(6)).transpose()?,
+        speaker: (fields[5] == "1").then(|| field(6)).transpose()?,
         speaker_mention: field(7)?,
-        anonymous: fields[8] == b"1",
+        anonymous: fields[8] == "1",
         affiliation: field(9)?,
         cue: field(10)?,
         text: field(11)?,

@@ -15,6 +15,7 @@
 //! bucket within one window gives the same clusters as
 //! [`crate::variants::cluster`] over the whole corpus.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BinaryHeap};
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
@@ -73,28 +74,30 @@ impl Spooled {
 
     /// Parses a bucket line (see [`SpoolLine`]), without its newline.
     fn parse_line(line: &[u8]) -> io::Result<Spooled> {
-        Spooled::from_fields(&mut line.split(|&b| b == b'\t'))
+        let fields = spool_fields::split_fields(line).map_err(bad)?;
+        Spooled::from_fields(&mut fields.into_iter())
     }
 
     /// Reads the fields of a bucket line from `fields`.
-    fn from_fields<'a>(fields: &mut impl Iterator<Item = &'a [u8]>) -> io::Result<Spooled> {
+    fn from_fields<'a>(fields: &mut impl Iterator<Item = &'a str>) -> io::Result<Spooled> {
         let mut next = || {
             fields
                 .next()
                 .ok_or_else(|| bad("missing field in spool line"))
-                .and_then(unescape)
+                .and_then(unescape_str)
         };
         let i = next()?
             .parse()
             .map_err(|_| bad("bad position in spool line"))?;
+        let mut text = || next().map(Cow::into_owned);
         Ok(Spooled {
             i,
-            date: next()?,
-            doc: next()?,
-            outlet: next()?,
-            kind: next()?,
-            speaker: next()?,
-            text: next()?,
+            date: text()?,
+            doc: text()?,
+            outlet: text()?,
+            kind: text()?,
+            speaker: text()?,
+            text: text()?,
         })
     }
 
@@ -178,10 +181,13 @@ impl SpooledCluster {
     /// Parses the fields of a cluster line after the first member's
     /// position (which [`next_cluster`] reads).
     fn parse_fields(fields: &str) -> io::Result<SpooledCluster> {
-        let mut fields = fields.as_bytes().split(|&b| b == b'\t');
-        let number = |field: Option<&[u8]>, what: &str| -> io::Result<u64> {
-            let text =
-                unescape(field.ok_or_else(|| bad(&format!("missing {what} in cluster line")))?)?;
+        let mut fields = spool_fields::split_fields(fields.as_bytes())
+            .map_err(bad)?
+            .into_iter();
+        let number = |field: Option<&str>, what: &str| -> io::Result<u64> {
+            let text = unescape_str(
+                field.ok_or_else(|| bad(&format!("missing {what} in cluster line")))?,
+            )?;
             text.parse()
                 .map_err(|_| bad(&format!("bad {what} in cluster line")))
         };
@@ -195,7 +201,8 @@ impl SpooledCluster {
                 fields
                     .next()
                     .ok_or_else(|| bad(&format!("missing {what} in cluster line")))
-                    .and_then(unescape)
+                    .and_then(unescape_str)
+                    .map(Cow::into_owned)
             };
             members.push(SpooledMember {
                 statement,
@@ -266,6 +273,12 @@ pub struct SpoolLine {
 /// A field of a bucket line, unescaped.
 fn unescape(field: &[u8]) -> io::Result<String> {
     spool_fields::unescape(field).map_err(bad)
+}
+
+/// A field of a bucket line checked to be UTF-8, unescaped (borrowed when
+/// it holds no escape).
+fn unescape_str(field: &str) -> io::Result<Cow<'_, str>> {
+    spool_fields::unescape_str(field).map_err(bad)
 }
 
 impl SpoolLine {

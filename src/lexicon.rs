@@ -21,7 +21,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// ```
 pub struct WordList {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<(WordFilter, HashSet<&'static str>)>,
 }
 
 impl WordList {
@@ -36,9 +36,116 @@ impl WordList {
     /// Whether `word` is one of the list's words (exact, case-sensitive).
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
+        let (filter, set) = self.set.get_or_init(|| {
+            let mut filter = WordFilter::default();
+            for w in self.words {
+                filter.insert(w);
+            }
+            (filter, self.words.iter().copied().collect())
+        });
+        filter.may_contain(word) && set.contains(word)
+    }
+}
+
+/// A bitmap of the fingerprints (length, first, second and last byte) of
+/// a set's words. Extraction asks a dozen word sets about nearly every
+/// token and most answers are no: a clear bit answers no for a few
+/// instructions, where hashing the word and probing the table costs ten
+/// times as much.
+///
+/// ```
+/// use stancetrack::lexicon::WordFilter;
+/// let mut filter = WordFilter::default();
+/// filter.insert("said");
+/// assert!(filter.may_contain("said"));
+/// assert!(!filter.may_contain("the"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct WordFilter {
+    bits: [u64; 64],
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter { bits: [0; 64] }
+    }
+}
+
+impl WordFilter {
+    #[inline]
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let byte = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+        let last = u32::from(b.last().copied().unwrap_or(0));
+        let h = (b.len() as u32).wrapping_mul(0x9E37_79B1)
+            ^ byte(0).wrapping_mul(0x85EB_CA77)
+            ^ byte(1).wrapping_mul(0xC2B2_AE3D)
+            ^ last.wrapping_mul(0x27D4_EB2F);
+        // The top 12 bits of the mix: one of 4096.
+        (h.wrapping_mul(0x1656_67B1) >> 20) as usize
+    }
+
+    /// Adds `word`.
+    pub fn insert(&mut self, word: &str) {
+        let slot = WordFilter::slot(word);
+        self.bits[slot / 64] |= 1 << (slot % 64);
+    }
+
+    /// False when `word` was certainly never inserted.
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        let slot = WordFilter::slot(word);
+        self.bits[slot / 64] & (1 << (slot % 64)) != 0
+    }
+}
+
+/// A map from lowercase words, with a [`WordFilter`] in front: most words
+/// asked about are not in it.
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    filter: WordFilter,
+    map: HashMap<String, V>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            filter: WordFilter::default(),
+            map: HashMap::default(),
+        }
+    }
+}
+
+impl<V> WordMap<V> {
+    /// The value of `word`.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        if !self.filter.may_contain(word) {
+            return None;
+        }
+        self.map.get(word)
+    }
+
+    /// Whether `word` is a key.
+    #[inline]
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// Sets the value of `word`.
+    pub fn insert(&mut self, word: String, value: V) {
+        self.filter.insert(&word);
+        self.map.insert(word, value);
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
     }
 }
 
@@ -148,6 +255,8 @@ pub struct LexiconError {
 pub struct CueLexicon {
     forms: Vec<CueForm>,
     by_first: HashMap<String, Vec<usize>>,
+    /// The first words of `by_first`: most tokens start no cue.
+    first_filter: WordFilter,
 }
 
 impl CueLexicon {
@@ -206,6 +315,7 @@ impl CueLexicon {
             }
         }
         let id = self.forms.len();
+        self.first_filter.insert(&form.words[0]);
         self.by_first
             .entry(form.words[0].clone())
             .or_default()
@@ -216,6 +326,9 @@ impl CueLexicon {
     /// The longest form starting at `words[0]` (lowercase words), with its length.
     pub fn longest_at(&self, words: &[&str]) -> Option<(&CueForm, usize)> {
         let first = words.first()?;
+        if !self.first_filter.may_contain(first) {
+            return None;
+        }
         let ids = self.by_first.get(*first)?;
         ids.iter()
             .map(|&i| &self.forms[i])
@@ -278,11 +391,11 @@ pub struct Lexicons {
     /// Reporting cues.
     pub cues: CueLexicon,
     /// Title words by lowercase form (abbreviations keep their dot).
-    pub titles: HashMap<String, TitleKind>,
+    pub titles: WordMap<TitleKind>,
     /// Demonym or short form (lowercase) → affiliation.
-    pub demonyms: HashMap<String, String>,
+    pub demonyms: WordMap<String>,
     /// First name (lowercase) → gender.
-    pub first_names: HashMap<String, Gender>,
+    pub first_names: WordMap<Gender>,
 }
 
 fn semicolon_table(source: &str) -> impl Iterator<Item = (usize, &str, &str)> {

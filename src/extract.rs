@@ -737,8 +737,15 @@ impl Extractor {
             }
             p
         };
+        let bytes = upto.as_bytes();
         let mut p = s;
-        while let Some(c) = at(p) {
+        while let Some(&b) = bytes.get(p) {
+            // ASCII spaces (the commonest character) without decoding.
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                p += 1;
+                continue;
+            }
+            let Some(c) = at(p) else { break };
             let len = c.len_utf8();
             if c.is_whitespace() {
                 p += len;
@@ -776,7 +783,12 @@ impl Extractor {
             // character between two of them (`Kyiv’s`, `pro-Russian`,
             // `U.S`, `AT&T`, `and/or`) unless a quotation mark stands there.
             let mut j = p + len;
-            while let Some(ch) = at(j) {
+            loop {
+                // Runs of ASCII letters and digits byte by byte.
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                let Some(ch) = at(j) else { break };
                 if ch.is_alphanumeric() {
                     j += ch.len_utf8();
                     continue;

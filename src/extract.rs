@@ -1309,6 +1309,20 @@ impl Extractor {
     /// Interprets a run of capitalized and title words as a named person,
     /// recording it with its titles; returns the known index.
     fn name_from_run(&self, run: &[Tok], text: &str, ctx: &mut DocCtx) -> Option<usize> {
+        let mut name = std::mem::take(&mut ctx.name_buf);
+        let found = self.read_name_run(run, text, ctx, &mut name);
+        ctx.name_buf = name;
+        found
+    }
+
+    /// [`Extractor::name_from_run`], joining names in `name`.
+    fn read_name_run(
+        &self,
+        run: &[Tok],
+        text: &str,
+        ctx: &mut DocCtx,
+        name: &mut String,
+    ) -> Option<usize> {
         if run.is_empty() {
             return None;
         }
@@ -1319,20 +1333,19 @@ impl Extractor {
                     t.cap && !self.is_title_word(t.lower) && !INSTITUTION_HEADS.contains(t.lower)
                 });
             if named_before {
-                return self.name_from_run(&run[..p], text, ctx);
+                return self.read_name_run(&run[..p], text, ctx, name);
             }
         }
         // Registry match on the longest suffix (the head of the phrase).
         let n = run.len();
         let max = self.registry.longest_alias_words().min(n);
-        let mut name = String::new();
         for k in (1..=max).rev() {
             let window = &run[n - k..];
             if window[0].poss && k > 1 {
                 continue;
             }
-            join_base_into(window, text, &mut name);
-            if let Some(id) = self.registry.lookup(&name) {
+            join_base_into(window, text, name);
+            if let Some(id) = self.registry.lookup(name) {
                 let actor = self.registry.get(id);
                 if actor.kind == ActorKind::Person || k == n || !run[n - k - 1].cap {
                     let titles = self.title_words(&run[..n - k]);
@@ -1372,16 +1385,16 @@ impl Extractor {
         if name_toks.is_empty() || name_toks.len() > 4 {
             return None;
         }
-        join_base_into(name_toks, text, &mut name);
+        join_base_into(name_toks, text, name);
         if name_toks.len() == 1 {
-            let idx = ctx.actors.find(&name)?;
+            let idx = ctx.actors.find(name)?;
             let titles = self.title_words(&run[..a]);
             if !titles.is_empty() {
                 ctx.actors.known[idx].roles.push(titles);
             }
             return Some(idx);
         }
-        if self.registry.lookup(&name).is_some() {
+        if self.registry.lookup(name).is_some() {
             return None; // a multi-word institution alias (`White House`)
         }
         let first = name_toks[0].lower.trim_end_matches('.').to_string();
@@ -1396,7 +1409,7 @@ impl Extractor {
             .find_map(|t| self.lex.demonyms.get(t.base()).cloned())
             .unwrap_or_default();
         Some(ctx.actors.add(Known {
-            name,
+            name: name.clone(),
             id: None,
             kind: ActorKind::Person,
             gender,
@@ -3005,6 +3018,10 @@ struct DocCtx {
     last_speaker: Option<(Speaker, String)>,
     last_paragraph: Option<usize>,
     floating_ok: bool,
+    /// The buffer [`Extractor::name_from_run`] joins a run's names in:
+    /// every capitalised run of the document is read, each by several
+    /// windows.
+    name_buf: String,
 }
 
 fn speaker_of(k: &Known, mention: &str) -> Speaker {

@@ -6,7 +6,6 @@
 //! into place together, the main quotes file last, so an interrupted run
 //! leaves the previous set of outputs.
 
-use std::cell::RefCell;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -107,55 +106,60 @@ fn write_row<W: Write, S: AsRef<str>>(
 
 /// One CSV row as bytes, with the same quoting and CRLF terminator as
 /// [`csv_writer`], so rows rendered apart concatenate into one valid file.
+/// Every statement's `quotes.csv` row is encoded here: written directly
+/// rather than through a CSV writer's buffers and state for each row.
 fn csv_row_bytes<S: AsRef<str>>(row: &[S], opts: Option<CsvOptions>) -> io::Result<Vec<u8>> {
-    ROW_WRITER.with(|cell| {
-        let mut w = cell.borrow_mut();
-        let written = match opts {
-            Some(opts) => write_row(&mut w, row, opts),
-            None => w
-                .write_record(row.iter().map(AsRef::as_ref))
-                .map_err(io::Error::other),
+    let mut out = Vec::with_capacity(row.iter().map(|c| c.as_ref().len() + 1).sum::<usize>() + 8);
+    for (k, cell) in row.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
         }
-        .and_then(|()| w.flush());
-        let bytes = w.get_ref().0.take();
-        if written.is_err() {
-            // A row left half-written must not begin the next one.
-            *w = row_writer();
+        match opts {
+            Some(opts) => push_csv_field(&mut out, safe_cell(cell.as_ref(), opts.raw).as_bytes()),
+            None => push_csv_field(&mut out, cell.as_ref().as_bytes()),
         }
-        written.map(|()| bytes)
-    })
-}
-
-/// Where [`csv_row_bytes`] has its writer put a row: the bytes are taken
-/// out through a shared reference, as the CSV writer lends no other.
-#[derive(Debug, Default)]
-struct RowSink(RefCell<Vec<u8>>);
-
-impl Write for RowSink {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.0.get_mut().extend_from_slice(bytes);
-        Ok(bytes.len())
     }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+    // A record that would be an empty line is one empty field, quoted
+    // (what the CSV writer does for it).
+    if out.is_empty() {
+        out.extend_from_slice(b"\"\"");
     }
+    out.extend_from_slice(b"\r\n");
+    Ok(out)
 }
 
-/// A CSV writer for one row at a time: rows of any length (`flexible`),
-/// each its own record.
-fn row_writer() -> csv::Writer<RowSink> {
-    csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .flexible(true)
-        .buffer_capacity(512)
-        .from_writer(RowSink::default())
-}
-
-thread_local! {
-    /// Each thread's row writer: every statement's `quotes.csv` row is
-    /// rendered by one, instead of a new writer and buffer per row.
-    static ROW_WRITER: RefCell<csv::Writer<RowSink>> = RefCell::new(row_writer());
+/// Appends `field` as a CSV field: quoted, with quotes doubled, when it
+/// holds a comma, a quote or a line break (the CSV writer's `Necessary`
+/// quoting for these delimiters and terminators).
+fn push_csv_field(out: &mut Vec<u8>, field: &[u8]) {
+    /// The bytes that make a field quoted.
+    const SPECIAL: [bool; 256] = {
+        let mut table = [false; 256];
+        table[b',' as usize] = true;
+        table[b'"' as usize] = true;
+        table[b'\r' as usize] = true;
+        table[b'\n' as usize] = true;
+        table
+    };
+    let special = |b: &u8| SPECIAL[usize::from(*b)];
+    // Eight bytes per step: a row's cells are every statement's text.
+    let mut chunks = field.chunks_exact(8);
+    let needs_quotes = chunks
+        .by_ref()
+        .any(|c| c.iter().fold(false, |q, b| q | special(b)))
+        || chunks.remainder().iter().any(special);
+    if !needs_quotes {
+        out.extend_from_slice(field);
+        return;
+    }
+    out.push(b'"');
+    for &b in field {
+        if b == b'"' {
+            out.push(b'"');
+        }
+        out.push(b);
+    }
+    out.push(b'"');
 }
 
 /// Renders a statement's lines of the row-by-row outputs (the `quotes.csv`
@@ -373,4 +377,40 @@ fn write_matrix(
         }
     }
     flush_csv(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The row [`csv::Writer`] writes for `row`, CRLF-terminated.
+    fn written_by_csv(row: &[String]) -> Vec<u8> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .flexible(true)
+            .from_writer(Vec::new());
+        w.write_record(row).unwrap();
+        w.into_inner().unwrap()
+    }
+
+    proptest::proptest! {
+        /// Rows encoded directly are the CSV writer's rows, byte for byte:
+        /// quoting, doubled quotes, empty cells and the lone empty cell.
+        #[test]
+        fn rows_are_encoded_as_the_csv_writer_encodes_them(
+            row in proptest::collection::vec("([a-z ,\"\r\n;'=+-]|é|“){0,12}", 0..6)
+        ) {
+            proptest::prop_assert_eq!(csv_row_bytes(&row, None).unwrap(), written_by_csv(&row));
+        }
+    }
+
+    #[test]
+    fn a_row_of_one_empty_cell_is_a_quoted_empty_field() {
+        assert_eq!(csv_row_bytes(&[""], None).unwrap(), b"\"\"\r\n");
+        assert_eq!(csv_row_bytes(&["", ""], None).unwrap(), b",\r\n");
+        assert_eq!(
+            csv_row_bytes(&["a \"b\"", "c,d"], None).unwrap(),
+            b"\"a \"\"b\"\"\",\"c,d\"\r\n"
+        );
+    }
 }

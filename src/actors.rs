@@ -325,8 +325,8 @@ pub fn translit_key(name: &str) -> String {
     translit(name).to_string()
 }
 
-/// [`translit_key`], shared with the cache.
-fn translit(name: &str) -> Rc<str> {
+/// [`translit_key`], shared with the cache (lookups need no copy of it).
+pub(crate) fn translit(name: &str) -> Rc<str> {
     TRANSLIT_CACHE.with(|cache| memoized(cache, name, translit_key_uncached))
 }
 

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::actors::{translit_key, Registry};
+use crate::actors::{translit, Registry};
 use crate::statement::Statement;
 
 /// Name statistics gathered over a corpus, then the canonical names.
@@ -42,12 +42,18 @@ impl SpeakerMerge {
             return;
         }
         if registry.lookup(name).is_none() {
-            *self
-                .spellings
-                .entry(translit_key(name))
-                .or_default()
-                .entry(name.clone())
-                .or_default() += 1;
+            // Keys and spellings are copied only when first seen.
+            let key = translit(name);
+            let spellings = match self.spellings.get_mut(&*key) {
+                Some(spellings) => spellings,
+                None => self.spellings.entry(key.to_string()).or_default(),
+            };
+            match spellings.get_mut(name.as_str()) {
+                Some(count) => *count += 1,
+                None => {
+                    spellings.insert(name.clone(), 1);
+                }
+            }
         }
         if !s.affiliation.is_empty() && !self.first_affiliation.contains_key(name) {
             self.first_affiliation
@@ -103,18 +109,26 @@ impl SpeakerMerge {
     }
 
     fn canonical_name(&self, name: &str) -> String {
-        self.canonical
-            .get(&translit_key(name))
-            .cloned()
-            .unwrap_or_else(|| name.to_string())
+        self.canonical_of(name).unwrap_or(name).to_string()
+    }
+
+    /// The canonical spelling of `name`, when it has one.
+    fn canonical_of(&self, name: &str) -> Option<&str> {
+        self.canonical.get(&*translit(name)).map(String::as_str)
     }
 
     /// The statement with its canonical speaker and, when it had none, the
     /// speaker's affiliation ([`SpeakerMerge::resolve`] must have run).
     pub fn apply(&self, s: &mut Statement) {
         if !s.anonymous {
-            if let Some(name) = &s.speaker {
-                s.speaker = Some(self.canonical_name(name));
+            // Every statement of the corpus passes here; most speakers are
+            // spelled canonically already and keep their string.
+            if let Some(name) = &mut s.speaker {
+                if let Some(canonical) = self.canonical_of(name) {
+                    if canonical != name.as_str() {
+                        *name = canonical.to_string();
+                    }
+                }
             }
         }
         if s.affiliation.is_empty() {

@@ -163,6 +163,11 @@ impl<V> WordMap<V> {
         self.map.insert(word, value);
     }
 
+    /// The words and their values, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.map.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
     /// Number of words.
     pub fn len(&self) -> usize {
         self.map.len()
@@ -621,6 +626,7 @@ mod tests {
             for w in &words {
                 proptest::prop_assert!(map.contains_key(w));
             }
+            proptest::prop_assert_eq!(map.iter().count(), map.len());
             let filter = WordFilter::of(words.iter().map(String::as_str));
             proptest::prop_assert!(words.iter().all(|w| filter.may_contain(w)));
         }

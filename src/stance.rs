@@ -183,7 +183,12 @@ impl StartFilter {
         let id = toks.ids.get(i).copied().unwrap_or(NO_WORD) as usize;
         let first = toks.get(i).and_then(|t| t.as_bytes().first()).copied();
         self.by_id.get(id).copied().unwrap_or(false)
-            || first.is_some_and(|b| self.by_first_byte[usize::from(b)])
+            || first.is_some_and(|b| {
+                self.by_first_byte
+                    .get(usize::from(b))
+                    .copied()
+                    .unwrap_or(false)
+            })
     }
 }
 /// A loaded codebook, ready to label statements.
@@ -1363,6 +1368,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// An extension that fails half-way leaves issues it stored before the
+    /// bad one without their token filter: labelling must not panic on them
+    /// (a library caller may go on after the error).
+    #[test]
+    fn labelling_after_a_failed_extension_does_not_panic() {
+        let mut cb = Codebook::builtin();
+        let bad = "[[issue]]\nid=\"crimea\"\ntopic=[\"crimea\"]\n\
+                   [[issue]]\nid=\"bad id\"\ntopic=[\"x\"]";
+        assert!(cb.extend_from_toml(bad).is_err());
+        let _ = cb.label("Crimea is ours", "Crimea is ours");
     }
 
     #[test]

@@ -118,6 +118,77 @@ impl<'a> Tok<'a> {
     }
 }
 
+/// What the tokenizer learns of a word's case while stepping over it, so
+/// the token is made without reading the word again: whether it is all
+/// ASCII, whether an ASCII capital occurs, whether any lowercase letter
+/// does. Every word of every sentence is scanned once for this.
+#[derive(Debug, Clone, Copy)]
+struct WordShape {
+    ascii: bool,
+    /// The ASCII bytes ANDed: bit 5 (`0x20`) stays set unless a capital
+    /// occurs (digits, lowercase letters and the joining marks `' - . & /`
+    /// all have it).
+    ascii_and: u8,
+    /// The largest ASCII byte: a lowercase letter occurs when it is `a` or
+    /// above (the other bytes of a word are digits, capitals and joiners).
+    ascii_max: u8,
+    /// A lowercase letter outside ASCII occurs.
+    other_lowercase: bool,
+}
+
+impl Default for WordShape {
+    fn default() -> Self {
+        WordShape {
+            ascii: true,
+            ascii_and: 0xFF,
+            ascii_max: 0,
+            other_lowercase: false,
+        }
+    }
+}
+
+impl WordShape {
+    /// The shape of a whole word (letters, digits and joining marks).
+    #[cfg(test)]
+    fn of(word: &str) -> WordShape {
+        let mut shape = WordShape::default();
+        for c in word.chars() {
+            shape.add(c);
+        }
+        shape
+    }
+
+    /// Adds an ASCII letter, digit or joining mark.
+    #[inline]
+    fn add_ascii(&mut self, b: u8) {
+        self.ascii_and &= b;
+        self.ascii_max = self.ascii_max.max(b);
+    }
+
+    /// Adds a character of the word.
+    #[inline]
+    fn add(&mut self, c: char) {
+        if let Ok(b) = u8::try_from(c) {
+            if b.is_ascii() {
+                self.add_ascii(b);
+                return;
+            }
+        }
+        self.ascii = false;
+        self.other_lowercase |= c.is_lowercase();
+    }
+
+    /// ASCII with no capital: the word is its own lowercase form.
+    fn is_ascii_lowercase(self) -> bool {
+        self.ascii && self.ascii_and & 0x20 != 0
+    }
+
+    /// Some letter is lowercase.
+    fn has_lowercase(self) -> bool {
+        self.ascii_max >= b'a' || self.other_lowercase
+    }
+}
+
 /// The lowercase forms of a sentence's words that differ from their text
 /// (capitalised words, curly apostrophes), in one buffer: the tokenizer
 /// records them here and [`Lowered::attach`] points the tokens at them.
@@ -783,13 +854,17 @@ impl Extractor {
             // character between two of them (`Kyiv’s`, `pro-Russian`,
             // `U.S`, `AT&T`, `and/or`) unless a quotation mark stands there.
             let mut j = p + len;
+            let mut shape = WordShape::default();
+            shape.add(c);
             loop {
                 // Runs of ASCII letters and digits byte by byte.
-                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                while let Some(&b) = bytes.get(j).filter(|b| b.is_ascii_alphanumeric()) {
+                    shape.add_ascii(b);
                     j += 1;
                 }
                 let Some(ch) = at(j) else { break };
                 if ch.is_alphanumeric() {
+                    shape.add(ch);
                     j += ch.len_utf8();
                     continue;
                 }
@@ -797,6 +872,8 @@ impl Extractor {
                     let after = j + ch.len_utf8();
                     if let Some(next) = at(after).filter(|n| n.is_alphanumeric()) {
                         if !is_mark_at(j) {
+                            shape.add(ch);
+                            shape.add(next);
                             j = after + next.len_utf8();
                             continue;
                         }
@@ -822,7 +899,7 @@ impl Extractor {
                     poss = true;
                 }
             }
-            toks.push(self.word_tok(text, p, end, poss, toks.len(), lowered));
+            toks.push(self.word_tok(text, p, end, poss, shape, toks.len(), lowered));
             p = j;
         }
         tag_quotations(&mut toks, quotes);
@@ -846,17 +923,19 @@ impl Extractor {
 
     /// The token of the word `text[start..end]`, token number `index` of its
     /// sentence.
+    #[allow(clippy::too_many_arguments)]
     fn word_tok<'a>(
         &self,
         text: &'a str,
         start: usize,
         end: usize,
         poss: bool,
+        shape: WordShape,
         index: usize,
         lowered: &mut Lowered,
     ) -> Tok<'a> {
         let w = &text[start..end];
-        let (lower, poss) = if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        let (lower, poss) = if shape.is_ascii_lowercase() {
             (w, poss || w.ends_with("'s"))
         } else {
             let at = lowered.buf.len();
@@ -882,8 +961,7 @@ impl Extractor {
             start,
             end,
             cap: w.chars().next().is_some_and(char::is_uppercase),
-            upper: w.chars().all(|c| !c.is_lowercase())
-                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2,
+            upper: !shape.has_lowercase() && w.chars().filter(|c| c.is_alphabetic()).count() >= 2,
             lower,
             word: true,
             poss,
@@ -3255,7 +3333,8 @@ mod tests {
                             poss = true;
                         }
                     }
-                    toks.push(self.word_tok(text, pos, end, poss, toks.len(), lowered));
+                    let shape = WordShape::of(&text[pos..end]);
+                    toks.push(self.word_tok(text, pos, end, poss, shape, toks.len(), lowered));
                     i = j;
                     continue;
                 }

@@ -258,12 +258,34 @@ pub fn pair_quotes(text: &str, start: usize, end: usize) -> Vec<Quote> {
     pair_quotes_within(text, start, end, MAX_QUOTE_BYTES)
 }
 
-/// Whether a byte can begin a quotation mark: the ASCII marks and the lead
-/// bytes of `“ ” „ ‘ ’ ‹ ›` (0xE2) and `« »` (0xC2). Every other character
-/// only passes by, so the scan jumps from one such byte to the next instead
-/// of decoding every character of the paragraph.
-fn may_begin_mark(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
+/// Finds the bytes that can begin a quotation mark: the ASCII marks and the
+/// lead bytes of `“ ” „ ‘ ’ ‹ ›` (0xE2) and `« »` (0xC2). Every other
+/// character only passes by, so the pairing jumps from one such byte to the
+/// next instead of decoding every character of the paragraph; the common
+/// ones are found with one vectorised search, `` ` `` and 0xC2 (also the
+/// lead byte of a no-break space) with another, run again only once the
+/// scan has passed the last one found.
+#[derive(Debug, Default)]
+struct MarkBytes {
+    rare: Option<usize>,
+}
+
+impl MarkBytes {
+    /// The first offset at or after `from` holding such a byte, or
+    /// `bytes.len()`; `from` never decreases between calls.
+    fn next(&mut self, bytes: &[u8], from: usize) -> usize {
+        let after = |k: Option<usize>| k.map_or(bytes.len(), |k| from + k);
+        let rest = bytes.get(from..).unwrap_or_default();
+        let rare = match self.rare {
+            Some(r) if r >= from => r,
+            _ => {
+                let r = after(memchr::memchr2(b'`', 0xC2, rest));
+                self.rare = Some(r);
+                r
+            }
+        };
+        after(memchr::memchr3(b'"', b'\'', 0xE2, rest)).min(rare)
+    }
 }
 
 /// A quotation running past `max_quote` bytes ends at `pos`, the first
@@ -388,11 +410,9 @@ fn pair_quotes_within(text: &str, start: usize, end: usize, max_quote: usize) ->
     let mut stack: Vec<OpenMark> = Vec::new();
     // Offset in `para` of the first character not yet looked at.
     let mut from = 0;
+    let mut marks = MarkBytes::default();
     loop {
-        let at = bytes[from..]
-            .iter()
-            .position(|&b| may_begin_mark(b))
-            .map_or(bytes.len(), |k| from + k);
+        let at = marks.next(bytes, from);
         // The characters before `at` are no marks: a quotation open over
         // them ends at the first one past the limit.
         if let Some(first) = stack.first() {

@@ -284,12 +284,11 @@ pub struct LexiconError {
 #[derive(Debug, Clone, Default)]
 pub struct CueLexicon {
     forms: Vec<CueForm>,
-    by_first: HashMap<String, Vec<usize>>,
-    /// The forms by first word, for lookups: a word like `in` starts dozens
+    /// The forms by first word: a word like `in` starts dozens
     /// of forms (`in a statement`, `in an interview`, ...), and a token
     /// is compared only with those continuing with the next token.
     starting: HashMap<String, FirstWordForms>,
-    /// The first words of `by_first`: most tokens start no cue.
+    /// The first words of `starting`: most tokens start no cue.
     first_filter: WordFilter,
 }
 
@@ -348,41 +347,37 @@ impl CueLexicon {
         Ok(lex)
     }
 
-    /// Builds the lookup index of [`CueLexicon::longest_at`].
+    /// Finishes the lookup index of [`CueLexicon::longest_at`] once every
+    /// form is in: the first-word filter, longer forms longest first (the
+    /// first that matches is the longest).
     fn index(&mut self) {
-        self.first_filter = WordFilter::of(self.by_first.keys().map(String::as_str));
-        self.starting = HashMap::default();
-        for (first, ids) in &self.by_first {
-            let mut group = FirstWordForms::default();
-            for &i in ids {
-                match self.forms[i].words.get(1) {
-                    None => group.single = Some(i),
-                    Some(second) => group.longer.entry(second.clone()).or_default().push(i),
-                }
-            }
-            // Longest forms first: the first that matches is the longest.
+        self.first_filter = WordFilter::of(self.starting.keys().map(String::as_str));
+        let forms = &self.forms;
+        for group in self.starting.values_mut() {
             for ids in group.longer.values_mut() {
-                ids.sort_by_key(|&i| (std::cmp::Reverse(self.forms[i].words.len()), i));
+                ids.sort_by_key(|&i| (std::cmp::Reverse(forms[i].words.len()), i));
             }
-            self.starting.insert(first.clone(), group);
         }
     }
 
     fn add(&mut self, form: CueForm) {
+        let group = self.starting.entry(form.words[0].clone()).or_default();
+        let ids = match form.words.get(1) {
+            None => group.single.as_slice(),
+            Some(second) => group.longer.get(second).map_or(&[][..], Vec::as_slice),
+        };
         // The same form under two lemmas (`stress` noun/verb) merges its classes.
-        if let Some(ids) = self.by_first.get(&form.words[0]) {
-            if let Some(&i) = ids.iter().find(|&&i| self.forms[i].words == form.words) {
-                let classes = form.classes;
-                self.forms[i].classes.merge(classes);
-                self.forms[i].base |= form.base;
-                return;
-            }
+        if let Some(&i) = ids.iter().find(|&&i| self.forms[i].words == form.words) {
+            let classes = form.classes;
+            self.forms[i].classes.merge(classes);
+            self.forms[i].base |= form.base;
+            return;
         }
         let id = self.forms.len();
-        self.by_first
-            .entry(form.words[0].clone())
-            .or_default()
-            .push(id);
+        match form.words.get(1) {
+            None => group.single = Some(id),
+            Some(second) => group.longer.entry(second.clone()).or_default().push(id),
+        }
         self.forms.push(form);
     }
 

@@ -88,6 +88,11 @@ pub fn unescape_str(field: &str) -> Result<Cow<'_, str>, &'static str> {
 /// whole line (still escaped: see [`unescape_str`]).
 pub fn split_fields(line: &[u8]) -> Result<Vec<&str>, &'static str> {
     let line = std::str::from_utf8(line).map_err(|_| "spool line is not UTF-8")?;
+    Ok(split_str_fields(line))
+}
+
+/// The tab-separated fields of a line already known to be text.
+pub fn split_str_fields(line: &str) -> Vec<&str> {
     let mut fields = Vec::with_capacity(24);
     let mut start = 0;
     for (i, b) in line.bytes().enumerate() {
@@ -97,7 +102,7 @@ pub fn split_fields(line: &[u8]) -> Result<Vec<&str>, &'static str> {
         }
     }
     fields.push(&line[start..]);
-    Ok(fields)
+    fields
 }
 
 /// Appends the line of a statement (with its newline): id, doc, outlet,

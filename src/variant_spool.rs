@@ -181,9 +181,7 @@ impl SpooledCluster {
     /// Parses the fields of a cluster line after the first member's
     /// position (which [`next_cluster`] reads).
     fn parse_fields(fields: &str) -> io::Result<SpooledCluster> {
-        let mut fields = spool_fields::split_fields(fields.as_bytes())
-            .map_err(bad)?
-            .into_iter();
+        let mut fields = spool_fields::split_str_fields(fields).into_iter();
         let number = |field: Option<&str>, what: &str| -> io::Result<u64> {
             let text = unescape_str(
                 field.ok_or_else(|| bad(&format!("missing {what} in cluster line")))?,

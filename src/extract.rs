@@ -1501,6 +1501,10 @@ impl Extractor {
     }
 
     fn title_words(&self, toks: &[Tok]) -> Vec<String> {
+        // Most names come without a title: nothing to fold.
+        if toks.is_empty() {
+            return Vec::new();
+        }
         let joined: Vec<String> = toks.iter().map(|t| t.base().to_string()).collect();
         role_words(&joined.join(" "))
     }

@@ -1094,9 +1094,27 @@ impl Hasher for FastHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        // Eight bytes per multiply: the keys hashed most are the words of
+        // every clustered statement (token keys, interned words), so a byte
+        // at a time cost more than the probe itself. The tail is read as one
+        // zero-padded word with the length mixed in, so `ab` and `ab\0`
+        // differ.
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            h = (h ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .rotate_left(26);
         }
+        let rest = chunks.remainder();
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(word) ^ ((bytes.len() as u64) << 56))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(26);
+        self.0 = h;
     }
 
     fn write_u32(&mut self, x: u32) {
@@ -1109,6 +1127,29 @@ impl Hasher for FastHasher {
 
     fn write_usize(&mut self, x: usize) {
         self.write_u64(x as u64);
+    }
+}
+
+/// A hasher for keys that are already well mixed 64-bit hashes (the
+/// clustering index's features, see [`feature`]): mixing them again at each
+/// of the index's two probes per feature is wasted.
+#[derive(Clone, Copy, Default)]
+struct PremixedHasher(u64);
+
+impl Hasher for PremixedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed here; any other key still hashes.
+        let mut h = FastHasher(self.0);
+        h.write(bytes);
+        self.0 = h.finish();
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 ^= x;
     }
 }
 
@@ -1317,7 +1358,7 @@ fn quote_features(speaker: u32, words: &[u32]) -> Vec<u64> {
 /// millions of features cost two allocations, not one each.
 struct Index {
     /// Feature → (newest entry in `entries`, list length).
-    heads: FastMap<u64, (u32, u32)>,
+    heads: HashMap<u64, (u32, u32), BuildHasherDefault<PremixedHasher>>,
     /// (statement, previous entry of the same list or `u32::MAX`).
     entries: Vec<(u32, u32)>,
     cap: u32,
@@ -1326,10 +1367,12 @@ struct Index {
 }
 
 impl Index {
-    fn new(cap: usize, n: usize) -> Self {
+    /// An index of `n` statements holding at most `features` features in
+    /// all (the table is sized once instead of growing step by step).
+    fn new(cap: usize, n: usize, features: usize) -> Self {
         Index {
-            heads: FastMap::default(),
-            entries: Vec::new(),
+            heads: HashMap::with_capacity_and_hasher(features, BuildHasherDefault::default()),
+            entries: Vec::with_capacity(features),
             cap: cap.clamp(1, u32::MAX as usize) as u32,
             counts: vec![0; n],
             touched: Vec::new(),
@@ -1585,7 +1628,13 @@ pub fn linked_groups(statements: &[Statement], opts: &VariantOptions) -> Vec<Vec
         q.doc == p.doc || q.speaker != p.speaker
     };
 
-    let mut index = Index::new(opts.max_postings, n);
+    let quote_features_at_most = prepared
+        .iter()
+        .zip(statements)
+        .filter(|(p, s)| p.speaker.is_some() && is_quote_kind(s.kind))
+        .map(|(p, _)| p.words.len())
+        .sum();
+    let mut index = Index::new(opts.max_postings, n, quote_features_at_most);
     for (i, p) in prepared.iter().enumerate() {
         let Some(sp) = p.speaker else { continue };
         if !is_quote_kind(statements[i].kind) {
@@ -1608,7 +1657,12 @@ pub fn linked_groups(statements: &[Statement], opts: &VariantOptions) -> Vec<Vec
     drop(index);
 
     if opts.paraphrase {
-        let mut index = Index::new(opts.max_postings, n);
+        let content_features_at_most = prepared
+            .iter()
+            .filter(|p| p.speaker.is_some())
+            .map(|p| p.content.len())
+            .sum();
+        let mut index = Index::new(opts.max_postings, n, content_features_at_most);
         let mut pairs: Vec<(f64, usize, u32, u32)> = Vec::new();
         for (i, p) in prepared.iter().enumerate() {
             let Some(sp) = p.speaker else { continue };

@@ -97,18 +97,8 @@ impl Pipeline {
 /// `doc#n`, the id of a document's `n`th statement. Every statement gets
 /// one, and `format!` costs several times the two copies.
 fn statement_id(doc: &str, n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let digits = std::str::from_utf8(&digits[at..]).unwrap_or_default();
+    let mut buffer = [0; 20];
+    let digits = crate::spool_fields::decimal(n, &mut buffer);
     let mut id = String::with_capacity(doc.len() + 1 + digits.len());
     id.push_str(doc);
     id.push('#');

@@ -10,6 +10,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::actors::{translit, Registry};
 use crate::statement::Statement;
 
@@ -22,8 +24,10 @@ pub struct SpeakerMerge {
     /// affiliation, that affiliation).
     first_affiliation: BTreeMap<String, (usize, String)>,
     observed: usize,
-    canonical: BTreeMap<String, String>,
-    affiliation: BTreeMap<String, String>,
+    // The two maps every statement is looked up in (only looked up, never
+    // iterated: their order reaches no output).
+    canonical: FxHashMap<String, String>,
+    affiliation: FxHashMap<String, String>,
 }
 
 impl SpeakerMerge {
@@ -92,7 +96,7 @@ impl SpeakerMerge {
                 canonical.insert(single, name.clone());
             }
         }
-        self.canonical = canonical;
+        self.canonical = canonical.into_iter().collect();
         // A merged speaker takes the affiliation of its earliest statement
         // that has one, whichever spelling that statement used.
         let mut earliest: BTreeMap<String, (usize, String)> = BTreeMap::new();

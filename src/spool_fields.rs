@@ -25,9 +25,7 @@ pub fn push_escaped(out: &mut Vec<u8>, field: &str) {
     // Most fields hold nothing to escape; a statement's text is searched
     // with vectorised scans, short fields byte by byte.
     let needs_escape = if bytes.len() < 64 {
-        bytes
-            .iter()
-            .any(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
+        may_need_escape(bytes)
     } else {
         memchr::memchr3(b'\\', b'\t', b'\n', bytes).is_some()
             || memchr::memchr(b'\r', bytes).is_some()
@@ -45,6 +43,67 @@ pub fn push_escaped(out: &mut Vec<u8>, field: &str) {
             _ => out.push(b),
         }
     }
+}
+
+/// `n` in decimal, written into `digits` (every statement's id and offsets
+/// are written so; `to_string` and `format!` cost several times more).
+///
+/// ```
+/// use stancetrack::spool_fields::decimal;
+/// assert_eq!(decimal(2305, &mut [0; 20]), "2305");
+/// ```
+pub fn decimal(n: usize, digits: &mut [u8; 20]) -> &str {
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&digits[at..]).unwrap_or_default()
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `chunk` as one word.
+fn word_of(chunk: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&chunk[..8]);
+    u64::from_le_bytes(word)
+}
+
+/// Whether one of the bytes of `w` is below `n` (`n` at most 128): the
+/// classic "has less" word test, exact.
+fn word_has_byte_below(w: u64, n: u8) -> bool {
+    w.wrapping_sub(ONES * u64::from(n)) & !w & HIGHS != 0
+}
+
+/// Whether one of the bytes of `w` is `b`: the "has zero" word test on
+/// `w` with `b` cancelled, exact.
+fn word_has_byte(w: u64, b: u8) -> bool {
+    let x = w ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
+}
+
+/// Whether `bytes` may hold a byte to escape, eight bytes at a time: true
+/// whenever one does (and for the other control bytes below `\r`, which
+/// only send the field through the byte-by-byte escape, unchanged).
+fn may_need_escape(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let w = word_of(chunk);
+        if word_has_byte_below(w, b'\r' + 1) || word_has_byte(w, b'\\') {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
 }
 
 /// A field, unescaped; `Err` names what is wrong with it.
@@ -124,8 +183,8 @@ pub fn push_statement(out: &mut Vec<u8>, s: &Statement) {
         &s.affiliation,
         &s.cue,
         &s.text,
-        &s.start.to_string(),
-        &s.end.to_string(),
+        decimal(s.start, &mut [0; 20]),
+        decimal(s.end, &mut [0; 20]),
     ] {
         push_field(out, field);
     }
@@ -188,6 +247,34 @@ pub fn parse_statement(line: &[u8]) -> Result<Statement, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn decimals_read_like_to_string(n in 0usize..usize::MAX) {
+            let mut digits = [0; 20];
+            proptest::prop_assert_eq!(decimal(n, &mut digits), n.to_string());
+        }
+
+        #[test]
+        fn word_tests_agree_with_the_bytes(bytes in proptest::prelude::any::<[u8; 8]>(), b in 0u8..=255, n in 0u8..=128) {
+            let w = word_of(&bytes);
+            proptest::prop_assert_eq!(word_has_byte(w, b), bytes.contains(&b));
+            proptest::prop_assert_eq!(word_has_byte_below(w, n), bytes.iter().any(|&x| x < n));
+        }
+
+        /// The word test never misses a byte to escape.
+        #[test]
+        fn the_word_test_finds_every_byte_to_escape(
+            s in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40)
+        ) {
+            let exact = s.iter().any(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'));
+            proptest::prop_assert!(!exact || may_need_escape(&s));
+            // Only control bytes below `\r` can be false alarms.
+            if s.iter().all(|&b| b > b'\r' && b != b'\\') {
+                proptest::prop_assert!(!may_need_escape(&s));
+            }
+        }
+    }
 
     fn statement(speaker: Option<&str>, stance: Vec<StanceLabel>) -> Statement {
         Statement {

@@ -300,7 +300,9 @@ fn is_acronym(raw: &str) -> bool {
         && raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
-fn push_word(text: &str, range: Range<usize>, space: bool, out: &mut Vec<Token>) {
+/// Pushes the token(s) of the word `text[range]`; `plain` when it is ASCII
+/// letters and digits only.
+fn push_word(text: &str, range: Range<usize>, space: bool, plain: bool, out: &mut Vec<Token>) {
     let raw = &text[range.clone()];
     let word = |r: Range<usize>, key: Rc<str>, space: bool| Token {
         acronym: is_acronym(&text[r.clone()]),
@@ -312,7 +314,7 @@ fn push_word(text: &str, range: Range<usize>, space: bool, out: &mut Vec<Token>)
     let american_key = |key: String| Rc::from(american(key));
     // Most words hold no apostrophe (`'`, `’` or `ʼ`): one byte test skips
     // the search for one.
-    if !raw.bytes().any(|b| matches!(b, b'\'' | 0xE2 | 0xCA)) {
+    if plain || !raw.bytes().any(|b| matches!(b, b'\'' | 0xE2 | 0xCA)) {
         out.push(word(range, token_key(raw, KeyKind::Word), space));
         return;
     }
@@ -453,17 +455,31 @@ fn abbreviation_end(text: &str, start: usize) -> Option<usize> {
 /// again for its cluster's diffs.
 fn tokenize(text: &str) -> Vec<Token> {
     let at = |p: usize| char_at(text, p);
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut space = true;
     let mut p = 0;
-    while let Some(c) = at(p) {
+    while let Some(&b) = bytes.get(p) {
+        // ASCII spaces (the commonest character) without decoding.
+        if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            space = true;
+            p += 1;
+            continue;
+        }
+        let Some(c) = at(p) else { break };
         if c.is_whitespace() {
             space = true;
             p += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
-            if let Some(end) = abbreviation_end(text, p) {
+            // An abbreviation's first letter is followed by its period.
+            let abbreviation = if bytes.get(p + c.len_utf8()) == Some(&b'.') {
+                abbreviation_end(text, p)
+            } else {
+                None
+            };
+            if let Some(end) = abbreviation {
                 out.push(Token {
                     key: token_key(&text[p..end], KeyKind::Abbreviation),
                     acronym: true,
@@ -476,16 +492,24 @@ fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
             let mut j = p + c.len_utf8();
-            while let Some(c) = at(j) {
+            // Whether the word is ASCII letters and digits only, so holds no
+            // apostrophe to split at.
+            let mut plain = c.is_ascii();
+            loop {
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                let Some(c) = at(j) else { break };
                 let joins = is_word_apostrophe(c)
                     && at(j + c.len_utf8()).is_some_and(char::is_alphanumeric);
                 if c.is_alphanumeric() || joins {
+                    plain = false;
                     j += c.len_utf8();
                 } else {
                     break;
                 }
             }
-            push_word(text, p..j, space, &mut out);
+            push_word(text, p..j, space, plain, &mut out);
             p = j;
             space = false;
             continue;
@@ -1171,6 +1195,12 @@ fn feature(tier: u64, speaker: u32, a: u32, b: u32) -> u64 {
 /// Interned normalised words, with what the paraphrase tier needs of each.
 #[derive(Default)]
 struct Lexicon {
+    /// Word id by the address of a token's shared key (see [`token_key`]):
+    /// the occurrences of a word in a window mostly share one key, so most
+    /// lookups hash an address, not the word. `held` keeps each address's
+    /// key alive, so no address is reused for another word meanwhile.
+    by_address: FastMap<usize, u32>,
+    held: Vec<Rc<str>>,
     ids: FastMap<String, u32>,
     /// Per word id: its stem id (`None` for stopwords).
     stems: Vec<Option<u32>>,
@@ -1179,6 +1209,17 @@ struct Lexicon {
 
 impl Lexicon {
     fn word(&mut self, t: &Token) -> u32 {
+        let address = Rc::as_ptr(&t.key).cast::<u8>() as usize;
+        if let Some(&id) = self.by_address.get(&address) {
+            return id;
+        }
+        let id = self.word_by_key(t);
+        self.by_address.insert(address, id);
+        self.held.push(Rc::clone(&t.key));
+        id
+    }
+
+    fn word_by_key(&mut self, t: &Token) -> u32 {
         if let Some(&id) = self.ids.get(&*t.key) {
             return id;
         }
@@ -2522,7 +2563,7 @@ mod tests {
                         break;
                     }
                 }
-                push_word(text, pos..byte(j), space, &mut out);
+                push_word(text, pos..byte(j), space, false, &mut out);
                 i = j;
                 space = false;
                 continue;

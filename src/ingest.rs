@@ -497,7 +497,7 @@ pub fn decode(
         let text = String::from_utf16_lossy(&units);
         return Ok((text, Some(format!("{loc}: UTF-16 text converted to UTF-8"))));
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    if let Some(pos) = memchr::memchr(0, bytes) {
         return Err(Error::Binary {
             loc: Location {
                 offset: Some(pos),

@@ -153,12 +153,14 @@ fn push_csv_field(out: &mut Vec<u8>, field: &[u8]) {
         return;
     }
     out.push(b'"');
-    for &b in field {
-        if b == b'"' {
-            out.push(b'"');
-        }
-        out.push(b);
+    // Copied in runs between quotes, each quote doubled.
+    let mut rest = field;
+    while let Some(q) = memchr::memchr(b'"', rest) {
+        out.extend_from_slice(&rest[..=q]);
+        out.push(b'"');
+        rest = &rest[q + 1..];
     }
+    out.extend_from_slice(rest);
     out.push(b'"');
 }
 

@@ -1063,6 +1063,27 @@ fn span(toks: &[&str], a: usize, b: usize) -> String {
 
 /// `s` lowercased with curly apostrophes straightened (`They’re` →
 /// `they're`), copied once unless there is an apostrophe to straighten.
+/// How many bytes `bytes` starts with are ASCII, eight at a time (whole
+/// sentences usually are).
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        if u64::from_le_bytes(word) & HIGHS != 0 {
+            return at + chunk.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    at + rest
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(rest.len())
+}
+
 fn lowercase_straight(s: &str) -> String {
     if s.contains('Σ') {
         // Final sigma lowercases by context: leave it to the library.
@@ -1074,10 +1095,7 @@ fn lowercase_straight(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+        let ascii = ascii_prefix_len(rest.as_bytes());
         let from = out.len();
         out.push_str(&rest[..ascii]);
         out[from..].make_ascii_lowercase();
@@ -1183,6 +1201,14 @@ fn tokens_of_lowercase(lower: &str) -> (Vec<&str>, Vec<usize>) {
                 i += 1;
             }
             prev_alnum = true;
+            continue;
+        }
+        if bytes[i] == b' ' {
+            // A space (the commonest separator) only ends the word.
+            let at = word_start.take().unwrap_or(i);
+            flush(&lower[at..i], at, &mut out, &mut starts);
+            prev_alnum = false;
+            i += 1;
             continue;
         }
         let Some(c) = char_at(i) else { break };
@@ -1326,6 +1352,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn ascii_prefixes_are_measured_exactly(s in "([a-z ]|é|К){0,40}") {
+            let expected = s.bytes().position(|b| !b.is_ascii()).unwrap_or(s.len());
+            proptest::prop_assert_eq!(ascii_prefix_len(s.as_bytes()), expected);
+        }
+
         #[test]
         fn lowercase_straight_is_the_library_lowercase_with_straight_quotes(
             s in "([a-zA-Z0-9 ,.'’‘“”—]|İ|ẞ|Σ|ΑΣ |É|К|ǅ){0,40}"

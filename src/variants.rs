@@ -1322,9 +1322,16 @@ fn prepare(statements: &[Statement], opts: &VariantOptions) -> Vec<Prepared> {
                 let next = speakers.len() as u32;
                 *speakers.entry(sp).or_insert(next)
             });
-        let mut words = Vec::new();
-        let mut content_words = Vec::new();
-        let mut seq = Vec::new();
+        let (mut words, mut content_words, mut seq) = if speaker.is_some() {
+            let n = tokens.len();
+            (
+                Vec::with_capacity(n),
+                Vec::with_capacity(n),
+                Vec::with_capacity(n),
+            )
+        } else {
+            (Vec::new(), Vec::new(), Vec::new())
+        };
         if speaker.is_some() {
             for t in tokens.iter().filter(|t| t.word) {
                 let w = lexicon.word(t);

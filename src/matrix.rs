@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::statement::{Label, Statement};
 
 /// One cell's summary.
@@ -145,7 +147,9 @@ enum Grouping {
 #[derive(Debug, Clone)]
 pub struct MatrixBuilder {
     grouping: Grouping,
-    rows: BTreeMap<String, Row>,
+    /// Rows by actor, sorted only when handed over: every statement looks
+    /// its row up.
+    rows: FxHashMap<String, Row>,
 }
 
 impl MatrixBuilder {
@@ -153,7 +157,7 @@ impl MatrixBuilder {
     pub fn by_actor() -> MatrixBuilder {
         MatrixBuilder {
             grouping: Grouping::Actor,
-            rows: BTreeMap::new(),
+            rows: FxHashMap::default(),
         }
     }
 
@@ -161,7 +165,7 @@ impl MatrixBuilder {
     pub fn by_affiliation() -> MatrixBuilder {
         MatrixBuilder {
             grouping: Grouping::Affiliation,
-            rows: BTreeMap::new(),
+            rows: FxHashMap::default(),
         }
     }
 
@@ -215,7 +219,9 @@ impl MatrixBuilder {
     /// The rows, sorted by name, handed over one at a time (a writer that
     /// renders each row as it comes frees the matrix as it goes).
     pub fn into_rows(self) -> impl Iterator<Item = Row> {
-        self.rows.into_values()
+        let mut rows: Vec<(String, Row)> = self.rows.into_iter().collect();
+        rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        rows.into_iter().map(|(_, row)| row)
     }
 }
 

@@ -95,9 +95,11 @@ struct Tok<'a> {
     upper: bool,
     poss: bool,
     /// Index into the sentence's quotes when inside one (marks excluded).
-    quote: Option<usize>,
+    /// (`u32` indexes keep a token at 56 bytes: every token of every
+    /// sentence is written and read several times.)
+    quote: Option<u32>,
     /// Opening (`Some(true)`) or closing (`Some(false)`) mark of a top-level quote.
-    mark: Option<(usize, bool)>,
+    mark: Option<(u32, bool)>,
 }
 
 impl<'a> Tok<'a> {
@@ -106,6 +108,10 @@ impl<'a> Tok<'a> {
     }
     fn punct(&self, c: &str) -> bool {
         !self.word && self.mark.is_none() && self.lower == c
+    }
+    /// Whether this is the opening (`open`) or closing mark of quote `qi`.
+    fn is_mark(&self, qi: usize, open: bool) -> bool {
+        self.mark == Some((qi as u32, open))
     }
     fn is_comma(&self) -> bool {
         self.punct(",")
@@ -987,7 +993,7 @@ impl Extractor {
             upper: false,
             poss: false,
             quote: None,
-            mark: Some((qi, open)),
+            mark: Some((qi as u32, open)),
         }
     }
 
@@ -1130,7 +1136,7 @@ impl Extractor {
             }
             let qs: Vec<usize> = (cs..ce)
                 .filter_map(|i| match toks[i].mark {
-                    Some((q, true)) => Some(q),
+                    Some((q, true)) => Some(q as usize),
                     _ => None,
                 })
                 .collect();
@@ -1152,8 +1158,8 @@ impl Extractor {
             let whole_quote = qs.len() == 1 && {
                 let q = quotes[qs[0]];
                 let ends_at_quote =
-                    !q.closed || toks[ce - 1].mark == Some((qs[0], false)) || !toks[ce - 1].word;
-                toks[cs].mark == Some((qs[0], true))
+                    !q.closed || toks[ce - 1].is_mark(qs[0], false) || !toks[ce - 1].word;
+                toks[cs].is_mark(qs[0], true)
                     && toks[cs..ce]
                         .iter()
                         .rev()
@@ -1180,7 +1186,7 @@ impl Extractor {
                     // without marks is an indirect statement.
                     push(&mut out, Kind::Indirect, toks[cs].start, toks[ce - 1].end);
                 }
-                FrameKind::Trailing if !qs.is_empty() && toks[cs].mark == Some((qs[0], true)) => {
+                FrameKind::Trailing if !qs.is_empty() && toks[cs].is_mark(qs[0], true) => {
                     // `“A” with more words, he added.`: the quote is the
                     // speaker's; the rest is the reporter's.
                     for &qi in &qs {
@@ -1208,7 +1214,7 @@ impl Extractor {
             if used_quotes.contains(&qi) {
                 continue;
             }
-            let Some(open_i) = toks.iter().position(|t| t.mark == Some((qi, true))) else {
+            let Some(open_i) = toks.iter().position(|t| t.is_mark(qi, true)) else {
                 continue;
             };
             let owner = frames.iter().find(|f| {
@@ -1238,12 +1244,12 @@ impl Extractor {
             if used_quotes.contains(&qi) {
                 continue;
             }
-            let Some(open_i) = toks.iter().position(|t| t.mark == Some((qi, true))) else {
+            let Some(open_i) = toks.iter().position(|t| t.is_mark(qi, true)) else {
                 continue;
             };
             let close_i = toks
                 .iter()
-                .position(|t| t.mark == Some((qi, false)))
+                .position(|t| t.is_mark(qi, false))
                 .unwrap_or(toks.len() - 1);
             let before: Vec<&Tok> = toks[..open_i]
                 .iter()
@@ -3136,7 +3142,7 @@ fn tag_quotations(toks: &mut [Tok], quotes: &[Quote]) {
             t.quote = quotes
                 .get(qi)
                 .filter(|q| t.start >= q.inner_start && t.end <= q.inner_end)
-                .map(|_| qi);
+                .map(|_| qi as u32);
         }
     }
 }

@@ -877,6 +877,17 @@ mod tests {
     }
 
     #[test]
+    fn boilerplate_word_boundaries_hold_beside_curly_quotes() {
+        let b = Boilerplate::builtin();
+        assert!(b.is_match("Reporting by Jane Doe; editing by “Max” Mustermann"));
+        assert!(b.is_match("Post a comment — it’s free"));
+        assert!(b.is_match("For more on the war, visit our page"));
+        assert!(!b.is_match("Reporting bystanders said the “talks” failed"));
+        assert!(!b.is_match("Post a commentary on the minister’s plan"));
+        assert!(!b.is_match("For more than a year, visitors have come"));
+    }
+
+    #[test]
     fn hard_wrapped_lines_join() {
         let s = "Title\n\nThe minister said the talks\nwould resume soon.\n";
         let b = Boilerplate::builtin();

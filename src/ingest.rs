@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::{BufRead, BufReader};
+use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -253,7 +253,7 @@ impl Input {
         loop {
             buf.clear();
             *line_no += 1;
-            match reader.0.read_until(b'\n', &mut buf) {
+            match read_line_bytes(&mut reader.0, &mut buf) {
                 Ok(0) => {
                     self.jsonl = None;
                     return None;
@@ -473,6 +473,48 @@ fn walk(
     }
 }
 
+/// Appends the next line of `reader` to `buf`, its `\n` included, and
+/// returns its length (0 at the end): [`BufRead::read_until`] with a
+/// vectorised search for the newline (the standard one goes a word at a
+/// time, and every byte of a corpus and of the spools is searched).
+///
+/// ```
+/// use std::io::BufRead;
+/// let mut reader: &[u8] = b"one\ntwo";
+/// let mut buf = Vec::new();
+/// assert_eq!(stancetrack::ingest::read_line_bytes(&mut reader, &mut buf).unwrap(), 4);
+/// assert_eq!(stancetrack::ingest::read_line_bytes(&mut reader, &mut buf).unwrap(), 3);
+/// assert_eq!(buf, b"one\ntwo");
+/// ```
+pub fn read_line_bytes<R: BufRead + ?Sized>(
+    reader: &mut R,
+    buf: &mut Vec<u8>,
+) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let (done, used) = match memchr::memchr(b'\n', available) {
+            Some(i) => {
+                buf.extend_from_slice(&available[..=i]);
+                (true, i + 1)
+            }
+            None => {
+                buf.extend_from_slice(available);
+                (available.is_empty(), available.len())
+            }
+        };
+        reader.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
+        }
+    }
+}
+
 /// Decodes bytes as UTF-8 (with BOM handling, UTF-16 with BOM, NUL check).
 pub fn decode(
     bytes: &[u8],
@@ -528,6 +570,25 @@ pub fn decode(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Lines come out as `read_until` gives them, wherever the reader's
+        /// buffer cuts them.
+        #[test]
+        fn lines_read_like_read_until(text in "(a|\n|\r|é| ){0,60}", capacity in 1usize..9) {
+            let mut ours = BufReader::with_capacity(capacity, text.as_bytes());
+            let mut theirs = BufReader::with_capacity(capacity, text.as_bytes());
+            loop {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let n = read_line_bytes(&mut ours, &mut a).unwrap();
+                proptest::prop_assert_eq!(n, theirs.read_until(b'\n', &mut b).unwrap());
+                proptest::prop_assert_eq!(&a, &b);
+                if n == 0 {
+                    break;
+                }
+            }
+        }
+    }
 
     fn at(path: &str, line: Option<usize>) -> Location {
         Location {

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
@@ -458,15 +458,28 @@ fn read_records<T: Send>(
 ) -> anyhow::Result<()> {
     const CHUNK: usize = 1024;
     let file = File::open(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let mut lines = BufReader::with_capacity(1 << 16, file).lines().enumerate();
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut n = 0;
+    let mut bytes = Vec::new();
     let read = || {
         let mut chunk = Vec::with_capacity(CHUNK);
-        for (n, line) in lines.by_ref() {
-            let line =
-                line.with_context(|| format!("{}:{}: cannot read", path.display(), n + 1))?;
-            if !line.trim().is_empty() {
-                chunk.push((n, line));
+        loop {
+            bytes.clear();
+            let cannot_read = || format!("{}:{}: cannot read", path.display(), n + 1);
+            if crate::ingest::read_line_bytes(&mut reader, &mut bytes).with_context(cannot_read)?
+                == 0
+            {
+                break;
             }
+            // What `BufRead::lines` gives: no `\n` or `\r\n`, UTF-8 checked.
+            let end = bytes.strip_suffix(b"\n").map_or(bytes.len(), |rest| {
+                rest.strip_suffix(b"\r").map_or(rest.len(), <[u8]>::len)
+            });
+            let line = std::str::from_utf8(&bytes[..end]).with_context(cannot_read)?;
+            if !line.trim().is_empty() {
+                chunk.push((n, line.to_string()));
+            }
+            n += 1;
             if chunk.len() == CHUNK {
                 break;
             }

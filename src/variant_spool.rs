@@ -539,7 +539,7 @@ fn index_bucket(path: &Path) -> io::Result<Vec<Entry>> {
     let mut offset = 0u64;
     loop {
         line.clear();
-        let n = reader.read_until(b'\n', &mut line)?;
+        let n = crate::ingest::read_line_bytes(&mut reader, &mut line)?;
         if n == 0 {
             break;
         }

@@ -1091,7 +1091,7 @@ impl Extractor {
         }
         for (fi, (cs, ce)) in parts {
             let f = &frames[fi];
-            let Some(speaker) = f.speaker.clone() else {
+            let Some(speaker) = f.speaker.as_ref() else {
                 continue;
             };
             let context = self.context_without_others(&frames, f, toks, text, s, e);
@@ -1374,7 +1374,7 @@ impl Extractor {
             if let Some(k) = found {
                 let known = &ctx.actors.known[k];
                 if known.kind == ActorKind::Person {
-                    let sp = speaker_of(known, &join_text(&toks[a..j], text));
+                    let sp = speaker_of(known, join_text(&toks[a..j], text));
                     ctx.mentions.push(sp);
                 }
             }
@@ -1564,7 +1564,7 @@ impl Extractor {
                     if known.kind == ActorKind::Person {
                         let found = (
                             toks[i].start,
-                            speaker_of(known, &join_text(&toks[i..j], text)),
+                            speaker_of(known, join_text(&toks[i..j], text)),
                         );
                         if !after_prep {
                             return Some(found);
@@ -2893,8 +2893,7 @@ impl Extractor {
             .filter(|t| !matches!(t.lower, "himself" | "herself" | "itself"))
             .collect();
         if let Some(k) = self.name_from_run(&run, text, ctx) {
-            let known = ctx.actors.known[k].clone();
-            return Some(speaker_of(&known, &mention));
+            return Some(speaker_of(&ctx.actors.known[k], mention));
         }
         // Whole phrase as an institution alias (`the British government`).
         let phrase = join_base(&run, text);
@@ -2916,8 +2915,7 @@ impl Extractor {
             .is_some_and(|t| self.lex.title(t.lower) == Some(TitleKind::Role));
         if head_is_role {
             if let Some(k) = ctx.actors.find_role(&rw) {
-                let known = ctx.actors.known[k].clone();
-                return Some(speaker_of(&known, &mention));
+                return Some(speaker_of(&ctx.actors.known[k], mention));
             }
             let ids = self.registry.lookup_role(&rw);
             let in_doc: Vec<usize> = ids
@@ -3019,7 +3017,7 @@ impl Extractor {
                 affiliation: String::new(),
                 roles: vec![],
             });
-            return Some(speaker_of(&ctx.actors.known[k].clone(), &mention));
+            return Some(speaker_of(&ctx.actors.known[k], mention));
         }
         None
     }
@@ -3112,10 +3110,10 @@ struct DocCtx {
     name_buf: String,
 }
 
-fn speaker_of(k: &Known, mention: &str) -> Speaker {
+fn speaker_of(k: &Known, mention: String) -> Speaker {
     Speaker {
         name: Some(k.name.clone()),
-        mention: mention.to_string(),
+        mention,
         anonymous: false,
         affiliation: k.affiliation.clone(),
         person: k.kind == ActorKind::Person,

@@ -91,8 +91,9 @@ pub fn quotes_header(issues: &[String]) -> Vec<String> {
 /// One `quotes.csv` record: the statement's own text fields borrowed, the
 /// numbers and the joined rules made (it runs for every statement).
 pub fn quote_record<'s>(s: &'s Statement, issues: &[String]) -> Vec<Cow<'s, str>> {
-    let mut r: Vec<Cow<'s, str>> = vec![
-        Cow::Borrowed(&s.id),
+    let mut r: Vec<Cow<'s, str>> = Vec::with_capacity(13 + issues.len());
+    r.extend([
+        Cow::Borrowed(s.id.as_str()),
         Cow::Borrowed(&s.doc),
         Cow::Borrowed(&s.outlet),
         Cow::Borrowed(&s.date),
@@ -104,7 +105,7 @@ pub fn quote_record<'s>(s: &'s Statement, issues: &[String]) -> Vec<Cow<'s, str>
         Cow::Borrowed(&s.text),
         Cow::Owned(s.start.to_string()),
         Cow::Owned(s.end.to_string()),
-    ];
+    ]);
     for issue in issues {
         r.push(Cow::Borrowed(
             s.label(issue).map_or("", |l| l.label.as_str()),

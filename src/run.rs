@@ -475,7 +475,14 @@ fn read_records<T: Send>(
             let end = bytes.strip_suffix(b"\n").map_or(bytes.len(), |rest| {
                 rest.strip_suffix(b"\r").map_or(rest.len(), <[u8]>::len)
             });
-            let line = std::str::from_utf8(&bytes[..end]).with_context(cannot_read)?;
+            let line = std::str::from_utf8(&bytes[..end])
+                .map_err(|_| {
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        "stream did not contain valid UTF-8",
+                    )
+                })
+                .with_context(cannot_read)?;
             if !line.trim().is_empty() {
                 chunk.push((n, line.to_string()));
             }

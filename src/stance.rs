@@ -1061,8 +1061,6 @@ fn span(toks: &[&str], a: usize, b: usize) -> String {
     toks[a..b.min(toks.len())].join(" ")
 }
 
-/// `s` lowercased with curly apostrophes straightened (`They’re` →
-/// `they're`), copied once unless there is an apostrophe to straighten.
 /// How many bytes `bytes` starts with are ASCII, eight at a time (whole
 /// sentences usually are).
 fn ascii_prefix_len(bytes: &[u8]) -> usize {
@@ -1084,6 +1082,8 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
         .unwrap_or(rest.len())
 }
 
+/// `s` lowercased with curly apostrophes straightened (`They’re` →
+/// `they're`), copied once unless there is an apostrophe to straighten.
 fn lowercase_straight(s: &str) -> String {
     if s.contains('Σ') {
         // Final sigma lowercases by context: leave it to the library.

@@ -818,7 +818,7 @@ impl Extractor {
         let mut p = s;
         while let Some(&b) = bytes.get(p) {
             // ASCII spaces (the commonest character) without decoding.
-            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            if text::is_ascii_white_space(b) {
                 p += 1;
                 continue;
             }

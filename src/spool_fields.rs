@@ -67,10 +67,13 @@ pub fn decimal(n: usize, digits: &mut [u8; 20]) -> &str {
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+/// The high bit of every byte of a word: set in `w & HIGHS` for each
+/// non-ASCII byte of `w`.
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// The eight bytes of `chunk` as one word.
-fn word_of(chunk: &[u8]) -> u64 {
+/// The first eight bytes of `chunk` as one little-endian word (the byte
+/// scans and the clustering hasher read texts eight bytes at a time).
+pub(crate) fn word_of(chunk: &[u8]) -> u64 {
     let mut word = [0u8; 8];
     word.copy_from_slice(&chunk[..8]);
     u64::from_le_bytes(word)

@@ -1064,13 +1064,11 @@ fn span(toks: &[&str], a: usize, b: usize) -> String {
 /// How many bytes `bytes` starts with are ASCII, eight at a time (whole
 /// sentences usually are).
 fn ascii_prefix_len(bytes: &[u8]) -> usize {
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    use crate::spool_fields::{word_of, HIGHS};
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        if u64::from_le_bytes(word) & HIGHS != 0 {
+        if word_of(chunk) & HIGHS != 0 {
             return at + chunk.iter().position(|b| !b.is_ascii()).unwrap_or(0);
         }
         at += 8;

@@ -88,6 +88,14 @@ impl Boilerplate {
     }
 }
 
+/// Whether byte `b` is an ASCII character `char::is_whitespace` accepts
+/// (space, tab, line feed, vertical tab, form feed, carriage return): the
+/// byte-stepping tokenizers take these, the commonest characters of any
+/// text, without decoding.
+pub fn is_ascii_white_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
 /// The character at byte `p` of `text`: `None` past the end or off a
 /// character boundary; ASCII without decoding. The byte-stepping tokenizers
 /// decode only the characters that are not ASCII.
@@ -911,6 +919,17 @@ mod tests {
                 relevant(&before) || relevant(&rest),
                 "{:?}",
                 paragraph
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_white_space_bytes_are_the_ascii_white_space_characters() {
+        for b in 0..128u8 {
+            assert_eq!(
+                is_ascii_white_space(b),
+                char::from(b).is_whitespace(),
+                "{b}"
             );
         }
     }

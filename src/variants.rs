@@ -461,7 +461,7 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut p = 0;
     while let Some(&b) = bytes.get(p) {
         // ASCII spaces (the commonest character) without decoding.
-        if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+        if crate::text::is_ascii_white_space(b) {
             space = true;
             p += 1;
             continue;
@@ -1126,9 +1126,7 @@ impl Hasher for FastHasher {
         let mut h = self.0;
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            h = (h ^ u64::from_le_bytes(word))
+            h = (h ^ crate::spool_fields::word_of(chunk))
                 .wrapping_mul(0x9e37_79b9_7f4a_7c15)
                 .rotate_left(26);
         }

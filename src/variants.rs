@@ -1144,7 +1144,10 @@ impl Hasher for FastHasher {
     }
 
     fn write_u64(&mut self, x: u64) {
-        self.0 = mix(self.0 ^ x);
+        // One multiply, like a word of a string: `finish` mixes the whole.
+        self.0 = (self.0 ^ x)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(26);
     }
 
     fn write_usize(&mut self, x: usize) {
@@ -1257,7 +1260,7 @@ struct Prepared {
     /// `words` sorted (with repeats): bounds the common subsequence cheaply.
     bag: Vec<u32>,
     /// How many of `words` fall in each of 64 buckets of word ids (see
-    /// [`bag_overlap_bound`]); all zero for more than 255 words.
+    /// [`WordBuckets::overlap_bound`]); all zero for more than 255 words.
     buckets: WordBuckets,
     /// For at most 64 words, each distinct word with the positions it holds
     /// as bits, sorted by word (see [`lcs_len_in_one_word`]). Made when the

@@ -185,7 +185,7 @@ impl LineForm {
 /// Reads and processes every article of `input` in parallel batches,
 /// reporting skipped ones on stderr, and hands each article's statements
 /// (speakers as found, not yet merged across documents) to `sink` in input
-/// order. Memory holds three batches (see [`pipelined`]). `wants` asks the
+/// order. Memory holds three batches (see `pipelined`). `wants` asks the
 /// workers for more than the statements (see [`Processed`]).
 pub fn process_stream(
     config: &Config,

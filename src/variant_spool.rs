@@ -256,7 +256,7 @@ fn bucket_of(speaker: &str, buckets: usize) -> usize {
 /// A statement's spool line, rendered apart from the spool (on any thread)
 /// without its corpus position, which only the spool knows.
 ///
-/// A bucket line is the fields of [`Spooled`] separated by tabs (position,
+/// A bucket line is the fields of a `Spooled` statement separated by tabs (position,
 /// date, doc, outlet, kind, speaker, text), each with `\`, tab, newline and
 /// carriage return escaped as `\\`, `\t`, `\n`, `\r`: a bucket is read
 /// back once or twice per statement, and splitting on tabs costs a

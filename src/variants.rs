@@ -214,14 +214,15 @@ pub const SUBSTITUTION_SHARE: f64 = 0.5;
 // Tokens and normalisation
 // ---------------------------------------------------------------------------
 
-/// A word or punctuation mark of a text, with its comparison key.
+/// A word or punctuation mark of a text, with its comparison key: the
+/// normalised form (shared with the per-thread memo of [`token_key`]), or
+/// what a [`KeySource`] makes of it (linking takes word ids).
 #[derive(Debug, Clone)]
-struct Token {
+struct Token<K = Rc<str>> {
     /// Byte range of the original characters.
     range: Range<usize>,
-    /// Normalised form used for comparing (shared with the per-thread
-    /// memo of [`token_key`]).
-    key: Rc<str>,
+    /// The comparison key.
+    key: K,
     /// A word (letters or digits), not punctuation.
     word: bool,
     /// An acronym in capitals (`US`, `U.S.`, `NATO`): never a stopword.
@@ -302,20 +303,26 @@ fn is_acronym(raw: &str) -> bool {
 
 /// Pushes the token(s) of the word `text[range]`; `plain` when it is ASCII
 /// letters and digits only.
-fn push_word(text: &str, range: Range<usize>, space: bool, plain: bool, out: &mut Vec<Token>) {
+fn push_word<'t, S: KeySource<'t>>(
+    text: &'t str,
+    range: Range<usize>,
+    space: bool,
+    plain: bool,
+    keys: &mut S,
+    out: &mut Vec<Token<S::Key>>,
+) {
     let raw = &text[range.clone()];
-    let word = |r: Range<usize>, key: Rc<str>, space: bool| Token {
+    let word = |r: Range<usize>, key: S::Key, space: bool| Token {
         acronym: is_acronym(&text[r.clone()]),
         range: r,
         key,
         word: true,
         space,
     };
-    let american_key = |key: String| Rc::from(american(key));
     // Most words hold no apostrophe (`'`, `’` or `ʼ`): one byte test skips
     // the search for one.
     if plain || !raw.bytes().any(|b| matches!(b, b'\'' | 0xE2 | 0xCA)) {
-        out.push(word(range, token_key(raw, KeyKind::Word), space));
+        out.push(word(range, keys.cached(raw, KeyKind::Word), space));
         return;
     }
     if let Some((p, apos)) = raw
@@ -326,13 +333,11 @@ fn push_word(text: &str, range: Range<usize>, space: bool, plain: bool, out: &mu
         let head = &raw[..p];
         let tail = fold(&raw[p + apos.len_utf8()..]);
         let head_key = fold(head);
-        let split = |at: usize, k1: String, k2: &str, out: &mut Vec<Token>| {
-            out.push(word(range.start..range.start + at, american_key(k1), space));
-            out.push(word(
-                range.start + at..range.end,
-                american_key(k2.to_string()),
-                false,
-            ));
+        let split = |at: usize, k1: String, k2: &str, keys: &mut S, out: &mut Vec<_>| {
+            let first = keys.computed(american(k1));
+            out.push(word(range.start..range.start + at, first, space));
+            let second = keys.computed(american(k2.to_string()));
+            out.push(word(range.start + at..range.end, second, false));
         };
         if tail == "t" && head_key.len() > 1 && head.ends_with(['n', 'N']) {
             let stem = &head_key[..head_key.len() - 1];
@@ -343,7 +348,7 @@ fn push_word(text: &str, range: Range<usize>, space: bool, plain: bool, out: &mu
                 "ai" => "is",
                 s => s,
             };
-            split(p - 1, k1.to_string(), "not", out);
+            split(p - 1, k1.to_string(), "not", keys, out);
             return;
         }
         let expanded = match tail.as_str() {
@@ -358,17 +363,81 @@ fn push_word(text: &str, range: Range<usize>, space: bool, plain: bool, out: &mu
         };
         if let Some(k2) = expanded {
             if !head_key.is_empty() {
-                split(p, head_key, k2, out);
+                split(p, head_key, k2, keys, out);
                 return;
             }
         }
         if tail == "s" && !head_key.is_empty() {
             // Possessive: `Russia’s` compares as `russia`, displays as written.
-            out.push(word(range, american_key(head_key), space));
+            out.push(word(range, keys.computed(american(head_key)), space));
             return;
         }
     }
-    out.push(word(range, token_key(raw, KeyKind::Word), space));
+    out.push(word(range, keys.cached(raw, KeyKind::Word), space));
+}
+
+/// Where a tokenizer gets its tokens' keys from.
+trait KeySource<'t> {
+    type Key;
+    /// The key of `raw`, a token of the text, computed as `kind` says.
+    fn cached(&mut self, raw: &'t str, kind: KeyKind) -> Self::Key;
+    /// A key computed from the text's words (a contraction's halves, a
+    /// possessive's head).
+    fn computed(&mut self, key: String) -> Self::Key;
+}
+
+/// Keys as strings, shared through the per-thread memo of [`token_key`]:
+/// what diffs and displays compare.
+struct SharedKeys;
+
+impl<'t> KeySource<'t> for SharedKeys {
+    type Key = Rc<str>;
+
+    fn cached(&mut self, raw: &'t str, kind: KeyKind) -> Rc<str> {
+        token_key(raw, kind)
+    }
+
+    fn computed(&mut self, key: String) -> Rc<str> {
+        Rc::from(key)
+    }
+}
+
+/// Word ids of a [`Lexicon`], for linking: a word met before in the same
+/// preparation is looked up by its characters in the text, and only a new
+/// one has its key made (the words of a window's statements recur, and
+/// building a shared key per token, then looking its id up by the key, was
+/// most of tokenizing for linking). Punctuation gets no id
+/// ([`NO_WORD`]): linking reads only words.
+struct WordIds<'t, 'l> {
+    lexicon: &'l mut Lexicon,
+    by_raw: &'l mut FastMap<&'t str, u32>,
+}
+
+/// The key [`WordIds`] gives a punctuation mark.
+const NO_WORD: u32 = u32::MAX;
+
+impl<'t> KeySource<'t> for WordIds<'t, '_> {
+    type Key = u32;
+
+    fn cached(&mut self, raw: &'t str, kind: KeyKind) -> u32 {
+        match kind {
+            KeyKind::Punct => NO_WORD,
+            // Abbreviations (`U.S.`) are few: their key is made each time.
+            KeyKind::Abbreviation => self.lexicon.word_by_key(&token_key(raw, kind)),
+            KeyKind::Word => {
+                if let Some(&id) = self.by_raw.get(raw) {
+                    return id;
+                }
+                let id = self.lexicon.word_by_key(&token_key(raw, kind));
+                self.by_raw.insert(raw, id);
+                id
+            }
+        }
+    }
+
+    fn computed(&mut self, key: String) -> u32 {
+        self.lexicon.word_by_key(&key)
+    }
 }
 
 /// What a token's raw text is, which says how its key is computed.
@@ -454,6 +523,11 @@ fn abbreviation_end(text: &str, start: usize) -> Option<usize> {
 /// every clustered statement is tokenized in each window that holds it and
 /// again for its cluster's diffs.
 fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with(text, &mut SharedKeys)
+}
+
+/// [`tokenize`] with the keys `keys` makes.
+fn tokenize_with<'t, S: KeySource<'t>>(text: &'t str, keys: &mut S) -> Vec<Token<S::Key>> {
     let at = |p: usize| char_at(text, p);
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
@@ -481,7 +555,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             };
             if let Some(end) = abbreviation {
                 out.push(Token {
-                    key: token_key(&text[p..end], KeyKind::Abbreviation),
+                    key: keys.cached(&text[p..end], KeyKind::Abbreviation),
                     acronym: true,
                     range: p..end,
                     word: true,
@@ -509,7 +583,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            push_word(text, p..j, space, plain, &mut out);
+            push_word(text, p..j, space, plain, keys, &mut out);
             p = j;
             space = false;
             continue;
@@ -521,7 +595,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         out.push(Token {
-            key: token_key(&text[p..j], KeyKind::Punct),
+            key: keys.cached(&text[p..j], KeyKind::Punct),
             range: p..j,
             word: false,
             acronym: false,
@@ -1196,40 +1270,26 @@ fn feature(tier: u64, speaker: u32, a: u32, b: u32) -> u64 {
 /// Interned normalised words, with what the paraphrase tier needs of each.
 #[derive(Default)]
 struct Lexicon {
-    /// Word id by the address of a token's shared key (see [`token_key`]):
-    /// the occurrences of a word in a window mostly share one key, so most
-    /// lookups hash an address, not the word. `held` keeps each address's
-    /// key alive, so no address is reused for another word meanwhile.
-    by_address: FastMap<usize, u32>,
-    held: Vec<Rc<str>>,
     ids: FastMap<String, u32>,
+    /// Per word id: its key.
+    keys: Vec<String>,
     /// Per word id: its stem id (`None` for stopwords).
     stems: Vec<Option<u32>>,
     stem_ids: FastMap<String, u32>,
 }
 
 impl Lexicon {
-    fn word(&mut self, t: &Token) -> u32 {
-        let address = Rc::as_ptr(&t.key).cast::<u8>() as usize;
-        if let Some(&id) = self.by_address.get(&address) {
-            return id;
-        }
-        let id = self.word_by_key(t);
-        self.by_address.insert(address, id);
-        self.held.push(Rc::clone(&t.key));
-        id
-    }
-
-    fn word_by_key(&mut self, t: &Token) -> u32 {
-        if let Some(&id) = self.ids.get(&*t.key) {
+    fn word_by_key(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
             return id;
         }
         let id = self.ids.len() as u32;
-        self.ids.insert(t.key.to_string(), id);
-        let stem = if is_stopword(&t.key) {
+        self.ids.insert(key.to_string(), id);
+        self.keys.push(key.to_string());
+        let stem = if is_stopword(key) {
             None
         } else {
-            let s = stem(&t.key);
+            let s = stem(key);
             let next = self.stem_ids.len() as u32;
             Some(*self.stem_ids.entry(s.to_string()).or_insert(next))
         };
@@ -1239,9 +1299,9 @@ impl Lexicon {
 
     /// The content stem of a word token: acronyms (`US`, kept apart from the
     /// pronoun `us`) count even when their letters spell a stopword.
-    fn content_stem(&mut self, t: &Token, word: u32) -> Option<u32> {
-        if t.acronym && self.stems[word as usize].is_none() {
-            let key = format!("{}#", t.key);
+    fn content_stem(&mut self, acronym: bool, word: u32) -> Option<u32> {
+        if acronym && self.stems[word as usize].is_none() {
+            let key = format!("{}#", self.keys[word as usize]);
             let next = self.stem_ids.len() as u32;
             return Some(*self.stem_ids.entry(key).or_insert(next));
         }
@@ -1314,22 +1374,33 @@ fn prepare(statements: &[Statement], opts: &VariantOptions) -> Vec<Prepared> {
     let mut speakers: FastMap<&str, u32> = FastMap::default();
     let mut docs: FastMap<&str, u32> = FastMap::default();
     let mut lexicon = Lexicon::default();
+    let mut by_raw: FastMap<&str, u32> = FastMap::default();
     let mut prepared = Vec::with_capacity(statements.len());
     let mut sequences: Vec<Vec<u32>> = Vec::with_capacity(statements.len());
     for s in statements {
         let next = docs.len() as u32;
         let doc = *docs.entry(s.doc.as_str()).or_insert(next);
-        let tokens = tokenize(&s.text);
-        let has_words = tokens.iter().any(|t| t.word);
-        let speaker = s
+        let named = s
             .speaker
             .as_deref()
             .map(str::trim)
-            .filter(|sp| !sp.is_empty() && has_words)
-            .map(|sp| {
-                let next = speakers.len() as u32;
-                *speakers.entry(sp).or_insert(next)
-            });
+            .filter(|sp| !sp.is_empty());
+        // Only a named speaker's statements take part: only their words are
+        // interned.
+        let tokens = if named.is_some() {
+            let mut ids = WordIds {
+                lexicon: &mut lexicon,
+                by_raw: &mut by_raw,
+            };
+            tokenize_with(&s.text, &mut ids)
+        } else {
+            Vec::new()
+        };
+        let has_words = tokens.iter().any(|t| t.word);
+        let speaker = named.filter(|_| has_words).map(|sp| {
+            let next = speakers.len() as u32;
+            *speakers.entry(sp).or_insert(next)
+        });
         let (mut words, mut content_words, mut seq) = if speaker.is_some() {
             let n = tokens.len();
             (
@@ -1342,9 +1413,9 @@ fn prepare(statements: &[Statement], opts: &VariantOptions) -> Vec<Prepared> {
         };
         if speaker.is_some() {
             for t in tokens.iter().filter(|t| t.word) {
-                let w = lexicon.word(t);
+                let w = t.key;
                 words.push(w);
-                if let Some(stem) = lexicon.content_stem(t, w) {
+                if let Some(stem) = lexicon.content_stem(t.acronym, w) {
                     seq.push(stem);
                     content_words.push(w);
                 }
@@ -2745,7 +2816,7 @@ mod tests {
                         break;
                     }
                 }
-                push_word(text, pos..byte(j), space, false, &mut out);
+                push_word(text, pos..byte(j), space, false, &mut SharedKeys, &mut out);
                 i = j;
                 space = false;
                 continue;
@@ -2789,6 +2860,37 @@ mod tests {
                     format!("{:?}", tokenize(text)),
                     format!("{:?}", tokenize_by_char(text))
                 );
+            }
+        }
+
+        /// Linking's word ids stand for the keys the shared tokenizer
+        /// gives, token for token, and number words as interning the
+        /// shared keys in order did.
+        #[test]
+        fn word_ids_stand_for_the_shared_keys(
+            a in text_strategy(),
+            b in text_strategy(),
+            extra in "([a-zA-Z0-9.'’ʼ, ]|U\\.S\\.|é|Ж|…|\\.\\.){0,30}",
+        ) {
+            let texts = [a.clone(), extra.clone(), format!("{a}{extra}"), b, a];
+            let mut lexicon = Lexicon::default();
+            let mut by_raw = FastMap::default();
+            let mut interned = Lexicon::default();
+            for text in &texts {
+                let mut ids = WordIds { lexicon: &mut lexicon, by_raw: &mut by_raw };
+                let with_ids = tokenize_with(text, &mut ids);
+                let shared = tokenize(text);
+                prop_assert_eq!(with_ids.len(), shared.len());
+                for (x, y) in with_ids.iter().zip(&shared) {
+                    let same = (x.range.clone(), x.word, x.acronym, x.space);
+                    prop_assert_eq!(same, (y.range.clone(), y.word, y.acronym, y.space));
+                    if y.word {
+                        prop_assert_eq!(x.key, interned.word_by_key(&y.key));
+                        prop_assert_eq!(lexicon.keys[x.key as usize].as_str(), &*y.key);
+                    } else {
+                        prop_assert_eq!(x.key, NO_WORD);
+                    }
+                }
             }
         }
 

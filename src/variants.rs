@@ -1200,17 +1200,12 @@ impl Hasher for FastHasher {
         let mut h = self.0;
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
-            h = (h ^ crate::spool_fields::word_of(chunk))
-                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-                .rotate_left(26);
+            h = fold_word(h, crate::spool_fields::word_of(chunk));
         }
         let rest = chunks.remainder();
         let mut word = [0u8; 8];
         word[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(word) ^ ((bytes.len() as u64) << 56))
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            .rotate_left(26);
-        self.0 = h;
+        self.0 = fold_word(h, u64::from_le_bytes(word) ^ ((bytes.len() as u64) << 56));
     }
 
     fn write_u32(&mut self, x: u32) {
@@ -1219,14 +1214,18 @@ impl Hasher for FastHasher {
 
     fn write_u64(&mut self, x: u64) {
         // One multiply, like a word of a string: `finish` mixes the whole.
-        self.0 = (self.0 ^ x)
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            .rotate_left(26);
+        self.0 = fold_word(self.0, x);
     }
 
     fn write_usize(&mut self, x: usize) {
         self.write_u64(x as u64);
     }
+}
+
+/// One step of [`FastHasher`]: `x` (eight bytes of a key, or an integer
+/// key) folded into the state with one multiply.
+fn fold_word(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26)
 }
 
 /// A hasher for keys that are already well mixed 64-bit hashes (the

@@ -1483,13 +1483,22 @@ fn quote_features(speaker: u32, words: &[u32]) -> Vec<u64> {
 /// An inverted index from features to statement indices, with capped
 /// posting lists, and a reusable counter for candidate lookups.
 ///
-/// Posting lists are linked lists in one flat vector (newest entry first), so
-/// millions of features cost two allocations, not one each.
+/// Each posting list is one contiguous slice of a shared pool, oldest
+/// statement first. The common bigrams of a prolific speaker (`of the`, `we
+/// will`) fill their lists to the cap, and every later statement of that
+/// speaker reads them whole: read front to back, a list costs one cache miss
+/// per few dozen entries, where a chain of links through a pool costs one
+/// per entry on a large corpus. A list lives in a slice whose capacity is
+/// its length rounded up to a power of two (at most the cap) and moves to
+/// the pool's end when it outgrows it, so millions of features still cost
+/// two allocations, not one each, and the pool holds fewer than four slots
+/// per entry.
 struct Index {
-    /// Feature → (newest entry in `entries`, list length).
+    /// Feature → (start of its slice in `pool`, list length).
     heads: HashMap<u64, (u32, u32), BuildHasherDefault<PremixedHasher>>,
-    /// (statement, previous entry of the same list or `u32::MAX`).
-    entries: Vec<(u32, u32)>,
+    /// The lists' statements; the slots of a slice past its list's length
+    /// are free.
+    pool: Vec<u32>,
     cap: u32,
     counts: Vec<u32>,
     touched: Vec<u32>,
@@ -1501,7 +1510,7 @@ impl Index {
     fn new(cap: usize, n: usize, features: usize) -> Self {
         Index {
             heads: HashMap::with_capacity_and_hasher(features, BuildHasherDefault::default()),
-            entries: Vec::with_capacity(features),
+            pool: Vec::with_capacity(features),
             cap: cap.clamp(1, u32::MAX as usize) as u32,
             counts: vec![0; n],
             touched: Vec::new(),
@@ -1509,25 +1518,46 @@ impl Index {
     }
 
     /// Earlier statements sharing features with `features`, most shared
-    /// first (ties by index), skipping `skip(j)`; at most `limit`.
-    fn candidates(
+    /// first (ties by index), skipping `skip(j)`; at most `limit`. Then adds
+    /// statement `i` under its features (which must be distinct, as
+    /// [`sorted_dedup`] leaves them): each feature is looked up once for
+    /// both.
+    fn candidates_then_insert(
         &mut self,
         features: &[u64],
+        i: u32,
         limit: usize,
         skip: impl Fn(u32) -> bool,
     ) -> Vec<u32> {
+        // The capacity of the slice holding a list of `len` statements.
+        let capacity = |len: u32| len.checked_next_power_of_two().unwrap_or(u32::MAX);
         for f in features {
-            let Some(&(mut e, _)) = self.heads.get(f) else {
-                continue;
-            };
-            while e != u32::MAX {
-                let (j, prev) = self.entries[e as usize];
-                if self.counts[j as usize] == 0 {
+            let head = self.heads.entry(*f).or_insert((0, 0));
+            let (start, len) = *head;
+            for &j in &self.pool[start as usize..(start + len) as usize] {
+                let count = &mut self.counts[j as usize];
+                if *count == 0 {
                     self.touched.push(j);
                 }
-                self.counts[j as usize] += 1;
-                e = prev;
+                *count += 1;
             }
+            if len >= self.cap {
+                continue;
+            }
+            let at = if len == 0 || len == capacity(len).min(self.cap) {
+                // New, or its slice is full: the list moves to a slice of the
+                // next capacity at the pool's end.
+                let moved = self.pool.len();
+                let grown = capacity(len + 1).min(self.cap) as usize;
+                self.pool
+                    .extend_from_within(start as usize..(start + len) as usize);
+                self.pool.resize(moved + grown, 0);
+                moved + len as usize
+            } else {
+                (start + len) as usize
+            };
+            self.pool[at] = i;
+            *head = ((at - len as usize) as u32, len + 1);
         }
         let mut found: Vec<(u32, u32)> = Vec::with_capacity(self.touched.len());
         for &j in &self.touched {
@@ -1537,6 +1567,8 @@ impl Index {
             }
         }
         self.touched.clear();
+        // A total order (count, then index): the chosen candidates and their
+        // order do not depend on the order the lists were read in.
         let order = |x: &(u32, u32), y: &(u32, u32)| y.1.cmp(&x.1).then(x.0.cmp(&y.0));
         if found.len() > limit {
             found.select_nth_unstable_by(limit, order);
@@ -1544,16 +1576,6 @@ impl Index {
         }
         found.sort_unstable_by(order);
         found.into_iter().map(|(j, _)| j).collect()
-    }
-
-    fn insert(&mut self, features: &[u64], i: u32) {
-        for f in features {
-            let head = self.heads.entry(*f).or_insert((u32::MAX, 0));
-            if head.1 < self.cap {
-                self.entries.push((i, head.0));
-                *head = ((self.entries.len() - 1) as u32, head.1 + 1);
-            }
-        }
     }
 }
 
@@ -1853,9 +1875,14 @@ pub fn linked_groups(statements: &[Statement], opts: &VariantOptions) -> Vec<Vec
     let mut uf = UnionFind::new(&prepared, statements);
     // (statement, other document) slots already holding a link.
     let mut taken: FastSet<(u32, u32)> = FastSet::default();
+    // Each statement's document and speaker, side by side: the candidates of
+    // a lookup are checked against them without reading their whole
+    // preparations.
+    let doc_speaker: Vec<(u32, Option<u32>)> =
+        prepared.iter().map(|p| (p.doc, p.speaker)).collect();
     let other_speaker_or_doc = |p: &Prepared, j: u32| {
-        let q = &prepared[j as usize];
-        q.doc == p.doc || q.speaker != p.speaker
+        let (doc, speaker) = doc_speaker[j as usize];
+        doc == p.doc || speaker != p.speaker
     };
 
     let quote_features_at_most = prepared
@@ -1871,7 +1898,7 @@ pub fn linked_groups(statements: &[Statement], opts: &VariantOptions) -> Vec<Vec
             continue;
         }
         let features = quote_features(sp, &p.words);
-        let cands = index.candidates(&features, opts.max_candidates, |j| {
+        let cands = index.candidates_then_insert(&features, i as u32, opts.max_candidates, |j| {
             other_speaker_or_doc(p, j)
         });
         for j in cands {
@@ -1882,7 +1909,6 @@ pub fn linked_groups(statements: &[Statement], opts: &VariantOptions) -> Vec<Vec
                 taken.insert((j, p.doc));
             }
         }
-        index.insert(&features, i as u32);
     }
     drop(index);
 
@@ -1897,9 +1923,10 @@ pub fn linked_groups(statements: &[Statement], opts: &VariantOptions) -> Vec<Vec
         for (i, p) in prepared.iter().enumerate() {
             let Some(sp) = p.speaker else { continue };
             let features: Vec<u64> = p.content.iter().map(|&c| feature(1, sp, c, 0)).collect();
-            let cands = index.candidates(&features, opts.max_candidates, |j| {
-                other_speaker_or_doc(p, j)
-            });
+            let cands =
+                index.candidates_then_insert(&features, i as u32, opts.max_candidates, |j| {
+                    other_speaker_or_doc(p, j)
+                });
             for j in cands {
                 let reported = |k: usize| !statements[k].kind.is_quoted();
                 if !reported(i) && !reported(j as usize) {
@@ -1911,7 +1938,6 @@ pub fn linked_groups(statements: &[Statement], opts: &VariantOptions) -> Vec<Vec
                     pairs.push((score, evidence, j, i as u32));
                 }
             }
-            index.insert(&features, i as u32);
         }
         pairs.sort_by(|x, y| {
             y.0.total_cmp(&x.0)
@@ -2274,6 +2300,46 @@ mod tests {
         ) {
             let masks = word_masks(&a);
             prop_assert_eq!(lcs_len_in_one_word(&masks, a.len(), &b), lcs_len(&a, &b));
+        }
+
+        #[test]
+        fn index_finds_what_a_count_over_all_earlier_statements_finds(
+            statements in proptest::collection::vec(
+                proptest::collection::btree_set(0u64..12, 0..8),
+                0..60,
+            ),
+            cap in 1usize..9,
+            limit in 0usize..10,
+            skip_every in 1u32..5,
+        ) {
+            // The naive index: every feature's list holds the first `cap`
+            // statements that had it; a lookup counts, per earlier
+            // statement, the looked-up features whose list holds it.
+            let mut index = Index::new(cap, statements.len(), 0);
+            let mut lists: HashMap<u64, Vec<u32>> = HashMap::new();
+            for (i, features) in statements.iter().enumerate() {
+                let features: Vec<u64> = features.iter().copied().collect();
+                let skip = |j: u32| j % skip_every == 0;
+                let mut counts: BTreeMap<u32, u32> = BTreeMap::new();
+                for f in &features {
+                    for &j in lists.get(f).into_iter().flatten() {
+                        *counts.entry(j).or_default() += 1;
+                    }
+                }
+                let mut expected: Vec<(u32, u32)> =
+                    counts.into_iter().filter(|&(j, _)| !skip(j)).collect();
+                expected.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+                expected.truncate(limit);
+                let expected: Vec<u32> = expected.into_iter().map(|(j, _)| j).collect();
+                let found = index.candidates_then_insert(&features, i as u32, limit, skip);
+                prop_assert_eq!(found, expected);
+                for f in &features {
+                    let list = lists.entry(*f).or_default();
+                    if list.len() < cap {
+                        list.push(i as u32);
+                    }
+                }
+            }
         }
 
         #[test]

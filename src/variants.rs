@@ -2319,7 +2319,7 @@ mod tests {
             let mut lists: HashMap<u64, Vec<u32>> = HashMap::new();
             for (i, features) in statements.iter().enumerate() {
                 let features: Vec<u64> = features.iter().copied().collect();
-                let skip = |j: u32| j % skip_every == 0;
+                let skip = |j: u32| j.is_multiple_of(skip_every);
                 let mut counts: BTreeMap<u32, u32> = BTreeMap::new();
                 for f in &features {
                     for &j in lists.get(f).into_iter().flatten() {

@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BinaryHeap};
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -494,8 +494,16 @@ impl BucketFile {
         if self.buf.len() < len {
             self.buf.resize(len, 0);
         }
-        self.file.seek(SeekFrom::Start(offset))?;
-        self.file.read_exact(&mut self.buf[..len])?;
+        // Members are read one by one wherever they lie apart: one
+        // positioned read each, not a seek and a read.
+        #[cfg(unix)]
+        std::os::unix::fs::FileExt::read_exact_at(&self.file, &mut self.buf[..len], offset)?;
+        #[cfg(not(unix))]
+        {
+            use std::io::{Read, Seek, SeekFrom};
+            self.file.seek(SeekFrom::Start(offset))?;
+            self.file.read_exact(&mut self.buf[..len])?;
+        }
         Ok(&self.buf[..len])
     }
 

@@ -38,7 +38,7 @@ if [ ! -s "$corpus" ]; then
   python3 scripts/gen_corpus.py --mb "$mb" --seed 1 "$corpus.tmp"
   mv "$corpus.tmp" "$corpus"
 fi
-bytes=$(stat -c %s "$corpus")
+bytes=$(stat -L -c %s "$corpus")
 corpus_mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
 articles=$(wc -l < "$corpus")
 

@@ -518,21 +518,59 @@ impl DocActors {
 
     /// Records an actor (or returns the existing entry), adding role words.
     pub fn add(&mut self, known: Known) -> usize {
-        if let Some(i) = self.find(&known.name) {
-            let k = &mut self.known[i];
-            for r in known.roles {
-                if !k.roles.contains(&r) {
-                    k.roles.push(r);
-                }
+        match self.find(&known.name) {
+            Some(i) => {
+                self.merge(i, known.roles, known.gender, || known.affiliation);
+                i
             }
-            if k.gender.is_none() {
-                k.gender = known.gender;
-            }
-            if k.affiliation.is_empty() {
-                k.affiliation = known.affiliation;
-            }
-            return i;
+            None => self.push(known),
         }
+    }
+
+    /// [`DocActors::add`] for a registered actor: its name and affiliation
+    /// are copied only when the document first names it. Most names in an
+    /// article repeat an actor it named before (`Zelensky said ...`).
+    pub fn add_registered(&mut self, actor: &Actor, id: ActorId, roles: Vec<Vec<String>>) -> usize {
+        match self.find(&actor.name) {
+            Some(i) => {
+                self.merge(i, roles, actor.gender, || actor.affiliation.clone());
+                i
+            }
+            None => self.push(Known {
+                name: actor.name.clone(),
+                id: Some(id),
+                kind: actor.kind,
+                gender: actor.gender,
+                affiliation: actor.affiliation.clone(),
+                roles,
+            }),
+        }
+    }
+
+    /// Adds what a new mention tells of known actor `i`: role words it did
+    /// not have, and its gender and affiliation when they were unknown.
+    fn merge(
+        &mut self,
+        i: usize,
+        roles: Vec<Vec<String>>,
+        gender: Option<Gender>,
+        affiliation: impl FnOnce() -> String,
+    ) {
+        let k = &mut self.known[i];
+        for r in roles {
+            if !k.roles.contains(&r) {
+                k.roles.push(r);
+            }
+        }
+        if k.gender.is_none() {
+            k.gender = gender;
+        }
+        if k.affiliation.is_empty() {
+            k.affiliation = affiliation();
+        }
+    }
+
+    fn push(&mut self, known: Known) -> usize {
         let tkey = translit_key(&known.name);
         self.surname_at.push(tkey.rfind(' ').map_or(0, |p| p + 1));
         self.keys.push((fold_name(&known.name), tkey));

@@ -1374,8 +1374,11 @@ impl Extractor {
             if let Some(k) = found {
                 let known = &ctx.actors.known[k];
                 if known.kind == ActorKind::Person {
-                    let sp = speaker_of(known, join_text(&toks[a..j], text));
-                    ctx.mentions.push(sp);
+                    ctx.mentions.push(Mention {
+                        known: k,
+                        gender: known.gender,
+                        affiliated: !known.affiliation.is_empty(),
+                    });
                 }
             }
             i = j.max(i + 1);
@@ -1433,20 +1436,12 @@ impl Extractor {
                 let actor = self.registry.get(id);
                 if actor.kind == ActorKind::Person || k == n || !run[n - k - 1].cap {
                     let titles = self.title_words(&run[..n - k]);
-                    let gender = actor.gender;
-                    let idx = ctx.actors.add(Known {
-                        name: actor.name.clone(),
-                        id: Some(id),
-                        kind: actor.kind,
-                        gender,
-                        affiliation: actor.affiliation.clone(),
-                        roles: if titles.is_empty() {
-                            vec![]
-                        } else {
-                            vec![titles]
-                        },
-                    });
-                    return Some(idx);
+                    let roles = if titles.is_empty() {
+                        vec![]
+                    } else {
+                        vec![titles]
+                    };
+                    return Some(ctx.actors.add_registered(actor, id, roles));
                 }
             }
         }
@@ -3075,7 +3070,7 @@ impl Extractor {
                         .rev()
                         .take(8)
                         .find(|m| m.gender == want)
-                        .cloned()
+                        .map(|m| m.speaker(&ctx.actors.known))
                 })
         } else {
             ctx.salient_groups
@@ -3092,11 +3087,44 @@ impl Extractor {
     }
 }
 
+/// A person named in the text, as the document knew them then: pronouns fall
+/// back on the last ones named. Only the actor's index is kept with what can
+/// still change about them (their gender and affiliation are filled in when a
+/// later mention tells them), so a mention costs no strings: every person of
+/// every sentence is one, and few are ever asked for.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    known: usize,
+    gender: Option<Gender>,
+    /// Whether the actor's affiliation was known at the mention.
+    affiliated: bool,
+}
+
+impl Mention {
+    /// The speaker this mention names (its `mention` words left empty: a
+    /// pronoun that resolves to it is the mention).
+    fn speaker(&self, known: &[Known]) -> Speaker {
+        let k = &known[self.known];
+        Speaker {
+            name: Some(k.name.clone()),
+            mention: String::new(),
+            anonymous: false,
+            affiliation: if self.affiliated {
+                k.affiliation.clone()
+            } else {
+                String::new()
+            },
+            person: true,
+            gender: self.gender,
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 struct DocCtx {
     actors: DocActors,
     /// Every person named, in text order (pronoun fallback).
-    mentions: Vec<Speaker>,
+    mentions: Vec<Mention>,
     /// Anonymous sources that have spoken (`the official` refers back).
     anon: Vec<Speaker>,
     salient: Vec<Speaker>,

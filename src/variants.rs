@@ -1548,8 +1548,8 @@ impl Index {
             let at = if len == 0 || len == capacity(len).min(self.cap) {
                 // New, or its slice is full: the list moves to a slice of the
                 // next capacity at the pool's end. Slices are addressed by
-                // `u32`: a pool that would outgrow them takes no more entries
-                // (as if every list were full) rather than wrap around.
+                // `u32`: a list that would move past that stays as it is (as
+                // if full) rather than wrap around.
                 let moved = self.pool.len();
                 let grown = capacity(len + 1).min(self.cap) as usize;
                 if u32::try_from(moved + grown).is_err() {

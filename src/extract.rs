@@ -3104,19 +3104,12 @@ impl Mention {
     /// The speaker this mention names (its `mention` words left empty: a
     /// pronoun that resolves to it is the mention).
     fn speaker(&self, known: &[Known]) -> Speaker {
-        let k = &known[self.known];
-        Speaker {
-            name: Some(k.name.clone()),
-            mention: String::new(),
-            anonymous: false,
-            affiliation: if self.affiliated {
-                k.affiliation.clone()
-            } else {
-                String::new()
-            },
-            person: true,
-            gender: self.gender,
+        let mut speaker = speaker_of(&known[self.known], String::new());
+        speaker.gender = self.gender;
+        if !self.affiliated {
+            speaker.affiliation.clear();
         }
+        speaker
     }
 }
 

@@ -1269,9 +1269,10 @@ fn feature(tier: u64, speaker: u32, a: u32, b: u32) -> u64 {
 /// Interned normalised words, with what the paraphrase tier needs of each.
 #[derive(Default)]
 struct Lexicon {
-    ids: FastMap<String, u32>,
+    /// Word id by key; the key is shared with `keys`.
+    ids: FastMap<Rc<str>, u32>,
     /// Per word id: its key.
-    keys: Vec<String>,
+    keys: Vec<Rc<str>>,
     /// Per word id: its stem id (`None` for stopwords).
     stems: Vec<Option<u32>>,
     stem_ids: FastMap<String, u32>,
@@ -1283,15 +1284,16 @@ impl Lexicon {
             return id;
         }
         let id = self.ids.len() as u32;
-        self.ids.insert(key.to_string(), id);
-        self.keys.push(key.to_string());
-        let stem = if is_stopword(key) {
+        let key: Rc<str> = Rc::from(key);
+        self.ids.insert(Rc::clone(&key), id);
+        let stem = if is_stopword(&key) {
             None
         } else {
-            let s = stem(key);
+            let s = stem(&key);
             let next = self.stem_ids.len() as u32;
             Some(*self.stem_ids.entry(s.to_string()).or_insert(next))
         };
+        self.keys.push(key);
         self.stems.push(stem);
         id
     }
@@ -2961,7 +2963,7 @@ mod tests {
                     prop_assert_eq!(same, (y.range.clone(), y.word, y.acronym, y.space));
                     if y.word {
                         prop_assert_eq!(x.key, interned.word_by_key(&y.key));
-                        prop_assert_eq!(lexicon.keys[x.key as usize].as_str(), &*y.key);
+                        prop_assert_eq!(&*lexicon.keys[x.key as usize], &*y.key);
                     } else {
                         prop_assert_eq!(x.key, NO_WORD);
                     }

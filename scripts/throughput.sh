@@ -6,6 +6,8 @@
 #   scripts/throughput.sh [MB] [RUNS]      (defaults: 200 MB, 5 runs)
 #
 #   STANCETRACK_BENCH_DIR  where the corpus and outputs go (default /tmp/stancetrack-bench)
+#   STANCETRACK_BIN        the binary to measure (default: the release build,
+#                          built first); e.g. the PGO build of scripts/pgo_build.sh
 #   CARGO_TARGET_DIR       honoured, like cargo itself
 #
 # The corpus (scripts/gen_corpus.py, seed 1) is cached as
@@ -19,7 +21,7 @@ mb=${1:-200}
 runs=${2:-5}
 bench=${STANCETRACK_BENCH_DIR:-/tmp/stancetrack-bench}
 target=${CARGO_TARGET_DIR:-target}
-bin="$target/release/stancetrack"
+bin=${STANCETRACK_BIN:-$target/release/stancetrack}
 corpus="$bench/corpus-${mb}mb.jsonl"
 
 if [ ! -x /usr/bin/time ]; then
@@ -28,8 +30,14 @@ if [ ! -x /usr/bin/time ]; then
 fi
 mkdir -p "$bench"
 
-# Build first so a stale binary is never measured (a no-op when fresh).
-cargo build --release --quiet
+# Build first so a stale binary is never measured (a no-op when fresh); a
+# binary given by STANCETRACK_BIN is measured as it is.
+if [ -z "${STANCETRACK_BIN:-}" ]; then
+  cargo build --release --quiet
+elif [ ! -x "$bin" ]; then
+  echo "throughput.sh: STANCETRACK_BIN=$bin is not an executable" >&2
+  exit 2
+fi
 
 # Generate into a temporary name and rename, so an interrupted generation never
 # leaves a truncated file that later runs would take for the cached corpus.
@@ -116,7 +124,7 @@ if commit=$(git rev-parse --short HEAD 2> /dev/null); then
 else
   commit="unknown (not a git checkout)"
 fi
-echo "- commit $commit, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "- commit $commit, $(date -u +%Y-%m-%dT%H:%MZ), binary \`$bin\`"
 echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo 2> /dev/null | sed 's/.*: //' || echo unknown), $(nproc) cores"
 echo "- corpus: \`$corpus\`, $corpus_mb MB ($bytes bytes), $articles articles, $statements statements"
 echo "- load average (1/5/15 min) before: $load_before, after: $load_after"

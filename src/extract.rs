@@ -1308,10 +1308,14 @@ impl Extractor {
             }
         }
         out.sort_by_key(|f| f.start);
+        // Only the sentence's last named speaker is the one a floating
+        // quotation can continue.
+        if let Some(f) = out.iter().rfind(|f| f.speaker.name.is_some()) {
+            ctx.last_speaker = Some((f.speaker.clone(), f.cue.clone()));
+            ctx.last_paragraph = Some(paragraph);
+        }
         for f in &out {
             if f.speaker.name.is_some() {
-                ctx.last_speaker = Some((f.speaker.clone(), f.cue.clone()));
-                ctx.last_paragraph = Some(paragraph);
                 if f.speaker.anonymous {
                     ctx.anon.push(f.speaker.clone());
                 }

@@ -1469,17 +1469,17 @@ fn prepare(statements: &[Statement], opts: &VariantOptions) -> Vec<Prepared> {
     prepared
 }
 
-/// Word bigrams (a lone word for one-word texts), keyed with the speaker.
-fn quote_features(speaker: u32, words: &[u32]) -> Vec<u64> {
-    let f = if words.len() == 1 {
-        vec![feature(0, speaker, words[0], u32::MAX)]
+/// Word bigrams (a lone word for one-word texts), keyed with the speaker,
+/// sorted and distinct, into `out` (reused from statement to statement).
+fn quote_features(speaker: u32, words: &[u32], out: &mut Vec<u64>) {
+    out.clear();
+    if words.len() == 1 {
+        out.push(feature(0, speaker, words[0], u32::MAX));
     } else {
-        words
-            .windows(2)
-            .map(|w| feature(0, speaker, w[0], w[1]))
-            .collect()
-    };
-    sorted_dedup(f)
+        out.extend(words.windows(2).map(|w| feature(0, speaker, w[0], w[1])));
+    }
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// An inverted index from features to statement indices, with capped
@@ -1504,6 +1504,10 @@ struct Index {
     cap: u32,
     counts: Vec<u32>,
     touched: Vec<u32>,
+    /// The last lookup's candidates with their counts, then their indices
+    /// (kept from lookup to lookup: one per statement).
+    found: Vec<(u32, u32)>,
+    chosen: Vec<u32>,
 }
 
 impl Index {
@@ -1517,6 +1521,8 @@ impl Index {
             cap: cap.clamp(1, u32::MAX as usize) as u32,
             counts: vec![0; n],
             touched: Vec::new(),
+            found: Vec::new(),
+            chosen: Vec::new(),
         }
     }
 
@@ -1531,7 +1537,7 @@ impl Index {
         i: u32,
         limit: usize,
         skip: impl Fn(u32) -> bool,
-    ) -> Vec<u32> {
+    ) -> &[u32] {
         // The capacity of the slice holding a list of `len` statements.
         let capacity = |len: u32| len.checked_next_power_of_two().unwrap_or(u32::MAX);
         for f in features {
@@ -1567,7 +1573,8 @@ impl Index {
             self.pool[at] = i;
             *head = ((at - len as usize) as u32, len + 1);
         }
-        let mut found: Vec<(u32, u32)> = Vec::with_capacity(self.touched.len());
+        let found = &mut self.found;
+        found.clear();
         for &j in &self.touched {
             let c = std::mem::take(&mut self.counts[j as usize]);
             if !skip(j) {
@@ -1583,7 +1590,9 @@ impl Index {
             found.truncate(limit);
         }
         found.sort_unstable_by(order);
-        found.into_iter().map(|(j, _)| j).collect()
+        self.chosen.clear();
+        self.chosen.extend(found.iter().map(|&(j, _)| j));
+        &self.chosen
     }
 }
 
@@ -1900,16 +1909,17 @@ pub fn linked_groups(statements: &[Statement], opts: &VariantOptions) -> Vec<Vec
         .map(|(p, _)| p.words.len())
         .sum();
     let mut index = Index::new(opts.max_postings, n, quote_features_at_most);
+    let mut features: Vec<u64> = Vec::new();
     for (i, p) in prepared.iter().enumerate() {
         let Some(sp) = p.speaker else { continue };
         if !is_quote_kind(statements[i].kind) {
             continue;
         }
-        let features = quote_features(sp, &p.words);
+        quote_features(sp, &p.words, &mut features);
         let cands = index.candidates_then_insert(&features, i as u32, opts.max_candidates, |j| {
             other_speaker_or_doc(p, j)
         });
-        for j in cands {
+        for &j in cands {
             let q = &prepared[j as usize];
             if quote_match(q, p, opts) && joins_versions(&mut uf, &prepared, opts, j, i as u32) {
                 uf.union(j, i as u32);
@@ -1930,12 +1940,13 @@ pub fn linked_groups(statements: &[Statement], opts: &VariantOptions) -> Vec<Vec
         let mut pairs: Vec<(f64, usize, u32, u32)> = Vec::new();
         for (i, p) in prepared.iter().enumerate() {
             let Some(sp) = p.speaker else { continue };
-            let features: Vec<u64> = p.content.iter().map(|&c| feature(1, sp, c, 0)).collect();
+            features.clear();
+            features.extend(p.content.iter().map(|&c| feature(1, sp, c, 0)));
             let cands =
                 index.candidates_then_insert(&features, i as u32, opts.max_candidates, |j| {
                     other_speaker_or_doc(p, j)
                 });
-            for j in cands {
+            for &j in cands {
                 let reported = |k: usize| !statements[k].kind.is_quoted();
                 if !reported(i) && !reported(j as usize) {
                     // Two quotes of one speaker that share too few words to
@@ -2339,7 +2350,7 @@ mod tests {
                 expected.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
                 expected.truncate(limit);
                 let expected: Vec<u32> = expected.into_iter().map(|(j, _)| j).collect();
-                let found = index.candidates_then_insert(&features, i as u32, limit, skip);
+                let found = index.candidates_then_insert(&features, i as u32, limit, skip).to_vec();
                 prop_assert_eq!(found, expected);
                 for f in &features {
                     let list = lists.entry(*f).or_default();

@@ -16,6 +16,10 @@
 # 1 MB = 2^20 bytes, like gen_corpus.py --mb.
 set -euo pipefail
 
+# A relative STANCETRACK_BIN is the caller's, not the repository root's.
+if [ -n "${STANCETRACK_BIN:-}" ] && [ -e "$STANCETRACK_BIN" ]; then
+  STANCETRACK_BIN=$(realpath -- "$STANCETRACK_BIN")
+fi
 cd "$(dirname "$0")/.."
 mb=${1:-200}
 runs=${2:-5}

@@ -1504,8 +1504,8 @@ struct Index {
     cap: u32,
     counts: Vec<u32>,
     touched: Vec<u32>,
-    /// The last lookup's candidates with their counts, then their indices
-    /// (kept from lookup to lookup: one per statement).
+    /// Buffers of the lookup (candidates with their counts, then the chosen
+    /// indices it returns), kept so a statement's lookup allocates nothing.
     found: Vec<(u32, u32)>,
     chosen: Vec<u32>,
 }
@@ -1528,9 +1528,9 @@ impl Index {
 
     /// Earlier statements sharing features with `features`, most shared
     /// first (ties by index), skipping `skip(j)`; at most `limit`. Then adds
-    /// statement `i` under its features (which must be distinct, as
-    /// [`sorted_dedup`] leaves them): each feature is looked up once for
-    /// both.
+    /// statement `i` under its features (which must be distinct: the quote
+    /// tier's are deduplicated by [`quote_features`], the paraphrase tier's
+    /// come from distinct stems): each feature is looked up once for both.
     fn candidates_then_insert(
         &mut self,
         features: &[u64],

@@ -41,6 +41,7 @@ pub mod lexicon;
 pub mod matrix;
 pub mod output_writer;
 pub mod pipeline;
+pub mod pipelined;
 pub mod record;
 pub mod report;
 pub mod run;

@@ -292,51 +292,44 @@ impl OutputWriter {
     }
 
     /// Writes the matrices and variants and renames every file into place.
+    ///
+    /// Every file is on disk (`fsync`) before any is renamed. The files
+    /// finished before the clustering are synced on a thread of their own
+    /// while it runs, and the two variant files side by side: waiting for
+    /// the disk one file after the other left both cores idle for a tenth
+    /// of a second per file at the end of a big run.
     pub fn finish(self) -> io::Result<()> {
         let csv = self.renderer.opts.csv;
         let issues = &self.renderer.issues;
         let mut done: Vec<(PathBuf, &str)> = Vec::new();
+        let mut written: Vec<File> = Vec::new();
         if let Some(w) = self.quotes_csv {
-            flush_file(w)?;
+            written.push(flushed(w)?);
             done.push((self.work.join("quotes.csv"), "quotes.csv"));
         }
         if let Some(w) = self.quotes_jsonl {
-            flush_file(w)?;
+            written.push(flushed(w)?);
             done.push((self.work.join("quotes.jsonl"), "quotes.jsonl"));
         }
         let path = self.work.join("stance_matrix.csv");
-        write_matrix(&path, self.matrix, issues, csv)?;
+        written.push(write_matrix(&path, self.matrix, issues, csv)?);
         done.push((path, "stance_matrix.csv"));
         if let Some(m) = self.by_affiliation {
             let path = self.work.join("stance_matrix_by_affiliation.csv");
-            write_matrix(&path, m, issues, csv)?;
+            written.push(write_matrix(&path, m, issues, csv)?);
             done.push((path, "stance_matrix_by_affiliation.csv"));
         }
-        let mut variants_csv =
-            BufWriter::with_capacity(1 << 16, File::create(self.work.join("variants.csv"))?);
-        variants_csv.write_all(&csv_row_bytes(&variants::COLUMNS, Some(csv))?)?;
-        let mut md = BufWriter::new(File::create(self.work.join("variants.md"))?);
-        let clusters = self
-            .variants
-            .finish(&VariantOptions::default(), self.renderer.opts.jobs)?;
-        md.write_all(variants::markdown_header(clusters.count).as_bytes())?;
-        clusters.emit_all(
-            |statements, cluster| {
-                let mut rows = Vec::new();
-                for row in variants::csv_rows(statements, cluster) {
-                    rows.extend(csv_row_bytes(&row, Some(csv))?);
-                }
-                let mut section = String::new();
-                variants::markdown_cluster(&mut section, statements, cluster);
-                Ok((rows, section))
-            },
-            |(rows, section)| {
-                variants_csv.write_all(&rows)?;
-                md.write_all(section.as_bytes())
-            },
-        )?;
-        flush_file(variants_csv)?;
-        flush_file(md)?;
+        let variants = self.variants;
+        let jobs = self.renderer.opts.jobs;
+        let work = &self.work;
+        std::thread::scope(|scope| -> io::Result<()> {
+            let synced = scope.spawn(move || sync_all(written));
+            let (variants_csv, md) = write_variants(work, variants, csv, jobs)?;
+            let variants_synced = scope.spawn(move || variants_csv.sync_all());
+            md.sync_all()?;
+            joined(variants_synced)?;
+            joined(synced)
+        })?;
         done.push((self.work.join("variants.csv"), "variants.csv"));
         done.push((self.work.join("variants.md"), "variants.md"));
         // The first file (quotes.csv, else quotes.jsonl) is renamed last.
@@ -348,16 +341,60 @@ impl OutputWriter {
     }
 }
 
-fn flush_csv(w: csv::Writer<BufWriter<File>>) -> io::Result<()> {
+/// Clusters the variant spool and writes `variants.csv` and `variants.md`
+/// in `work`; gives both files back flushed, not yet synced.
+fn write_variants(
+    work: &Path,
+    variants: VariantSpool,
+    csv: CsvOptions,
+    jobs: Option<usize>,
+) -> io::Result<(File, File)> {
+    let mut variants_csv =
+        BufWriter::with_capacity(1 << 16, File::create(work.join("variants.csv"))?);
+    variants_csv.write_all(&csv_row_bytes(&variants::COLUMNS, Some(csv))?)?;
+    let mut md = BufWriter::new(File::create(work.join("variants.md"))?);
+    let clusters = variants.finish(&VariantOptions::default(), jobs)?;
+    md.write_all(variants::markdown_header(clusters.count).as_bytes())?;
+    clusters.emit_all(
+        |statements, cluster| {
+            let mut rows = Vec::new();
+            for row in variants::csv_rows(statements, cluster) {
+                rows.extend(csv_row_bytes(&row, Some(csv))?);
+            }
+            let mut section = String::new();
+            variants::markdown_cluster(&mut section, statements, cluster);
+            Ok((rows, section))
+        },
+        |(rows, section)| {
+            variants_csv.write_all(&rows)?;
+            md.write_all(section.as_bytes())
+        },
+    )?;
+    Ok((flushed(variants_csv)?, flushed(md)?))
+}
+
+fn sync_all(files: Vec<File>) -> io::Result<()> {
+    files.iter().try_for_each(File::sync_all)
+}
+
+/// The result of a syncing thread; its panic as an error.
+fn joined(handle: std::thread::ScopedJoinHandle<'_, io::Result<()>>) -> io::Result<()> {
+    handle
+        .join()
+        .unwrap_or_else(|_| Err(io::Error::other("a thread syncing the outputs panicked")))
+}
+
+fn flushed_csv(w: csv::Writer<BufWriter<File>>) -> io::Result<File> {
     let inner = w
         .into_inner()
         .map_err(|e| io::Error::other(e.to_string()))?;
-    flush_file(inner)
+    flushed(inner)
 }
 
-fn flush_file(mut w: BufWriter<File>) -> io::Result<()> {
+/// The file behind `w`, its buffer written out (not yet synced).
+fn flushed(mut w: BufWriter<File>) -> io::Result<File> {
     w.flush()?;
-    w.into_inner().map_err(|e| e.into_error())?.sync_all()
+    w.into_inner().map_err(|e| e.into_error())
 }
 
 /// Writes a matrix row by row as the builder hands its rows over, so the
@@ -368,7 +405,7 @@ fn write_matrix(
     matrix: MatrixBuilder,
     issues: &[String],
     csv: CsvOptions,
-) -> io::Result<()> {
+) -> io::Result<File> {
     let mut w = csv_writer(path)?;
     // Headers are ours, written as they are (like report::matrix_csv).
     w.write_record(report::matrix_header(issues))
@@ -378,7 +415,7 @@ fn write_matrix(
             write_row(&mut w, &record, csv)?;
         }
     }
-    flush_csv(w)
+    flushed_csv(w)
 }
 
 #[cfg(test)]

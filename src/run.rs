@@ -24,6 +24,7 @@ use crate::lexicon::Lexicons;
 use crate::matrix;
 use crate::output_writer::{OutputOptions, OutputWriter, WorkDir};
 use crate::pipeline::{merge_speakers, Pipeline};
+use crate::pipelined::pipelined;
 use crate::record::Record;
 use crate::report::{self, CsvOptions};
 use crate::speaker_merge::SpeakerMerge;
@@ -270,48 +271,10 @@ pub fn process_stream(
         progress.set_message(format!("{} articles", summary.articles));
         Ok(())
     };
-    pipelined(&pool, read, |batch| process(batch), consume)?;
+    pipelined::<_, _, anyhow::Error>(&pool, read, |batch| process(batch), consume)?;
     summary.warnings += warnings;
     summary.skipped += unreadable;
     Ok(summary)
-}
-
-/// Runs a stage of serial reading, parallel work and serial consuming as a
-/// pipeline on `pool`: while `map` works on batch k + 1 (its own parallel
-/// iterators spread it over the pool), one worker hands batch k and its
-/// results to `consume` and reads batch k + 2 with `read` (`None` at the
-/// end). Batches are consumed in the order they were read; memory holds
-/// three. The serial ends run inside the pool, so `--jobs N` means N busy
-/// threads, not N workers and a reader competing for N cores.
-fn pipelined<B: Send + Sync, R: Send>(
-    pool: &rayon::ThreadPool,
-    mut read: impl FnMut() -> anyhow::Result<Option<B>> + Send,
-    map: impl Fn(&B) -> R + Sync,
-    mut consume: impl FnMut(B, R) -> anyhow::Result<()> + Send,
-) -> anyhow::Result<()> {
-    let mut current = read()?;
-    let mut pending: Option<(B, R)> = None;
-    while current.is_some() || pending.is_some() {
-        let mut mapped = None;
-        let mut following = Ok(None);
-        let mut consumed = Ok(());
-        pool.scope(|scope| {
-            if let Some(batch) = &current {
-                let (mapped, map) = (&mut mapped, &map);
-                scope.spawn(move |_| *mapped = Some(map(batch)));
-            }
-            if let Some((batch, results)) = pending.take() {
-                consumed = consume(batch, results);
-            }
-            if consumed.is_ok() && current.is_some() {
-                following = read();
-            }
-        });
-        consumed?;
-        pending = current.take().zip(mapped);
-        current = following?;
-    }
-    Ok(())
 }
 
 /// Reads and processes every input in memory (for `diff` and small

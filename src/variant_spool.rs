@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::pipelined::pipelined;
 use crate::spool_fields::{self, push_field};
 use crate::statement::{Kind, Statement};
 use crate::variants::{self, Change, Cluster, Member, VariantOptions};
@@ -36,106 +37,57 @@ const LOOKBACK: usize = 2048;
 /// At most this many bucket files are open at once.
 const MAX_BUCKETS: usize = 256;
 
-/// What clustering and the variant files need of a statement.
-#[derive(Debug)]
-struct Spooled {
-    /// Position of the statement in the corpus.
-    i: usize,
-    doc: String,
-    outlet: String,
-    date: String,
-    kind: String,
-    speaker: String,
-    text: String,
-}
-
 /// Appends the fields of a bucket line that follow the position (date, doc,
 /// outlet, kind, speaker, text), each after a tab, in the order
-/// [`Spooled::from_fields`] reads them.
+/// [`statement_from_fields`] reads them.
 fn push_fields_after_position(out: &mut Vec<u8>, fields: [&str; 6]) {
     for field in fields {
         push_field(out, field);
     }
 }
 
-impl Spooled {
-    /// The spooled form of statement `s`, at position `i` of the corpus.
-    fn of(i: usize, s: &Statement) -> Spooled {
-        Spooled {
-            i,
-            doc: s.doc.clone(),
-            outlet: s.outlet.clone(),
-            date: s.date.clone(),
-            kind: s.kind.as_str().to_string(),
-            speaker: s.speaker.clone().unwrap_or_default(),
-            text: s.text.clone(),
-        }
-    }
+/// Parses a bucket line (see [`SpoolLine`]), without its newline, into
+/// what clustering and the variant files need of its statement.
+fn parse_line(line: &[u8]) -> io::Result<Statement> {
+    let fields = spool_fields::split_fields(line).map_err(bad)?;
+    statement_from_fields(&mut fields.into_iter())
+}
 
-    /// Parses a bucket line (see [`SpoolLine`]), without its newline.
-    fn parse_line(line: &[u8]) -> io::Result<Spooled> {
-        let fields = spool_fields::split_fields(line).map_err(bad)?;
-        Spooled::from_fields(&mut fields.into_iter())
-    }
-
-    /// Reads the fields of a bucket line from `fields`.
-    fn from_fields<'a>(fields: &mut impl Iterator<Item = &'a str>) -> io::Result<Spooled> {
-        let mut next = || {
-            fields
-                .next()
-                .ok_or_else(|| bad("missing field in spool line"))
-                .and_then(unescape_str)
-        };
-        let i = next()?
-            .parse()
-            .map_err(|_| bad("bad position in spool line"))?;
-        let mut text = || next().map(Cow::into_owned);
-        Ok(Spooled {
-            i,
-            date: text()?,
-            doc: text()?,
-            outlet: text()?,
-            kind: text()?,
-            speaker: text()?,
-            text: text()?,
-        })
-    }
-
-    /// Appends the fields of a bucket line, each after a tab.
-    fn push_fields(&self, out: &mut Vec<u8>) {
-        push_field(out, &self.i.to_string());
-        push_fields_after_position(
-            out,
-            [
-                &self.date,
-                &self.doc,
-                &self.outlet,
-                &self.kind,
-                &self.speaker,
-                &self.text,
-            ],
-        );
-    }
-
-    fn statement(self) -> io::Result<Statement> {
-        let kind = Kind::parse(&self.kind).ok_or_else(|| bad("unknown kind in spool"))?;
-        Ok(Statement {
-            id: String::new(),
-            doc: self.doc,
-            outlet: self.outlet,
-            date: self.date,
-            kind,
-            speaker: Some(self.speaker),
-            speaker_mention: String::new(),
-            anonymous: false,
-            affiliation: String::new(),
-            cue: String::new(),
-            text: self.text,
-            start: 0,
-            end: 0,
-            stance: Vec::new(),
-        })
-    }
+/// Reads the fields of a bucket line from `fields`: the statement's corpus
+/// position (checked, not kept: the bucket's index has it), date, doc,
+/// outlet, kind, speaker and text.
+fn statement_from_fields<'a>(fields: &mut impl Iterator<Item = &'a str>) -> io::Result<Statement> {
+    let mut next = || {
+        fields
+            .next()
+            .ok_or_else(|| bad("missing field in spool line"))
+            .and_then(unescape_str)
+    };
+    next()?
+        .parse::<usize>()
+        .map_err(|_| bad("bad position in spool line"))?;
+    let date = next()?.into_owned();
+    let doc = next()?.into_owned();
+    let outlet = next()?.into_owned();
+    let kind = Kind::parse(&next()?).ok_or_else(|| bad("unknown kind in spool"))?;
+    let speaker = next()?.into_owned();
+    let text = next()?.into_owned();
+    Ok(Statement {
+        id: String::new(),
+        doc,
+        outlet,
+        date,
+        kind,
+        speaker: Some(speaker),
+        speaker_mention: String::new(),
+        anonymous: false,
+        affiliation: String::new(),
+        cue: String::new(),
+        text,
+        start: 0,
+        end: 0,
+        stance: Vec::new(),
+    })
 }
 
 /// A cluster found in one bucket, waiting for its corpus-wide id.
@@ -153,7 +105,7 @@ struct SpooledCluster {
 
 #[derive(Debug)]
 struct SpooledMember {
-    statement: Spooled,
+    statement: Statement,
     /// `f64::to_bits`, so the similarity survives the round trip exactly.
     similarity: u64,
     change: String,
@@ -161,23 +113,6 @@ struct SpooledMember {
 }
 
 impl SpooledCluster {
-    fn first(&self) -> usize {
-        self.members.first().map_or(0, |m| m.statement.i)
-    }
-
-    /// Appends the cluster's line (see [`SpooledCluster`]), with its newline.
-    fn push_line(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(self.first().to_string().as_bytes());
-        push_field(out, &self.reference.to_string());
-        for m in &self.members {
-            m.statement.push_fields(out);
-            push_field(out, &m.similarity.to_string());
-            push_field(out, &m.change);
-            push_field(out, &m.diff);
-        }
-        out.push(b'\n');
-    }
-
     /// Parses the fields of a cluster line after the first member's
     /// position (which [`next_cluster`] reads).
     fn parse_fields(fields: &str) -> io::Result<SpooledCluster> {
@@ -193,7 +128,7 @@ impl SpooledCluster {
         let mut members = Vec::new();
         let mut fields = fields.peekable();
         while fields.peek().is_some() {
-            let statement = Spooled::from_fields(&mut fields)?;
+            let statement = statement_from_fields(&mut fields)?;
             let similarity = number(fields.next(), "similarity")?;
             let mut text = |what: &str| {
                 fields
@@ -220,7 +155,7 @@ impl SpooledCluster {
         let mut statements = Vec::with_capacity(self.members.len());
         let mut members = Vec::with_capacity(self.members.len());
         for (k, m) in self.members.into_iter().enumerate() {
-            statements.push(m.statement.statement()?);
+            statements.push(m.statement);
             members.push(Member {
                 statement: k,
                 similarity: f64::from_bits(m.similarity),
@@ -237,6 +172,39 @@ impl SpooledCluster {
             },
         ))
     }
+}
+
+/// Appends the line of cluster `c` (see [`SpooledCluster`]), with its
+/// newline. Its members are statements of `statements`, the `k`-th at
+/// position `position(k)` of the corpus.
+fn push_cluster_line(
+    out: &mut Vec<u8>,
+    c: &Cluster,
+    statements: &[Statement],
+    position: impl Fn(usize) -> usize,
+) {
+    let first = c.members.first().map_or(0, |m| position(m.statement));
+    out.extend_from_slice(first.to_string().as_bytes());
+    push_field(out, &c.reference.to_string());
+    for m in &c.members {
+        let s = &statements[m.statement];
+        push_field(out, &position(m.statement).to_string());
+        push_fields_after_position(
+            out,
+            [
+                &s.date,
+                &s.doc,
+                &s.outlet,
+                s.kind.as_str(),
+                s.speaker.as_deref().unwrap_or_default(),
+                &s.text,
+            ],
+        );
+        push_field(out, &m.similarity.to_bits().to_string());
+        push_field(out, m.change.as_str());
+        push_field(out, &m.diff);
+    }
+    out.push(b'\n');
 }
 
 fn bad(message: &str) -> io::Error {
@@ -256,8 +224,8 @@ fn bucket_of(speaker: &str, buckets: usize) -> usize {
 /// A statement's spool line, rendered apart from the spool (on any thread)
 /// without its corpus position, which only the spool knows.
 ///
-/// A bucket line is the fields of a `Spooled` statement separated by tabs (position,
-/// date, doc, outlet, kind, speaker, text), each with `\`, tab, newline and
+/// A bucket line is a statement's fields separated by tabs (position, date,
+/// doc, outlet, kind, speaker, text), each with `\`, tab, newline and
 /// carriage return escaped as `\\`, `\t`, `\n`, `\r`: a bucket is read
 /// back once or twice per statement, and splitting on tabs costs a
 /// fraction of parsing JSON.
@@ -409,31 +377,17 @@ impl SortedClusters {
     /// Renders each cluster (with its members' statements, numbered as one
     /// clustering of the whole corpus would number them) with `render`, and
     /// hands the results to `write` in corpus order (by first member).
-    /// Clusters are read back and rendered in parallel batches; only the
-    /// merge of the buckets' sorted runs and `write` are serial.
+    /// Clusters are read back and rendered in parallel batches, pipelined
+    /// (see [`pipelined`]) so that the merge of the buckets' sorted runs and
+    /// `write`, the serial ends, run while the next batch renders.
     pub fn emit_all<R: Send>(
         self,
         render: impl Fn(&[Statement], &Cluster) -> io::Result<R> + Sync,
-        mut write: impl FnMut(R) -> io::Result<()>,
+        mut write: impl FnMut(R) -> io::Result<()> + Send,
     ) -> io::Result<()> {
         const BATCH: usize = 512;
         let n = self.buckets;
-        let pool = &self.pool;
         let width = self.count.to_string().len().max(3);
-        let mut flush = |batch: &mut Vec<(usize, String)>| -> io::Result<()> {
-            let rendered: Vec<io::Result<R>> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|(k, fields)| {
-                        let c = SpooledCluster::parse_fields(fields)?;
-                        let (statements, cluster) = c.into_cluster(format!("v{k:0width$}"))?;
-                        render(&statements, &cluster)
-                    })
-                    .collect()
-            });
-            batch.clear();
-            rendered.into_iter().try_for_each(|r| write(r?))
-        };
         // Each bucket's clusters are in order of first member: merge the
         // sorted runs.
         let mut runs = Vec::with_capacity(n);
@@ -450,22 +404,37 @@ impl SortedClusters {
             runs.push(lines);
         }
         let mut k = 0;
-        let mut batch = Vec::with_capacity(BATCH);
-        while let Some(std::cmp::Reverse((_, b))) = heap.pop() {
-            let Some(fields) = heads[b].take() else {
-                continue;
-            };
-            k += 1;
-            batch.push((k, fields));
-            if batch.len() == BATCH {
-                flush(&mut batch)?;
+        let read = || -> io::Result<Option<Vec<(usize, String)>>> {
+            let mut batch = Vec::with_capacity(BATCH);
+            while let Some(std::cmp::Reverse((_, b))) = heap.pop() {
+                let Some(fields) = heads[b].take() else {
+                    continue;
+                };
+                k += 1;
+                batch.push((k, fields));
+                heads[b] = next_cluster(&mut runs[b])?.map(|(first, fields)| {
+                    heap.push(std::cmp::Reverse((first, b)));
+                    fields
+                });
+                if batch.len() == BATCH {
+                    break;
+                }
             }
-            heads[b] = next_cluster(&mut runs[b])?.map(|(first, fields)| {
-                heap.push(std::cmp::Reverse((first, b)));
-                fields
-            });
-        }
-        flush(&mut batch)
+            Ok((!batch.is_empty()).then_some(batch))
+        };
+        let render_batch = |batch: &Vec<(usize, String)>| -> Vec<io::Result<R>> {
+            batch
+                .par_iter()
+                .map(|(k, fields)| {
+                    let c = SpooledCluster::parse_fields(fields)?;
+                    let (statements, cluster) = c.into_cluster(format!("v{k:0width$}"))?;
+                    render(&statements, &cluster)
+                })
+                .collect()
+        };
+        pipelined(&self.pool, read, render_batch, |_, rendered| {
+            rendered.into_iter().try_for_each(|r| write(r?))
+        })
     }
 }
 
@@ -509,7 +478,7 @@ impl BucketFile {
 
     fn read(&mut self, e: &Entry) -> io::Result<Statement> {
         let line = self.fill(e.offset, e.len)?;
-        Spooled::parse_line(line.strip_suffix(b"\n").unwrap_or(line))?.statement()
+        parse_line(line.strip_suffix(b"\n").unwrap_or(line))
     }
 
     /// The statements of `entries` (ascending offsets), read with one
@@ -533,7 +502,7 @@ impl BucketFile {
             let at = (e.offset - first.offset) as usize;
             let line = &buf[at..at + e.len];
             let line = line.strip_suffix(b"\n").unwrap_or(line);
-            out.push(Spooled::parse_line(line)?.statement()?);
+            out.push(parse_line(line)?);
         }
         Ok(out)
     }
@@ -600,6 +569,9 @@ fn windows(n: usize) -> Vec<std::ops::Range<usize>> {
 /// the speaker bucket's statements (months, even for the most quoted
 /// speakers) of what it reports; ordering by date rather than by corpus
 /// position keeps that true for corpora sorted by outlet.
+///
+/// A bucket of one window keeps its statements to build its clusters; a
+/// larger one reads each cluster's members back from the file.
 fn cluster_bucket(dir: &Path, b: usize, opts: &VariantOptions) -> io::Result<usize> {
     let path = dir.join(format!("bucket-{b}.tsv"));
     let entries = index_bucket(&path)?;
@@ -611,7 +583,10 @@ fn cluster_bucket(dir: &Path, b: usize, opts: &VariantOptions) -> io::Result<usi
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&k| (entries[k].day.unwrap_or(i64::MAX), k));
     let mut sets = Sets::new(n);
-    for window in windows(n) {
+    let windows = windows(n);
+    let mut resident: Option<Vec<Statement>> = None;
+    let one_window = windows.len() == 1;
+    for window in windows {
         // Linked in corpus order, as one clustering of the whole corpus
         // would see them.
         let mut members: Vec<usize> = order[window].to_vec();
@@ -621,6 +596,11 @@ fn cluster_bucket(dir: &Path, b: usize, opts: &VariantOptions) -> io::Result<usi
         for group in variants::linked_groups(&statements, opts) {
             let group: Vec<usize> = group.iter().map(|&g| members[g]).collect();
             sets.join_window_group(&group);
+        }
+        if one_window {
+            // The window is the whole bucket, in order: statement k is
+            // entry k.
+            resident = Some(statements);
         }
     }
     let mut parent = sets.parent;
@@ -638,29 +618,26 @@ fn cluster_bucket(dir: &Path, b: usize, opts: &VariantOptions) -> io::Result<usi
     let mut count = 0;
     let mut line = Vec::new();
     for group in groups {
-        let picked: Vec<Entry> = group.iter().map(|&k| entries[k]).collect();
-        let statements = bucket.read_all(&picked)?;
-        if !variants::spans_enough_docs(statements.iter(), opts) {
+        let read_back;
+        // The group's statements, and its members' indices into them.
+        let (statements, members): (&[Statement], Vec<usize>) = match &resident {
+            Some(all) => (all, group.clone()),
+            None => {
+                let picked: Vec<Entry> = group.iter().map(|&k| entries[k]).collect();
+                read_back = bucket.read_all(&picked)?;
+                (&read_back, (0..group.len()).collect())
+            }
+        };
+        if !variants::spans_enough_docs(members.iter().map(|&k| &statements[k]), opts) {
             continue;
         }
         count += 1;
-        let c = variants::cluster_of(String::new(), &statements);
-        let members = c
-            .members
-            .iter()
-            .map(|m| SpooledMember {
-                statement: Spooled::of(picked[m.statement].i, &statements[m.statement]),
-                similarity: m.similarity.to_bits(),
-                change: m.change.as_str().to_string(),
-                diff: m.diff.clone(),
-            })
-            .collect();
-        let rec = SpooledCluster {
-            reference: c.reference,
-            members,
-        };
+        let c = variants::cluster_of_members(members, statements);
         line.clear();
-        rec.push_line(&mut line);
+        push_cluster_line(&mut line, &c, statements, |k| match resident {
+            Some(_) => entries[k].i,
+            None => entries[group[k]].i,
+        });
         out.write_all(&line)?;
     }
     out.flush()?;
@@ -749,78 +726,94 @@ fn next_cluster(lines: &mut io::Lines<BufReader<File>>) -> io::Result<Option<(us
 mod tests {
     use super::*;
 
-    #[test]
-    fn bucket_lines_keep_tabs_newlines_and_backslashes() {
-        let s = Statement {
+    fn statement(doc: &str, outlet: &str, kind: Kind, speaker: &str, text: &str) -> Statement {
+        Statement {
             id: "d#1".into(),
-            doc: "doc\\1".into(),
-            outlet: "Out\tlet".into(),
+            doc: doc.into(),
+            outlet: outlet.into(),
             date: "2025-03-01".into(),
-            kind: Kind::Mixed,
-            speaker: Some("A \\t B".into()),
+            kind,
+            speaker: Some(speaker.into()),
             speaker_mention: String::new(),
             anonymous: false,
             affiliation: String::new(),
             cue: String::new(),
-            text: "line one\nline two\r\n\\n is not a newline\t“ok”".into(),
+            text: text.into(),
             start: 0,
             end: 0,
             stance: Vec::new(),
-        };
+        }
+    }
+
+    /// What a bucket or cluster line keeps of a statement.
+    fn spooled(s: &Statement) -> Statement {
+        Statement {
+            id: String::new(),
+            cue: String::new(),
+            ..s.clone()
+        }
+    }
+
+    #[test]
+    fn bucket_lines_keep_tabs_newlines_and_backslashes() {
+        let s = statement(
+            "doc\\1",
+            "Out\tlet",
+            Kind::Mixed,
+            "A \\t B",
+            "line one\nline two\r\n\\n is not a newline\t“ok”",
+        );
         let line = SpoolLine::render(&s, 7).unwrap().unwrap();
         let mut bytes = b"42".to_vec();
         bytes.extend_from_slice(&line.fields);
         assert!(!bytes.contains(&b'\n'));
-        let back = Spooled::parse_line(&bytes).unwrap();
-        assert_eq!(back.i, 42);
-        let back = back.statement().unwrap();
-        assert_eq!(
-            (
-                &back.doc,
-                &back.outlet,
-                &back.date,
-                back.kind,
-                &back.speaker,
-                &back.text
-            ),
-            (&s.doc, &s.outlet, &s.date, s.kind, &s.speaker, &s.text)
-        );
-        assert!(Spooled::parse_line(b"1\t2025").is_err());
-        assert!(Spooled::parse_line(b"x\ta\tb\tc\tdirect\te\tf").is_err());
+        assert_eq!(parse_line(&bytes).unwrap(), spooled(&s));
+        assert!(parse_line(b"1\t2025").is_err());
+        assert!(parse_line(b"x\ta\tb\tc\tdirect\te\tf").is_err());
+        assert!(parse_line(b"1\ta\tb\tc\tsaid\te\tf").is_err());
     }
 
     #[test]
     fn cluster_lines_round_trip_members_diffs_and_exact_similarity() {
-        let member = |i: usize, text: &str, diff: &str, similarity: f64| SpooledMember {
-            statement: Spooled {
-                i,
-                doc: format!("doc\t{i}"),
-                outlet: "Out\\let".into(),
-                date: "2025-03-01".into(),
-                kind: "direct".into(),
-                speaker: "A B".into(),
-                text: text.into(),
-            },
-            similarity: similarity.to_bits(),
-            change: "substitution".into(),
+        let statements = vec![
+            statement("unclustered", "", Kind::Direct, "A B", "Other words"),
+            statement("doc\t7", "Out\\let", Kind::Direct, "A B", "We will\nnot"),
+            statement("doc\t9", "Out\\let", Kind::Direct, "A B", "We will never"),
+        ];
+        let member = |statement: usize, diff: &str, similarity: f64| Member {
+            statement,
+            similarity,
+            change: Change::Substitution,
             diff: diff.into(),
         };
-        let c = SpooledCluster {
+        let c = Cluster {
+            id: String::new(),
             reference: 1,
             members: vec![
-                member(7, "We will\nnot", "[-not-]{+never+}\t", 0.1 + 0.2),
-                member(9, "We will never", "", 1.0),
+                member(1, "[-not-]{+never+}\t", 0.1 + 0.2),
+                member(2, "", 1.0),
             ],
         };
         let mut line = Vec::new();
-        c.push_line(&mut line);
+        push_cluster_line(&mut line, &c, &statements, |k| [0, 7, 9][k]);
         assert_eq!(line.iter().filter(|&&b| b == b'\n').count(), 1);
         let text = String::from_utf8(line).unwrap();
         let (first, fields) = text.trim_end_matches('\n').split_once('\t').unwrap();
         assert_eq!(first, "7");
-        let back = SpooledCluster::parse_fields(fields).unwrap();
-        assert_eq!(back.reference, 1);
-        assert_eq!(format!("{:?}", back.members), format!("{:?}", c.members));
+        let (back, cluster) = SpooledCluster::parse_fields(fields)
+            .unwrap()
+            .into_cluster("v1".into())
+            .unwrap();
+        assert_eq!(back, vec![spooled(&statements[1]), spooled(&statements[2])]);
+        assert_eq!(cluster.id, "v1");
+        assert_eq!(cluster.reference, 1);
+        assert_eq!(
+            cluster.members,
+            vec![
+                member(0, "[-not-]{+never+}\t", 0.1 + 0.2),
+                member(1, "", 1.0)
+            ]
+        );
         assert!(SpooledCluster::parse_fields("3").is_err());
         // A member without its diff.
         let cut = fields.rfind('\t').unwrap();

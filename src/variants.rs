@@ -2033,6 +2033,13 @@ pub fn cluster_of(id: String, statements: &[Statement]) -> Cluster {
     build_cluster(id, (0..statements.len()).collect(), statements)
 }
 
+/// The cluster of `members` (ascending indices into `statements`), without
+/// an id; each [`Member::statement`] indexes `statements`: how the spool
+/// builds the clusters of a bucket it holds in memory.
+pub fn cluster_of_members(members: Vec<usize>, statements: &[Statement]) -> Cluster {
+    build_cluster(String::new(), members, statements)
+}
+
 fn build_cluster(id: String, members: Vec<usize>, statements: &[Statement]) -> Cluster {
     let tokens: Vec<Vec<Token>> = members
         .iter()

@@ -6,8 +6,10 @@
 #   scripts/throughput.sh [MB] [RUNS]      (defaults: 200 MB, 5 runs)
 #
 #   STANCETRACK_BENCH_DIR  where the corpus and outputs go (default /tmp/stancetrack-bench)
-#   STANCETRACK_BIN        the binary to measure (default: the release build,
-#                          built first); e.g. the PGO build of scripts/pgo_build.sh
+#   STANCETRACK_PROFILE    the cargo profile to build and measure (default dist:
+#                          release with link-time optimisation; or release)
+#   STANCETRACK_BIN        the binary to measure as it is, instead of building
+#                          one; e.g. the PGO build of scripts/pgo_build.sh
 #   CARGO_TARGET_DIR       honoured, like cargo itself
 #
 # The corpus (scripts/gen_corpus.py, seed 1) is cached as
@@ -25,7 +27,8 @@ mb=${1:-200}
 runs=${2:-5}
 bench=${STANCETRACK_BENCH_DIR:-/tmp/stancetrack-bench}
 target=${CARGO_TARGET_DIR:-target}
-bin=${STANCETRACK_BIN:-$target/release/stancetrack}
+profile=${STANCETRACK_PROFILE:-dist}
+bin=${STANCETRACK_BIN:-$target/$profile/stancetrack}
 corpus="$bench/corpus-${mb}mb.jsonl"
 
 if [ ! -x /usr/bin/time ]; then
@@ -37,7 +40,7 @@ mkdir -p "$bench"
 # Build first so a stale binary is never measured (a no-op when fresh); a
 # binary given by STANCETRACK_BIN is measured as it is.
 if [ -z "${STANCETRACK_BIN:-}" ]; then
-  cargo build --release --quiet
+  cargo build --profile "$profile" --quiet
 elif [ ! -x "$bin" ]; then
   echo "throughput.sh: STANCETRACK_BIN=$bin is not an executable" >&2
   exit 2

@@ -38,6 +38,7 @@
 //! Everything is deterministic: clusters, members and rows come out in input
 //! order, and no hash-map iteration order reaches the output.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -2129,7 +2130,7 @@ pub fn write_csv<W: std::io::Write>(
     out.write_record(COLUMNS)?;
     for c in clusters {
         for row in csv_rows(statements, c) {
-            out.write_record(row)?;
+            out.write_record(row.iter().map(|cell| cell.as_bytes()))?;
         }
     }
     out.flush()?;
@@ -2137,30 +2138,30 @@ pub fn write_csv<W: std::io::Write>(
 }
 
 /// The `variants.csv` rows of one cluster (columns [`COLUMNS`]).
-pub fn csv_rows(statements: &[Statement], c: &Cluster) -> Vec<[String; 10]> {
+pub fn csv_rows<'a>(statements: &'a [Statement], c: &'a Cluster) -> Vec<[Cow<'a, str>; 10]> {
     let reference = &statements[c.reference_member().statement];
     c.members
         .iter()
         .map(|m| {
             let s = &statements[m.statement];
             [
-                c.id.clone(),
-                s.doc.clone(),
-                s.outlet.clone(),
-                s.speaker.clone().unwrap_or_default(),
-                s.kind.as_str().to_string(),
-                s.text.clone(),
-                reference.text.clone(),
-                format!("{:.3}", m.similarity),
-                m.change.as_str().to_string(),
-                m.diff.clone(),
+                Cow::Borrowed(c.id.as_str()),
+                Cow::Borrowed(s.doc.as_str()),
+                Cow::Borrowed(s.outlet.as_str()),
+                Cow::Borrowed(s.speaker.as_deref().unwrap_or_default()),
+                Cow::Borrowed(s.kind.as_str()),
+                Cow::Borrowed(s.text.as_str()),
+                Cow::Borrowed(reference.text.as_str()),
+                Cow::Owned(format!("{:.3}", m.similarity)),
+                Cow::Borrowed(m.change.as_str()),
+                Cow::Borrowed(m.diff.as_str()),
             ]
         })
         .collect()
 }
 
 /// Escapes the characters Markdown would read as formatting.
-fn md_escape(s: &str) -> std::borrow::Cow<'_, str> {
+fn md_escape(s: &str) -> Cow<'_, str> {
     // Every mark escaped or replaced is ASCII: the text is copied in runs
     // between them, and most fields (dates, ids, outlets) have none.
     let special = |b: u8| {
@@ -2170,7 +2171,7 @@ fn md_escape(s: &str) -> std::borrow::Cow<'_, str> {
         )
     };
     let Some(first) = s.bytes().position(special) else {
-        return std::borrow::Cow::Borrowed(s);
+        return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len() + 8);
     let mut run = 0;
@@ -2188,7 +2189,7 @@ fn md_escape(s: &str) -> std::borrow::Cow<'_, str> {
         run = i + 1;
     }
     out.push_str(&s[run..]);
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 /// The character-by-character escape [`md_escape`] must agree with.

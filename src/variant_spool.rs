@@ -40,8 +40,15 @@ const MAX_BUCKETS: usize = 256;
 /// Appends the fields of a bucket line that follow the position (date, doc,
 /// outlet, kind, speaker, text), each after a tab, in the order
 /// [`statement_from_fields`] reads them.
-fn push_fields_after_position(out: &mut Vec<u8>, fields: [&str; 6]) {
-    for field in fields {
+fn push_fields_after_position(out: &mut Vec<u8>, s: &Statement) {
+    for field in [
+        &s.date,
+        &s.doc,
+        &s.outlet,
+        s.kind.as_str(),
+        s.speaker.as_deref().unwrap_or_default(),
+        &s.text,
+    ] {
         push_field(out, field);
     }
 }
@@ -189,17 +196,7 @@ fn push_cluster_line(
     for m in &c.members {
         let s = &statements[m.statement];
         push_field(out, &position(m.statement).to_string());
-        push_fields_after_position(
-            out,
-            [
-                &s.date,
-                &s.doc,
-                &s.outlet,
-                s.kind.as_str(),
-                s.speaker.as_deref().unwrap_or_default(),
-                &s.text,
-            ],
-        );
+        push_fields_after_position(out, s);
         push_field(out, &m.similarity.to_bits().to_string());
         push_field(out, m.change.as_str());
         push_field(out, &m.diff);
@@ -263,17 +260,7 @@ impl SpoolLine {
         let mut fields = Vec::with_capacity(
             s.date.len() + s.doc.len() + s.outlet.len() + speaker.len() + s.text.len() + 32,
         );
-        push_fields_after_position(
-            &mut fields,
-            [
-                &s.date,
-                &s.doc,
-                &s.outlet,
-                s.kind.as_str(),
-                s.speaker.as_deref().unwrap_or_default(),
-                &s.text,
-            ],
-        );
+        push_fields_after_position(&mut fields, s);
         Ok(Some(SpoolLine {
             bucket: bucket_of(speaker, buckets),
             fields,

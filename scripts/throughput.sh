@@ -28,7 +28,13 @@ runs=${2:-5}
 bench=${STANCETRACK_BENCH_DIR:-/tmp/stancetrack-bench}
 target=${CARGO_TARGET_DIR:-target}
 profile=${STANCETRACK_PROFILE:-dist}
-bin=${STANCETRACK_BIN:-$target/$profile/stancetrack}
+# Cargo's folder for a profile: dev and test build into debug, bench into release.
+case "$profile" in
+  dev | test) profile_dir=debug ;;
+  bench) profile_dir=release ;;
+  *) profile_dir=$profile ;;
+esac
+bin=${STANCETRACK_BIN:-$target/$profile_dir/stancetrack}
 corpus="$bench/corpus-${mb}mb.jsonl"
 
 if [ ! -x /usr/bin/time ]; then

@@ -321,6 +321,11 @@ static SKIPPABLE: WordList = WordList::new(&[
     "likewise",
 ]);
 static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "it", "we", "i"]);
+/// Words that take `of them` to name some of a group (`one of them`).
+static PARTITIVE_QUANTIFIERS: WordList = WordList::new(&[
+    "one", "two", "three", "four", "some", "several", "each", "both", "all", "neither", "either",
+    "none", "most", "many", "another",
+]);
 static PREPOSITIONS: WordList = WordList::new(&[
     "in", "to", "with", "from", "of", "for", "by", "at", "on", "about", "over", "against",
     "between", "into", "despite", "after", "before", "during", "under", "among", "toward",
@@ -402,6 +407,7 @@ const ANON_POSTMODIFIERS: &[&[&str]] = &[
     &["speaking", "on", "condition", "of", "anonymity"],
     &["who", "spoke", "on", "condition", "of", "anonymity"],
     &["for"],
+    &["to"],
     &["from"],
     &["at"],
     &["in"],
@@ -1824,6 +1830,13 @@ impl Extractor {
                 .is_some_and(|m| m >= toks.len() || toks[m].punct("."))
             || self.only_adjuncts_follow(toks, k, form);
         if nothing_right {
+            // Right after a verb that takes an infinitive, a short `to ...`
+            // is its complement, not an adverbial: `The plan is dead,
+            // Hungary has threatened to block it.` attributes nothing to
+            // its first clause.
+            if form.classes.inf && toks.get(k).is_some_and(|t| t.is("to")) {
+                return None;
+            }
             let mut a = frame.subj.map_or(i, |(a, _)| a);
             // `“...,” the minister, Oleh Tkach, said`: the description before
             // the appositive name belongs to the attribution, not the content.
@@ -2339,6 +2352,15 @@ impl Extractor {
         if PRONOUNS.contains(last.lower) {
             return Some((end - 1, end));
         }
+        // Partitive: `One of them said ...`, `Two of them, who asked not to be
+        // named, said ...`.
+        if last.lower == "them"
+            && end >= 3
+            && toks[end - 2].is("of")
+            && PARTITIVE_QUANTIFIERS.contains(toks[end - 3].lower)
+        {
+            return Some((end - 3, end));
+        }
         // Anonymous source with a post-modifier: `A source familiar with the paper`.
         for back in 2..=12.min(end) {
             let a = end - back;
@@ -2772,6 +2794,33 @@ impl Extractor {
             return None;
         }
         let mention = join_text(np, text);
+        // An appositive left open (`As Yuri Ushakov, Putin's foreign policy
+        // adviser put it, ...`) or a description then a name (`the minister,
+        // Oleh Tkach`): the name is the speaker, not a source described by
+        // all of it.
+        if let Some(comma) = np.iter().position(|t| t.is_comma()) {
+            let (left, right) = (&np[..comma], &np[comma + 1..]);
+            for (part, description) in [(left, right), (right, left)] {
+                let run: Vec<Tok> = part.iter().filter(|t| t.word).copied().collect();
+                if run.is_empty() || !run.iter().all(|t| t.cap && !t.poss) {
+                    continue;
+                }
+                if let Some(k) = self.name_from_run(&run, text, ctx) {
+                    if ctx.actors.known[k].kind == ActorKind::Person {
+                        // The description is the person's role: `the
+                        // adviser` later in the article is them.
+                        let described: Vec<Tok> =
+                            description.iter().filter(|t| t.word).copied().collect();
+                        let role = self.title_words(&described);
+                        let roles = &mut ctx.actors.known[k].roles;
+                        if !role.is_empty() && !roles.contains(&role) {
+                            roles.push(role);
+                        }
+                        return Some(speaker_of(&ctx.actors.known[k], mention));
+                    }
+                }
+            }
+        }
         let mut words: Vec<&Tok> = np.iter().filter(|t| t.word).collect();
         let mut indefinite = false;
         while words.first().is_some_and(|t| {
@@ -2787,6 +2836,23 @@ impl Extractor {
         if words.len() == 1 && PRONOUNS.contains(words[0].lower) {
             return self.resolve_pronoun(words[0].lower, ctx, hint, at, &mention);
         }
+        // A subject ending in `them` is partitive (`One of them, who spoke on
+        // condition of anonymity, said ...`, `Two of them said ...`): some of
+        // the unnamed sources quoted last (`According to two diplomats ...`).
+        // An institution is not a group one can be one of.
+        if words.last().is_some_and(|t| t.lower == "them") && words.iter().any(|t| t.lower == "of")
+        {
+            return ctx
+                .salient_groups
+                .iter()
+                .rev()
+                .take(3)
+                .find(|s| s.anonymous)
+                .map(|found| Speaker {
+                    mention,
+                    ..found.clone()
+                });
+        }
         let lowers: Vec<&str> = words.iter().map(|t| t.lower).collect();
         // `Trump himself` → Trump
         // Anonymous sources: a source noun as head (before any post-modifier).
@@ -2797,6 +2863,7 @@ impl Extractor {
                     lowers.get(h + 1),
                     Some(
                         &"for"
+                            | &"to"
                             | &"familiar"
                             | &"briefed"
                             | &"close"
@@ -2853,14 +2920,19 @@ impl Extractor {
                     }
                     desc.push(w);
                 }
-                // `spokesperson for British Prime Minister Keir Starmer` → `spokesperson for Keir Starmer`
+                // `spokesperson for British Prime Minister Keir Starmer` → `spokesperson for Keir Starmer`,
+                // `an adviser to Zelensky` → `adviser to Volodymyr Zelensky`
                 let mut name = desc.join(" ");
-                if let Some(p) = lowers.iter().position(|l| *l == "for") {
+                if let Some(p) = lowers.iter().position(|l| *l == "for" || *l == "to") {
                     let inner: Vec<Tok> = words[p + 1..].iter().map(|&&t| t).collect();
                     if let Some(k) = self.name_from_run(&inner, text, ctx) {
                         if ctx.actors.known[k].kind == ActorKind::Person {
-                            name =
-                                format!("{} for {}", desc[..p].join(" "), ctx.actors.known[k].name);
+                            name = format!(
+                                "{} {} {}",
+                                desc[..p].join(" "),
+                                lowers[p],
+                                ctx.actors.known[k].name
+                            );
                         }
                     }
                 }

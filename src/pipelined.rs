@@ -101,4 +101,30 @@ mod tests {
         // Batch 4 was read while batch 3 was consumed; nothing after it.
         assert_eq!(read, 4);
     }
+
+    #[test]
+    fn a_read_error_stops_before_the_batches_read_after_it() {
+        let (mut read, mut consumed) = (0, Vec::new());
+        let result = pipelined(
+            &pool(2),
+            || {
+                read += 1;
+                if read == 3 {
+                    Err("unreadable batch 3")
+                } else {
+                    Ok(Some(read))
+                }
+            },
+            |&batch| batch,
+            |batch, _| {
+                consumed.push(batch);
+                Ok(())
+            },
+        );
+        assert_eq!(result, Err("unreadable batch 3"));
+        // Batch 1 was consumed while batch 3 was read; batch 2, mapped,
+        // never reaches the consumer.
+        assert_eq!(consumed, [1]);
+        assert_eq!(read, 3);
+    }
 }

@@ -82,10 +82,13 @@ impl SpeakerMerge {
             .filter(|(k, _)| k.contains(' '))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
+        // A lowercase one-word speaker is a description (`office`,
+        // `administration`: `Ukraine's statistics office reported ...`), not
+        // a surname: it names no one of the corpus's full names.
         let singles: Vec<String> = canonical
-            .keys()
-            .filter(|k| !k.contains(' '))
-            .cloned()
+            .iter()
+            .filter(|(k, v)| !k.contains(' ') && !v.starts_with(|c: char| c.is_lowercase()))
+            .map(|(k, _)| k.clone())
             .collect();
         for single in singles {
             let hits: Vec<&(String, String)> = full
@@ -140,5 +143,65 @@ impl SpeakerMerge {
                 s.affiliation = a.clone();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statement::Kind;
+
+    fn said(speaker: &str) -> Statement {
+        Statement {
+            id: String::new(),
+            doc: "d.txt".into(),
+            outlet: String::new(),
+            date: String::new(),
+            kind: Kind::Indirect,
+            speaker: Some(speaker.into()),
+            speaker_mention: speaker.into(),
+            anonymous: false,
+            affiliation: String::new(),
+            cue: "said".into(),
+            text: "the talks would resume".into(),
+            start: 0,
+            end: 0,
+            stance: Vec::new(),
+        }
+    }
+
+    fn merged(speakers: &[&str]) -> Vec<String> {
+        let registry = Registry::builtin();
+        let mut statements: Vec<Statement> = speakers.iter().map(|s| said(s)).collect();
+        let mut merge = SpeakerMerge::new();
+        for s in &statements {
+            merge.observe(s, &registry);
+        }
+        merge.resolve();
+        statements
+            .iter_mut()
+            .map(|s| {
+                merge.apply(s);
+                s.speaker.clone().unwrap_or_default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_joins_the_one_full_name_ending_with_it() {
+        assert_eq!(
+            merged(&["Halyna Moroz", "Moroz"]),
+            ["Halyna Moroz", "Halyna Moroz"]
+        );
+    }
+
+    #[test]
+    fn a_lowercase_description_joins_no_full_name() {
+        // `Ukraine's statistics office reported ...` is not the U.N. office
+        // another article quoted.
+        assert_eq!(
+            merged(&["U.N. human rights office", "office"]),
+            ["U.N. human rights office", "office"]
+        );
     }
 }

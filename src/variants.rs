@@ -2027,16 +2027,11 @@ fn kind_rank(kind: Kind) -> u8 {
     }
 }
 
-/// The cluster of `statements` (all of them, in order), with its reference
-/// version and each member's diff against it: how the spool of a big corpus
-/// builds a cluster from its members read back from disk.
-pub fn cluster_of(id: String, statements: &[Statement]) -> Cluster {
-    build_cluster(id, (0..statements.len()).collect(), statements)
-}
-
 /// The cluster of `members` (ascending indices into `statements`), without
-/// an id; each [`Member::statement`] indexes `statements`: how the spool
-/// builds the clusters of a bucket it holds in memory.
+/// an id, with its reference version and each member's diff against it;
+/// each [`Member::statement`] indexes `statements`: how the spool of a big
+/// corpus builds a bucket's clusters, from the bucket in memory or from
+/// each cluster's members read back from disk.
 pub fn cluster_of_members(members: Vec<usize>, statements: &[Statement]) -> Cluster {
     build_cluster(String::new(), members, statements)
 }

@@ -16,6 +16,9 @@ struct Case {
     name: String,
     article: String,
     expect: Vec<Expect>,
+    /// Texts that must not come out as statements (a misreading fixed).
+    #[serde(default)]
+    absent: Vec<String>,
 }
 
 #[test]
@@ -54,6 +57,14 @@ fn every_attribution_pattern_yields_its_statements() {
                         .map(|s| (s.kind.as_str(), s.speaker.clone(), s.text.clone()))
                         .collect::<Vec<_>>()
                 )),
+            }
+        }
+        for text in &case.absent {
+            if let Some(s) = got.iter().find(|s| &s.text == text) {
+                failures.push(format!(
+                    "{}: {:?} must not be a statement; got it from {:?} ({})",
+                    case.name, text, s.speaker, s.cue
+                ));
             }
         }
     }

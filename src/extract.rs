@@ -321,6 +321,45 @@ static SKIPPABLE: WordList = WordList::new(&[
     "likewise",
 ]);
 static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "it", "we", "i"]);
+/// Heads of the noun phrases a speaker tells something to (`told reporters`,
+/// `told a news conference`, `told state media`).
+static RECIPIENT_HEADS: WordList = WordList::new(&[
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "legislators",
+    "parliament",
+    "senators",
+    "media",
+    "press",
+    "conference",
+    "briefing",
+    "broadcaster",
+    "newspaper",
+    "radio",
+    "television",
+    "tv",
+    "interviewer",
+    "audience",
+    "crowd",
+    "supporters",
+    "students",
+    "forum",
+    "summit",
+    "meeting",
+    "committee",
+    "delegates",
+    "parliamentarians",
+    "mps",
+    "podcast",
+    "programme",
+    "program",
+    "channel",
+    "agency",
+    "outlet",
+    "viewers",
+]);
+
 /// Words that take `of them` to name some of a group (`one of them`).
 static PARTITIVE_QUANTIFIERS: WordList = WordList::new(&[
     "one", "two", "three", "four", "some", "several", "each", "both", "all", "neither", "either",
@@ -1953,6 +1992,31 @@ impl Extractor {
                 return Some(frame);
             }
         }
+        // `told reporters the talks would resume`, `told a news conference
+        // Ukraine would never ...`: without `that`, the recipient comes off
+        // the front of the content.
+        if form.classes.recipient {
+            if let Some(m) = self.recipient_end(toks, k) {
+                let verb_soon = toks[m..]
+                    .iter()
+                    .take(12)
+                    .take_while(|t| !t.punct(".") && !t.punct(";") && !t.is_comma())
+                    .any(|t| {
+                        t.word
+                            && t.quote.is_none()
+                            && (FINITE_VERBS.contains(t.lower)
+                                || (MODALS.contains(t.lower) && !t.is("to")))
+                    });
+                if m < toks.len()
+                    && toks[m].word
+                    && !toks[m].is("to")
+                    && (verb_soon || self.looks_like_clause(toks, m))
+                {
+                    frame.content = Some((m, toks.len()));
+                    return Some(frame);
+                }
+            }
+        }
         let next = toks.get(k)?;
         if form.classes.of && next.is("of") {
             frame.content = Some((k + 1, toks.len()));
@@ -2025,6 +2089,62 @@ impl Extractor {
             return Some(frame);
         }
         None
+    }
+
+    /// The end of a recipient noun phrase starting at `k` (`reporters`,
+    /// `a news conference`, `state media`, `the BBC's Today programme`): up to
+    /// four words ending in a common recipient noun.
+    fn recipient_end(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        toks[k..]
+            .iter()
+            .take(4)
+            .take_while(|t| t.word && t.quote.is_none())
+            .position(|t| RECIPIENT_HEADS.contains(t.lower))
+            .map(|n| self.after_place_or_day(toks, k + n + 1))
+    }
+
+    /// `m`, or past a place or day right after it (`in The Hague`, `on
+    /// Saturday,`): a capitalised run after `in`, `at`, `on` or `from`,
+    /// stopping before a possessive (`in Bratislava Ukraine's neutrality`),
+    /// and a comma after it.
+    fn after_place_or_day(&self, toks: &[Tok], m: usize) -> usize {
+        let Some(first) = toks.get(m) else { return m };
+        if !matches!(first.lower, "in" | "at" | "on" | "from") {
+            return m;
+        }
+        let mut n = m + 1;
+        if toks.get(n).is_some_and(|t| t.is("the")) {
+            n += 1;
+        }
+        let start = n;
+        while toks
+            .get(n)
+            .is_some_and(|t| t.word && t.cap && !t.poss && t.quote.is_none())
+        {
+            n += 1;
+            if n - start == 3 {
+                break;
+            }
+        }
+        if n == start {
+            return m;
+        }
+        // `told a briefing in New Delhi Ukraine would ...`: the run's last
+        // name, right before a verb, is the clause's subject.
+        let verb_next = toks.get(n).is_some_and(|t| {
+            t.word
+                && !t.cap
+                && (FINITE_VERBS.contains(t.lower)
+                    || (MODALS.contains(t.lower) && !t.is("to"))
+                    || (t.lower.len() > 4 && t.lower.ends_with("ed")))
+        });
+        if verb_next && n - start >= 2 {
+            return n - 1;
+        }
+        if toks.get(n).is_some_and(|t| t.is_comma()) {
+            n += 1;
+        }
+        n
     }
 
     /// `according to X`, `As X put it`.
@@ -2165,6 +2285,22 @@ impl Extractor {
     /// clause: `told reporters after the session.`, `wrote on Telegram,
     /// posting photographs`, `told her weekly briefing.`
     fn only_adjuncts_follow(&self, toks: &[Tok], k: usize, form: &CueForm) -> bool {
+        // `told reporters the administration backed sanctions.`: after the
+        // recipient, a subject and a past-tense verb are a content clause
+        // (`told reporters gathered outside.` has no subject).
+        if form.classes.recipient {
+            if let Some(r) = self.recipient_end(toks, k) {
+                let clause = toks[r..]
+                    .iter()
+                    .take(8)
+                    .take_while(|t| t.word && t.quote.is_none())
+                    .enumerate()
+                    .any(|(n, t)| n >= 1 && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ed"));
+                if clause {
+                    return false;
+                }
+            }
+        }
         let mut m = k;
         while m < toks.len() && m < k + 10 {
             let t = &toks[m];

@@ -321,6 +321,19 @@ static SKIPPABLE: WordList = WordList::new(&[
     "likewise",
 ]);
 static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "it", "we", "i"]);
+/// Whether a finite verb or a modal comes among the first `limit` tokens
+/// of `toks`, before the clause ends (a period, semicolon or comma).
+fn finite_verb_within(toks: &[Tok], limit: usize) -> bool {
+    toks.iter()
+        .take(limit)
+        .take_while(|t| !t.punct(".") && !t.punct(";") && !t.is_comma())
+        .any(|t| {
+            t.word
+                && t.quote.is_none()
+                && (FINITE_VERBS.contains(t.lower) || (MODALS.contains(t.lower) && !t.is("to")))
+        })
+}
+
 /// Heads of the noun phrases a speaker tells something to (`told reporters`,
 /// `told a news conference`, `told state media`).
 static RECIPIENT_HEADS: WordList = WordList::new(&[
@@ -1997,16 +2010,7 @@ impl Extractor {
         // the front of the content.
         if form.classes.recipient {
             if let Some(m) = self.recipient_end(toks, k) {
-                let verb_soon = toks[m..]
-                    .iter()
-                    .take(12)
-                    .take_while(|t| !t.punct(".") && !t.punct(";") && !t.is_comma())
-                    .any(|t| {
-                        t.word
-                            && t.quote.is_none()
-                            && (FINITE_VERBS.contains(t.lower)
-                                || (MODALS.contains(t.lower) && !t.is("to")))
-                    });
+                let verb_soon = finite_verb_within(&toks[m..], 12);
                 if m < toks.len()
                     && toks[m].word
                     && !toks[m].is("to")
@@ -2065,17 +2069,7 @@ impl Extractor {
                 | "reply"
                 | "respond"
         );
-        let verb_later = say_like
-            && toks[k..]
-                .iter()
-                .take(30)
-                .take_while(|t| !t.punct(".") && !t.punct(";") && !t.is_comma())
-                .any(|t| {
-                    t.word
-                        && t.quote.is_none()
-                        && (FINITE_VERBS.contains(t.lower)
-                            || (MODALS.contains(t.lower) && !t.is("to")))
-                });
+        let verb_later = say_like && finite_verb_within(&toks[k..], 30);
         if form.classes.clause
             && !form.classes.cognition
             && (verb_later || self.looks_like_clause(toks, k))

@@ -375,8 +375,8 @@ static RECIPIENT_HEADS: WordList = WordList::new(&[
 
 /// Words that take `of them` to name some of a group (`one of them`).
 static PARTITIVE_QUANTIFIERS: WordList = WordList::new(&[
-    "one", "two", "three", "four", "some", "several", "each", "both", "all", "neither", "either",
-    "none", "most", "many", "another",
+    "one", "two", "three", "four", "some", "several", "each", "both", "all", "either", "most",
+    "many", "another",
 ]);
 static PREPOSITIONS: WordList = WordList::new(&[
     "in", "to", "with", "from", "of", "for", "by", "at", "on", "about", "over", "against",
@@ -1886,7 +1886,19 @@ impl Extractor {
             // is its complement, not an adverbial: `The plan is dead,
             // Hungary has threatened to block it.` attributes nothing to
             // its first clause.
-            if form.classes.inf && toks.get(k).is_some_and(|t| t.is("to")) {
+            // (`vowed to supporters.`, `pledged to donors in Berlin.`: a
+            // recipient, not a verb, after `to`.)
+            let infinitive = form.classes.inf
+                && toks.get(k).is_some_and(|t| t.is("to"))
+                && toks.get(k + 1).is_some_and(|v| {
+                    v.word
+                        && !v.cap
+                        && !DETERMINERS.contains(v.lower)
+                        && !NOUN_DETERMINERS.contains(v.lower)
+                        && !RECIPIENT_HEADS.contains(v.lower)
+                        && (!v.lower.ends_with('s') || v.lower.ends_with("ss"))
+                });
+            if infinitive {
                 return None;
             }
             let mut a = frame.subj.map_or(i, |(a, _)| a);
@@ -2089,12 +2101,22 @@ impl Extractor {
     /// `a news conference`, `state media`, `the BBC's Today programme`): up to
     /// four words ending in a common recipient noun.
     fn recipient_end(&self, toks: &[Tok], k: usize) -> Option<usize> {
-        toks[k..]
+        let n = toks[k..]
             .iter()
             .take(4)
             .take_while(|t| t.word && t.quote.is_none())
-            .position(|t| RECIPIENT_HEADS.contains(t.lower))
-            .map(|n| self.after_place_or_day(toks, k + n + 1))
+            .position(|t| RECIPIENT_HEADS.contains(t.lower))?;
+        // One noun phrase (`the TASS news agency`): a determiner only opens
+        // it. `told Reuters the agency would ...` and `told them parliament
+        // would ...` end their recipient before the head, which is the
+        // clause's subject.
+        let before = &toks[k..k + n];
+        let opens_one_phrase = before.iter().enumerate().all(|(p, t)| {
+            let determiner = DETERMINERS.contains(t.lower) || NOUN_DETERMINERS.contains(t.lower);
+            let object_pronoun = matches!(t.lower, "them" | "him" | "her" | "us" | "me" | "you");
+            !object_pronoun && (p == 0 || !determiner)
+        });
+        opens_one_phrase.then(|| self.after_place_or_day(toks, k + n + 1))
     }
 
     /// `m`, or past a place or day right after it (`in The Hague`, `on
@@ -2282,14 +2304,28 @@ impl Extractor {
         // `told reporters the administration backed sanctions.`: after the
         // recipient, a subject and a past-tense verb are a content clause
         // (`told reporters gathered outside.` has no subject).
+        // After a preposition or a subordinator (`told reporters after the
+        // meeting ended`), or a participle before `by` (`attended by`), it is
+        // an adverbial still.
         if form.classes.recipient {
             if let Some(r) = self.recipient_end(toks, k) {
-                let clause = toks[r..]
+                let opens_adverbial = toks.get(r).is_some_and(|t| {
+                    PREPOSITIONS.contains(t.lower)
+                        || matches!(t.lower, "as" | "while" | "when" | "following" | "because")
+                });
+                let words: Vec<&Tok> = toks[r..]
                     .iter()
                     .take(8)
                     .take_while(|t| t.word && t.quote.is_none())
-                    .enumerate()
-                    .any(|(n, t)| n >= 1 && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ed"));
+                    .collect();
+                let clause = !opens_adverbial
+                    && words.iter().enumerate().any(|(n, t)| {
+                        n >= 1
+                            && !t.cap
+                            && t.lower.len() > 4
+                            && t.lower.ends_with("ed")
+                            && !words.get(n + 1).is_some_and(|next| next.is("by"))
+                    });
                 if clause {
                     return false;
                 }
@@ -2970,14 +3006,17 @@ impl Extractor {
         // condition of anonymity, said ...`, `Two of them said ...`): some of
         // the unnamed sources quoted last (`According to two diplomats ...`).
         // An institution is not a group one can be one of.
-        if words.last().is_some_and(|t| t.lower == "them") && words.iter().any(|t| t.lower == "of")
-        {
+        // `None of them said ...` denies what a group said: it is not the
+        // group speaking.
+        let partitive = np.len() >= 3
+            && np[np.len() - 1].is("them")
+            && np[np.len() - 2].is("of")
+            && PARTITIVE_QUANTIFIERS.contains(np[np.len() - 3].lower);
+        if partitive {
             return ctx
                 .salient_groups
-                .iter()
-                .rev()
-                .take(3)
-                .find(|s| s.anonymous)
+                .last()
+                .filter(|s| s.anonymous)
                 .map(|found| Speaker {
                     mention,
                     ..found.clone()

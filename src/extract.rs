@@ -1780,6 +1780,25 @@ impl Extractor {
                         t.cap || ANON_NOUNS.contains(t.lower) || self.lex.title(t.lower).is_some()
                     });
                 if ends && speaker_like && left_end > 0 {
+                    // `said Ukraine's energy minister, Svitlana Hrynchuk.`:
+                    // the name after the description is the speaker.
+                    let name_run = if toks.get(b).is_some_and(|t| t.is_comma()) {
+                        toks[b + 1..]
+                            .iter()
+                            .take_while(|t| t.word && t.cap && !self.is_title_word(t.lower))
+                            .count()
+                    } else {
+                        0
+                    };
+                    let named_after = (1..=4).contains(&name_run)
+                        && toks
+                            .get(b + 1 + name_run)
+                            .is_none_or(|t| t.punct(".") || t.punct(";"));
+                    let (a, b) = if named_after {
+                        (b + 1, b + 1 + name_run)
+                    } else {
+                        (a, b)
+                    };
                     frame.subj = Some((a, b));
                     frame.kind_hint = FrameKind::Trailing;
                     frame.region_start = 0;
@@ -2491,9 +2510,16 @@ impl Extractor {
                     .iter()
                     .all(|t| t.word && t.cap && !self.is_title_word(t.lower))
                 && self.np_left(toks, open).is_some_and(|(a, b)| {
-                    toks[a..b]
+                    let described = &toks[a..b];
+                    // `A spokesperson for the Kremlin, Dmitry Peskov, told
+                    // ...`: a role head makes the phrase a description,
+                    // whatever names it holds.
+                    described
                         .iter()
                         .all(|t| !t.cap || t.poss || self.is_title_word(t.lower))
+                        || described.iter().any(|t| {
+                            !t.cap && (ANON_NOUNS.contains(t.lower) || self.is_title_word(t.lower))
+                        })
                 });
             if proper_name {
                 return Some((open + 1, end - 1));

@@ -116,6 +116,11 @@ impl<'a> Tok<'a> {
     fn is_comma(&self) -> bool {
         self.punct(",")
     }
+    /// A lowercase word of more than four letters in `-ed` (`backed`,
+    /// `wanted`): a past tense or participle, as near as spelling tells.
+    fn looks_past_tense(&self) -> bool {
+        self.word && !self.cap && self.lower.len() > 4 && self.lower.ends_with("ed")
+    }
     fn base(&self) -> &'a str {
         let l = self.lower;
         l.strip_suffix("'s")
@@ -1901,12 +1906,11 @@ impl Extractor {
                 .is_some_and(|m| m >= toks.len() || toks[m].punct("."))
             || self.only_adjuncts_follow(toks, k, form);
         if nothing_right {
-            // Right after a verb that takes an infinitive, a short `to ...`
-            // is its complement, not an adverbial: `The plan is dead,
-            // Hungary has threatened to block it.` attributes nothing to
-            // its first clause.
-            // (`vowed to supporters.`, `pledged to donors in Berlin.`: a
-            // recipient, not a verb, after `to`.)
+            // Right after a verb that takes an infinitive, `to` and a verb
+            // are its complement, not an adverbial: `The plan is dead,
+            // Hungary has threatened to block it.` attributes nothing to its
+            // first clause. A recipient after `to` is an adverbial still
+            // (`“...,” he vowed to supporters.`).
             let infinitive = form.classes.inf
                 && toks.get(k).is_some_and(|t| t.is("to"))
                 && toks.get(k + 1).is_some_and(|v| {
@@ -2167,11 +2171,11 @@ impl Extractor {
         // `told a briefing in New Delhi Ukraine would ...`: the run's last
         // name, right before a verb, is the clause's subject.
         let verb_next = toks.get(n).is_some_and(|t| {
-            t.word
-                && !t.cap
-                && (FINITE_VERBS.contains(t.lower)
-                    || (MODALS.contains(t.lower) && !t.is("to"))
-                    || (t.lower.len() > 4 && t.lower.ends_with("ed")))
+            t.looks_past_tense()
+                || (t.word
+                    && !t.cap
+                    && (FINITE_VERBS.contains(t.lower)
+                        || (MODALS.contains(t.lower) && !t.is("to"))))
         });
         if verb_next && n - start >= 2 {
             return n - 1;
@@ -2321,11 +2325,10 @@ impl Extractor {
     /// posting photographs`, `told her weekly briefing.`
     fn only_adjuncts_follow(&self, toks: &[Tok], k: usize, form: &CueForm) -> bool {
         // `told reporters the administration backed sanctions.`: after the
-        // recipient, a subject and a past-tense verb are a content clause
-        // (`told reporters gathered outside.` has no subject).
-        // After a preposition or a subordinator (`told reporters after the
-        // meeting ended`), or a participle before `by` (`attended by`), it is
-        // an adverbial still.
+        // recipient, a subject and a past-tense verb are a content clause.
+        // Not without a subject (`told reporters gathered outside.`), after
+        // a preposition or subordinator (`told reporters after the meeting
+        // ended.`) or before `by` (`attended by thousands`).
         if form.classes.recipient {
             if let Some(r) = self.recipient_end(toks, k) {
                 let opens_adverbial = toks.get(r).is_some_and(|t| {
@@ -2340,9 +2343,7 @@ impl Extractor {
                 let clause = !opens_adverbial
                     && words.iter().enumerate().any(|(n, t)| {
                         n >= 1
-                            && !t.cap
-                            && t.lower.len() > 4
-                            && t.lower.ends_with("ed")
+                            && t.looks_past_tense()
                             && !words.get(n + 1).is_some_and(|next| next.is("by"))
                     });
                 if clause {
@@ -2456,7 +2457,7 @@ impl Extractor {
             if FINITE_VERBS.contains(l) || MODALS.contains(l) && l != "to" {
                 return true;
             }
-            if prev_word && l.len() > 4 && l.ends_with("ed") && !t.cap {
+            if prev_word && t.looks_past_tense() {
                 return true;
             }
             if prev_word
@@ -2717,7 +2718,7 @@ impl Extractor {
                 n.word
                     && !n.cap
                     && (FINITE_VERBS.contains(n.lower)
-                        || (n.lower.ends_with("ed") && n.lower.len() > 4)
+                        || n.looks_past_tense()
                         || self.lex.cues.longest_at(&[n.lower]).is_some()
                         || SKIPPABLE.contains(n.lower))
             });
@@ -2841,7 +2842,7 @@ impl Extractor {
                         v.word
                             && !v.cap
                             && (FINITE_VERBS.contains(v.lower)
-                                || (v.lower.ends_with("ed") && v.lower.len() > 4)
+                                || v.looks_past_tense()
                                 || self.lex.cues.longest_at(&[v.lower]).is_some())
                     })
                 };
@@ -3028,12 +3029,11 @@ impl Extractor {
         if words.len() == 1 && PRONOUNS.contains(words[0].lower) {
             return self.resolve_pronoun(words[0].lower, ctx, hint, at, &mention);
         }
-        // A subject ending in `them` is partitive (`One of them, who spoke on
-        // condition of anonymity, said ...`, `Two of them said ...`): some of
-        // the unnamed sources quoted last (`According to two diplomats ...`).
-        // An institution is not a group one can be one of.
-        // `None of them said ...` denies what a group said: it is not the
-        // group speaking.
+        // A partitive subject (`One of them, who spoke on condition of
+        // anonymity, said ...`, `Two of them said ...`) is some of the
+        // unnamed sources quoted last (`According to two diplomats ...`); an
+        // institution is not a group one can be one of, and `None of them`
+        // (not a partitive quantifier here) is not the group speaking.
         let partitive = np.len() >= 3
             && np[np.len() - 1].is("them")
             && np[np.len() - 2].is("of")

@@ -224,8 +224,8 @@ fn bucket_of(speaker: &str, buckets: usize) -> usize {
 /// A bucket line is a statement's fields separated by tabs (position, date,
 /// doc, outlet, kind, speaker, text), each with `\`, tab, newline and
 /// carriage return escaped as `\\`, `\t`, `\n`, `\r`: a bucket is read
-/// back once or twice per statement, and splitting on tabs costs a
-/// fraction of parsing JSON.
+/// back once per statement (twice in a bucket of several windows), and
+/// splitting on tabs costs a fraction of parsing JSON.
 #[derive(Debug)]
 pub struct SpoolLine {
     bucket: usize,

@@ -255,6 +255,14 @@ enum FrameKind {
     According,
     /// `“...,” X said.` / `..., X said.`: content before the cue.
     Trailing,
+    /// `Golubev said, according to the BBC.` after a sentence that is one
+    /// quotation (`“The situation is hard.”`): an attribution alone, which
+    /// claims that quotation (see [`Extractor::extract`]).
+    Tail,
+    /// `Russia, he said, would never give up Crimea.`: a reporting clause
+    /// set off by commas inside the sentence it reports, which is the
+    /// content on both sides of it.
+    Parenthetical,
 }
 
 static DETERMINERS: WordList = WordList::new(&[
@@ -387,6 +395,37 @@ static PREPOSITIONS: WordList = WordList::new(&[
     "in", "to", "with", "from", "of", "for", "by", "at", "on", "about", "over", "against",
     "between", "into", "despite", "after", "before", "during", "under", "among", "toward",
     "towards", "through", "without", "like", "than", "via", "amid", "upon",
+]);
+/// Words that open an adverbial after a trailing attribution's comma
+/// (`“...,” she said, as talks resumed.`, `..., in a statement.`).
+static ADJUNCT_OPENERS: WordList = WordList::new(&[
+    "as",
+    "while",
+    "when",
+    "after",
+    "before",
+    "since",
+    "during",
+    "in",
+    "on",
+    "at",
+    "without",
+    "with",
+    "amid",
+    "following",
+    "ahead",
+    "according",
+    "despite",
+    "until",
+    "once",
+    "shortly",
+]);
+/// Words that open a duration before `after`, `before`, `later` or `ago`
+/// (`a day after the summit`, `two weeks before`, `hours later`).
+static DURATION_OPENERS: WordList = WordList::new(&[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "few", "several", "just", "only", "minutes", "hours", "days", "weeks", "months", "years",
+    "moments",
 ]);
 static ANON_NOUNS: WordList = WordList::new(&[
     "official",
@@ -679,6 +718,13 @@ static CORE_SPEECH: WordList = WordList::new(&[
     "reject",
     "dismiss",
 ]);
+/// Speech verbs that never take a noun object (`said any deal that ...
+/// would`) and can interrupt the clause they report (`Russia, he said,
+/// would ...`).
+static SAY_LIKE: WordList = WordList::new(&[
+    "say", "tell", "state", "write", "claim", "insist", "argue", "warn", "note", "stress",
+    "predict", "explain", "reply", "respond",
+]);
 /// Irregular finite verbs that show a name before them is a clause subject.
 static FINITE_VERBS: WordList = WordList::new(&[
     "took",
@@ -809,8 +855,13 @@ impl Extractor {
             } else {
                 ctx.floating_ok = true;
             }
+            // The previous sentence when it was one quotation and nothing
+            // else: the quotation, the sentence's start and where its
+            // statements start in `out`.
+            let mut quote_alone: Option<(Quote, usize, usize)> = None;
             for &(s, e) in &sentences {
                 if e - s > MAX_SENTENCE_BYTES {
+                    quote_alone = None;
                     // A runaway "sentence" (a page dump with no breaks) is not
                     // searched: bounded work per article.
                     continue;
@@ -834,6 +885,34 @@ impl Extractor {
                 let toks = self.tokenize(text, s, e, &qs, &mut lowered);
                 let toks = lowered.attach(toks);
                 let found = self.sentence(text, (s, e), &toks, &qs, &mut ctx, pi);
+                // `“The situation is hard. It is also clear.” Golubev said.`:
+                // a quotation ending its sentence, then the attribution alone.
+                if let (Some((speaker, cue)), Some((q, qs_start, from))) =
+                    (ctx.tail.take(), quote_alone.take())
+                {
+                    let (a, b) = trim_quote_inner(text, q);
+                    out.retain(|f| !(f.continues && f.start == a && f.end == b));
+                    let claimed = out[from.min(out.len())..]
+                        .iter()
+                        .any(|f| f.start == a && f.end == b);
+                    if a < b && !claimed {
+                        let tail = Found {
+                            kind: Kind::Direct,
+                            start: a,
+                            end: b,
+                            cue,
+                            speaker,
+                            context: text[qs_start..e].to_string(),
+                            continues: false,
+                        };
+                        ctx.remember_speakers(std::slice::from_ref(&tail), pi);
+                        out.push(tail);
+                    }
+                }
+                quote_alone = (qs.len() == 1
+                    && qs[0].closed
+                    && toks.iter().all(|t| !t.word || t.quote.is_some()))
+                .then(|| (qs[0], s, out.len()));
                 out.extend(found);
                 ctx.floating_ok = true;
             }
@@ -1110,6 +1189,29 @@ impl Extractor {
             }
         }
         frames.retain(|f| f.speaker.is_some());
+        // `“...,” Sybiha said on Monday, according to Interfax.`: the agency
+        // only relays a statement already attributed.
+        let relayed: Vec<usize> = frames
+            .iter()
+            .filter(|f| matches!(f.kind_hint, FrameKind::Trailing | FrameKind::Tail))
+            .filter_map(|f| {
+                let next = frames.iter().find(|g| g.cue_i >= f.cue_j)?;
+                let between = &toks[f.cue_j..next.cue_i];
+                (next.kind_hint == FrameKind::According
+                    && between.len() <= 5
+                    && between.last().is_some_and(Tok::is_comma)
+                    && between
+                        .iter()
+                        .all(|t| t.quote.is_none() && t.mark.is_none()))
+                .then_some(next.cue_i)
+            })
+            .collect();
+        frames.retain(|f| !relayed.contains(&f.cue_i));
+        if let [only] = frames.as_slice() {
+            if only.kind_hint == FrameKind::Tail {
+                ctx.tail = only.speaker.clone().map(|sp| (sp, only.cue_text.clone()));
+            }
+        }
         self.bound_contents(&mut frames, toks);
         // A frame inside another's content clause belongs to that statement
         // (`said Kyiv feared that ...`), not to a speaker of its own.
@@ -1333,18 +1435,29 @@ impl Extractor {
                     .iter()
                     .position(|t| t.is_comma())
                     .unwrap_or(label_end);
-                if let Some(sp) = self.resolve_np(
-                    &toks[..label_start],
-                    text,
-                    ctx,
-                    &subject_hint,
-                    toks[0].start,
-                ) {
+                let labelled = self
+                    .resolve_np(
+                        &toks[..label_start],
+                        text,
+                        ctx,
+                        &subject_hint,
+                        toks[0].start,
+                    )
+                    .map(|sp| (sp, label_start.min(label_end), label_end));
+                // `Macron put it bluntly: “...”`, `Zelensky struck a defiant
+                // tone: “...”`: the clause's subject introduces the quotation.
+                let introduced = || {
+                    let v = self.colon_clause_subject_end(toks, label_end)?;
+                    let sp =
+                        self.resolve_np(&toks[..v], text, ctx, &subject_hint, toks[0].start)?;
+                    Some((sp, v, label_end - 1))
+                };
+                if let Some((sp, cue_from, cue_to)) = labelled.or_else(introduced) {
                     out.push(Found {
                         kind: Kind::Direct,
                         start: a,
                         end: b,
-                        cue: text[toks[label_start.min(label_end)].start..toks[label_end].end]
+                        cue: text[toks[cue_from].start..toks[cue_to].end]
                             .trim_start_matches(',')
                             .trim()
                             .to_string(),
@@ -1371,30 +1484,37 @@ impl Extractor {
             }
         }
         out.sort_by_key(|f| f.start);
-        // Only the sentence's last named speaker is the one a floating
-        // quotation can continue.
-        if let Some(f) = out.iter().rfind(|f| f.speaker.name.is_some()) {
-            ctx.last_speaker = Some((f.speaker.clone(), f.cue.clone()));
-            ctx.last_paragraph = Some(paragraph);
-        }
-        for f in &out {
-            if f.speaker.name.is_some() {
-                if f.speaker.anonymous {
-                    ctx.anon.push(f.speaker.clone());
-                }
-                if f.speaker.person {
-                    ctx.salient.push(f.speaker.clone());
-                } else {
-                    ctx.salient_groups.push(f.speaker.clone());
-                }
-            }
-        }
+        ctx.remember_speakers(&out, paragraph);
         if out.is_empty() {
             if let Some(h) = subject_hint {
                 ctx.salient.push(h.1);
             }
         }
         out
+    }
+
+    /// The end of the subject of a clause that introduces a quotation with
+    /// a colon at `colon` (`French President Emmanuel Macron put it
+    /// bluntly:`): the longest noun phrase opening the sentence, followed by
+    /// a lowercase predicate. A question put to the subject (`Zelensky was
+    /// asked:`) or words it quotes or reads (`Trump quoted Putin:`) are not
+    /// its own.
+    fn colon_clause_subject_end(&self, toks: &[Tok], colon: usize) -> Option<usize> {
+        let v = (1..colon.min(9))
+            .rev()
+            .find(|&v| self.np_left(toks, v) == Some((0, v)))?;
+        let predicate = &toks[v..colon];
+        let plain = predicate.first().is_some_and(|t| t.word && !t.cap)
+            && predicate
+                .iter()
+                .all(|t| t.quote.is_none() && t.mark.is_none());
+        let not_own = predicate.iter().any(|t| {
+            matches!(
+                t.lower,
+                "asked" | "question" | "questions" | "quoted" | "cited" | "read" | "reads"
+            )
+        });
+        (plain && !not_own && predicate.len() <= 12).then_some(v)
     }
 
     /// Registers `Title Firstname Lastname` mentions so later surnames,
@@ -1900,11 +2020,11 @@ impl Extractor {
                             || t.is("but")
                             || t.is("and"))
                 }));
+        let after_time = self.skip_time_adverbials(toks, k);
         let nothing_right = nothing_right
-            || self
-                .skip_time_adverbials(toks, k)
-                .is_some_and(|m| m >= toks.len() || toks[m].punct("."))
-            || self.only_adjuncts_follow(toks, k, form);
+            || after_time.is_some_and(|m| m >= toks.len() || toks[m].punct("."))
+            || self.only_adjuncts_follow(toks, k, form)
+            || self.comma_adjunct_closes(toks, after_time.unwrap_or(k));
         if nothing_right {
             // Right after a verb that takes an infinitive, `to` and a verb
             // are its complement, not an adverbial: `The plan is dead,
@@ -1945,10 +2065,31 @@ impl Extractor {
                 frame.region_start = 0;
                 return Some(frame);
             }
+            if a == 0 && frame.subj.is_some() {
+                frame.kind_hint = FrameKind::Tail;
+                frame.region_start = 0;
+                return Some(frame);
+            }
             return None;
         }
         if let Some(m) = self.skip_time_adverbials(toks, k) {
             k = m;
+        }
+        // Not an appositive's or relative clause's verb: `Laurent Dubois, a
+        // diplomat posted in Tbilisi, said ...`, `a source, who spoke on
+        // condition of anonymity, said ...`.
+        let reports_aside = (SAY_LIKE.contains(form.lemma.as_str()) || form.lemma == "add")
+            && left_end
+                .checked_sub(1)
+                .is_none_or(|p| !toks[p].is("who") && !toks[p].is("which"))
+            && !participle;
+        if let Some((a, _)) = frame.subj.filter(|_| reports_aside) {
+            if self.interrupts_its_content(toks, a, k) {
+                frame.kind_hint = FrameKind::Parenthetical;
+                frame.region_start = 0;
+                frame.content = Some((0, toks.len()));
+                return Some(frame);
+            }
         }
         // `said that ...`, `told reporters on Tuesday that ...`, `her position that ...`
         let mut that_at = None;
@@ -2087,24 +2228,8 @@ impl Extractor {
         // `said any deal that left the plant ... would amount to ...`: verbs
         // that never take a noun object report a clause even when its subject
         // carries a relative clause.
-        let say_like = matches!(
-            form.lemma.as_str(),
-            "say"
-                | "tell"
-                | "state"
-                | "write"
-                | "claim"
-                | "insist"
-                | "argue"
-                | "warn"
-                | "note"
-                | "stress"
-                | "predict"
-                | "explain"
-                | "reply"
-                | "respond"
-        );
-        let verb_later = say_like && finite_verb_within(&toks[k..], 30);
+        let verb_later =
+            SAY_LIKE.contains(form.lemma.as_str()) && finite_verb_within(&toks[k..], 30);
         if form.classes.clause
             && !form.classes.cognition
             && (verb_later || self.looks_like_clause(toks, k))
@@ -2118,6 +2243,104 @@ impl Extractor {
             return Some(frame);
         }
         None
+    }
+
+    /// Whether a comma at `k` opens an adverbial that runs to the end of the
+    /// sentence (or to a participle or connector): `“...,” Sybiha said, as
+    /// Russian troops advanced.`, `..., a day after the summit.`, `..., in a
+    /// video address.`, `..., according to Interfax.` Such a cue reports
+    /// nothing to its right.
+    fn comma_adjunct_closes(&self, toks: &[Tok], k: usize) -> bool {
+        if !toks
+            .get(k)
+            .is_some_and(|t| t.is_comma() && t.quote.is_none())
+        {
+            return false;
+        }
+        let Some(first) = toks.get(k + 1) else {
+            return false;
+        };
+        if !first.word || first.quote.is_some() {
+            return false;
+        }
+        // `a day after`, `two weeks before`, `hours later`, `moments ago`.
+        let duration = (DURATION_OPENERS.contains(first.lower)
+            || first.lower.bytes().all(|b| b.is_ascii_digit()))
+            && toks[k + 2..]
+                .iter()
+                .take(3)
+                .take_while(|t| t.word && !t.cap)
+                .any(|t| matches!(t.lower, "after" | "before" | "later" | "earlier" | "ago"));
+        if !(ADJUNCT_OPENERS.contains(first.lower) || duration) {
+            return false;
+        }
+        for (n, t) in toks.iter().enumerate().skip(k + 2) {
+            if t.quote.is_some() || t.mark.is_some() {
+                continue;
+            }
+            if t.punct(".") || t.punct(";") || t.punct("?") || t.punct("!") {
+                return true;
+            }
+            if t.is_comma() {
+                return toks.get(n + 1).is_none_or(|next| {
+                    next.word
+                        && (matches!(next.lower, "while" | "although" | "though" | "but" | "and")
+                            || self
+                                .lex
+                                .cues
+                                .longest_at(&[next.lower])
+                                .is_some_and(|(f, _)| f.participle))
+                });
+            }
+        }
+        true
+    }
+
+    /// Whether a reporting clause whose subject starts at `subj_start` and
+    /// whose cue (with its adverbials) ends at `k` interrupts a sentence:
+    /// `The talks, he added on Monday, could resume only if ...`. Words
+    /// without quotation marks come before it, a comma on each side, and a
+    /// clause with a verb after it (`, was ready`, `, the mood was grim`).
+    /// `“...,” he said, “...”` and `..., he said, adding ...` are other
+    /// constructions.
+    fn interrupts_its_content(&self, toks: &[Tok], subj_start: usize, k: usize) -> bool {
+        let before_plain = subj_start >= 2
+            && toks[subj_start - 1].is_comma()
+            && toks[..subj_start]
+                .iter()
+                .all(|t| t.quote.is_none() && t.mark.is_none());
+        let comma_after = toks
+            .get(k)
+            .is_some_and(|t| t.is_comma() && t.quote.is_none());
+        // `..., a diplomat who met him, said ...`: a speech verb right after
+        // the comma makes the words before it its subject.
+        let continues = toks.get(k + 1).is_some_and(|t| {
+            t.word
+                && t.quote.is_none()
+                && t.mark.is_none()
+                && self
+                    .lex
+                    .cues
+                    .longest_at(&[t.lower])
+                    .is_none_or(|(f, _)| f.classes.noun)
+        });
+        // `The school reopened, officials said, the mayor added.`: two
+        // attributions in a row, not a clause around one.
+        let attribution_follows = toks[k + 1..]
+            .iter()
+            .rev()
+            .find(|t| t.word)
+            .is_some_and(|t| {
+                self.lex
+                    .cues
+                    .longest_at(&[t.lower])
+                    .is_some_and(|(f, _)| CORE_SPEECH.contains(f.lemma.as_str()))
+            });
+        before_plain
+            && comma_after
+            && continues
+            && !attribution_follows
+            && (finite_verb_within(&toks[k + 1..], 12) || self.looks_like_clause(toks, k + 1))
     }
 
     /// The end of a recipient noun phrase starting at `k` (`reporters`,
@@ -2759,16 +2982,24 @@ impl Extractor {
     fn bound_contents(&self, frames: &mut [Frame], toks: &[Tok]) {
         let n = frames.len();
         for fi in 0..n {
-            let Some((cs, mut ce)) = frames[fi].content else {
+            let Some((mut cs, mut ce)) = frames[fi].content else {
                 continue;
             };
-            if frames[fi].kind_hint == FrameKind::Trailing
-                || (frames[fi].kind_hint == FrameKind::According && cs == 0)
+            // Where the clause-boundary scan starts: the content's start, or
+            // for an interrupting clause (`Russia, he said, would ...`) the
+            // cue, so a comma in the part before it ends nothing.
+            let mut scan_from = cs;
+            if matches!(
+                frames[fi].kind_hint,
+                FrameKind::Trailing | FrameKind::Parenthetical
+            ) || (frames[fi].kind_hint == FrameKind::According && cs == 0)
             {
                 // Content before the cue: starts after the previous frame's region.
                 let start = frames[..fi].iter().rev().find_map(|f| {
                     let (_, e) = f.content?;
-                    (e <= frames[fi].cue_i && f.kind_hint != FrameKind::Trailing).then_some(e)
+                    (e <= frames[fi].cue_i
+                        && !matches!(f.kind_hint, FrameKind::Trailing | FrameKind::Parenthetical))
+                    .then_some(e)
                 });
                 let mut cs2 = start.unwrap_or(cs);
                 while cs2 < ce
@@ -2779,8 +3010,12 @@ impl Extractor {
                 {
                     cs2 += 1;
                 }
-                frames[fi].content = Some((cs2, ce));
-                continue;
+                if frames[fi].kind_hint != FrameKind::Parenthetical {
+                    frames[fi].content = Some((cs2, ce));
+                    continue;
+                }
+                cs = cs2;
+                scan_from = frames[fi].cue_j;
             }
             // The next frame's start (its subject, or the connector before a participle).
             for f in frames.iter().skip(fi + 1) {
@@ -2788,16 +3023,12 @@ impl Extractor {
                     || self.skip_adverbs_left(toks, f.cue_i),
                     |(a, _)| a.min(f.cue_i),
                 );
-                if f.kind_hint == FrameKind::Trailing
+                // A trailing attribution reports the sentence part before
+                // it, ours included: it ends nothing.
+                if matches!(f.kind_hint, FrameKind::Trailing | FrameKind::Parenthetical)
                     || (f.kind_hint == FrameKind::According
                         && f.content.is_some_and(|(c, _)| c == 0))
                 {
-                    // A trailing attribution closes the whole sentence part before it.
-                    let end = f.content.map_or(st, |(_, e)| e);
-                    if end > cs && end < ce && f.cue_i > cs {
-                        // This frame's content is the trailing frame's content too:
-                        // only keep ours when it is a different clause.
-                    }
                     continue;
                 }
                 if st > cs && st < ce && self.is_connected(toks, cs, st) {
@@ -2806,7 +3037,7 @@ impl Extractor {
                 }
             }
             // Clause boundaries.
-            let mut k = cs;
+            let mut k = scan_from;
             while k < ce {
                 let t = &toks[k];
                 // `“... in the right direction,” but she declined ...`: a
@@ -3396,10 +3627,38 @@ struct DocCtx {
     last_speaker: Option<(Speaker, String)>,
     last_paragraph: Option<usize>,
     floating_ok: bool,
+    /// The speaker and cue of a sentence that is an attribution alone
+    /// (`Golubev said.`), for the quotation before it.
+    tail: Option<(Speaker, String)>,
     /// The buffer [`Extractor::name_from_run`] joins a run's names in:
     /// every capitalised run of the document is read, each by several
     /// windows.
     name_buf: String,
+}
+
+impl DocCtx {
+    /// Makes a sentence's statements the discourse state later sentences
+    /// resolve against.
+    fn remember_speakers(&mut self, found: &[Found], paragraph: usize) {
+        // Only the sentence's last named speaker is the one a floating
+        // quotation can continue.
+        if let Some(f) = found.iter().rfind(|f| f.speaker.name.is_some()) {
+            self.last_speaker = Some((f.speaker.clone(), f.cue.clone()));
+            self.last_paragraph = Some(paragraph);
+        }
+        for f in found {
+            if f.speaker.name.is_some() {
+                if f.speaker.anonymous {
+                    self.anon.push(f.speaker.clone());
+                }
+                if f.speaker.person {
+                    self.salient.push(f.speaker.clone());
+                } else {
+                    self.salient_groups.push(f.speaker.clone());
+                }
+            }
+        }
+    }
 }
 
 fn speaker_of(k: &Known, mention: String) -> Speaker {
@@ -3484,15 +3743,21 @@ fn trim_content(toks: &[Tok], mut cs: usize, mut ce: usize) -> (usize, usize) {
     if cs >= ce {
         return (cs, cs);
     }
-    // A dateline (`KYIV --`, `MOSCOW, May 2 —`) is not the speaker's words.
-    let dash = toks[cs..ce.min(cs + 8)]
+    // A dateline (`KYIV --`, `MOSCOW, May 2 —`, `LONDON (Reuters) -`,
+    // `KYIV, Ukraine (AP) —`) is not the speaker's words.
+    let dash = toks[cs..ce.min(cs + 10)]
         .iter()
         .position(|t| t.punct("—") || t.punct("–") || t.punct("-"));
     if let Some(d) = dash {
         let head = &toks[cs..cs + d];
         let dateline = head.first().is_some_and(|t| t.upper)
             && head.iter().all(|t| {
-                t.upper || t.is_comma() || t.cap || t.lower.chars().all(|c| c.is_ascii_digit())
+                t.upper
+                    || t.is_comma()
+                    || t.cap
+                    || t.punct("(")
+                    || t.punct(")")
+                    || t.lower.chars().all(|c| c.is_ascii_digit())
             });
         if dateline {
             cs += d;

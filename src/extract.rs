@@ -2507,6 +2507,10 @@ impl Extractor {
                     | "night"
                     | "afternoon"
                     | "year"
+                    | "afterwards"
+                    | "afterward"
+                    | "overnight"
+                    | "tonight"
             ) {
                 m += 1;
                 moved = true;
@@ -2613,8 +2617,11 @@ impl Extractor {
         }
         // A bare noun phrase after a non-recipient verb is its object
         // (`confirmed the visit.`), not an adjunct.
+        // `“...,” Rubio said of the meeting.`: `of` is an adjunct unless the
+        // verb takes it (`warned of a trap`).
         form.classes.recipient
             || form.classes.posted
+            || (toks[k].is("of") && !form.classes.of)
             || matches!(
                 toks[k].lower,
                 "on" | "in"

@@ -491,6 +491,28 @@ static ANON_NOUNS: WordList = WordList::new(&[
     "researchers",
     "participant",
     "participants",
+    // People quoted for what they saw or do: `a soldier fighting near
+    // Pokrovsk`, `a doctor at the city hospital`.
+    "soldier",
+    "soldiers",
+    "commander",
+    "commanders",
+    "volunteer",
+    "volunteers",
+    "activist",
+    "activists",
+    "doctor",
+    "doctors",
+    "medic",
+    "medics",
+    "farmer",
+    "farmers",
+    "worker",
+    "workers",
+    "veteran",
+    "veterans",
+    "refugee",
+    "refugees",
 ]);
 const ANON_POSTMODIFIERS: &[&[&str]] = &[
     &["familiar", "with"],
@@ -500,6 +522,12 @@ const ANON_POSTMODIFIERS: &[&[&str]] = &[
     &["involved", "in"],
     &["aware", "of"],
     &["present", "at"],
+    // `a Ukrainian soldier fighting near Pokrovsk`, `a diplomat based in Kyiv`
+    &["fighting"],
+    &["serving"],
+    &["based"],
+    &["stationed"],
+    &["posted"],
     &["speaking", "on", "condition", "of", "anonymity"],
     &["who", "spoke", "on", "condition", "of", "anonymity"],
     &["for"],
@@ -1160,7 +1188,17 @@ impl Extractor {
         for fi in 0..frames.len() {
             let speaker = match frames[fi].subj {
                 Some((a, b)) => {
-                    self.resolve_np(&toks[a..b], text, ctx, &subject_hint, toks[a].start)
+                    let found =
+                        self.resolve_np(&toks[a..b], text, ctx, &subject_hint, toks[a].start);
+                    // `A statement from the Kremlin said ...`: a later `the
+                    // statement` is the Kremlin's.
+                    let issued = a >= 2
+                        && matches!(toks[a - 1].lower, "from" | "by")
+                        && DOCUMENT_NOUNS.contains(toks[a - 2].lower);
+                    if let (true, Some(sp)) = (issued, &found) {
+                        ctx.last_document = Some((singular(toks[a - 2].lower), sp.clone()));
+                    }
+                    found
                 }
                 None => None,
             };
@@ -1933,7 +1971,28 @@ impl Extractor {
                 }
             }
         }
-        if participle {
+        if participle && prev_lower == "as" {
+            // `Putin was quoted by TASS as saying that ...`, `... was cited
+            // as saying`: the passive's subject is the speaker.
+            let from = i.saturating_sub(6);
+            let quoted = toks[from..i]
+                .iter()
+                .rposition(|t| t.is("quoted") || t.is("cited"))
+                .map(|q| from + q);
+            if let Some(q) = quoted {
+                let left = self.skip_adverbs_left(toks, q);
+                let passive = toks[left..q]
+                    .iter()
+                    .any(|t| matches!(t.lower, "was" | "were" | "is" | "are"));
+                let (a, b) = passive.then(|| self.subject_left(toks, left)).flatten()?;
+                frame.subj = Some((a, b));
+                frame.region_start = a;
+                frame.participle = false;
+            }
+        }
+        if frame.subj.is_some() {
+            // Set above by the passive `quoted as saying`.
+        } else if participle {
             // Its subject is the clause's; only when attached to a clause.
             let attached = prev.is_some_and(|p| {
                 p.is_comma()
@@ -2973,6 +3032,27 @@ impl Extractor {
                 if a > 0 && PREPOSITIONS.contains(toks[a - 1].lower) && !clause_joining {
                     continue;
                 }
+                // `Petrenko confirmed on Monday, volunteers registered ...,
+                // adding that ...`: the subject of a reported clause is not
+                // the one adding; the reporting clause's subject is.
+                let reported = toks[..a]
+                    .iter()
+                    .rposition(|t| {
+                        t.word
+                            && !t.cap
+                            && t.quote.is_none()
+                            && self.lex.cues.longest_at(&[t.lower]).is_some_and(|(f, _)| {
+                                f.classes.clause && !f.classes.noun && !f.participle
+                            })
+                    })
+                    .is_some_and(|c| {
+                        !toks[c..a]
+                            .iter()
+                            .any(|t| t.is("and") || t.is("but") || t.punct(";") || t.is("while"))
+                    });
+                if reported {
+                    continue;
+                }
                 if let Some(sp) = self.resolve_np(&toks[a..b], text, ctx, &None, toks[a].start) {
                     return Some(sp);
                 }
@@ -3291,24 +3371,12 @@ impl Extractor {
         // Anonymous sources: a source noun as head (before any post-modifier).
         let head_i = lowers.iter().position(|l| ANON_NOUNS.contains(l));
         if let Some(h) = head_i {
+            // A name inside a post-modifier (`a diplomat based in Kyiv`, `a
+            // source close to Zelensky`) does not make the source that person.
             let has_name_after = words[h + 1..].iter().any(|t| t.cap)
-                && !matches!(
-                    lowers.get(h + 1),
-                    Some(
-                        &"for"
-                            | &"to"
-                            | &"familiar"
-                            | &"briefed"
-                            | &"close"
-                            | &"with"
-                            | &"from"
-                            | &"at"
-                            | &"in"
-                            | &"involved"
-                            | &"aware"
-                            | &"present"
-                    )
-                );
+                && !lowers
+                    .get(h + 1)
+                    .is_some_and(|l| ANON_POSTMODIFIERS.iter().any(|p| p[0] == *l));
             // `Trump's special envoy` is a named person's role, not a source.
             let names_before = words[..h].iter().any(|t| {
                 t.cap
@@ -3383,11 +3451,25 @@ impl Extractor {
                 });
             }
         }
-        // Document nouns: `A Financial Times report`, `the U.S. proposal`.
+        // Document nouns: `A Financial Times report`, `the U.S. proposal`;
+        // `the statement` is the one whose source was named last.
         if let Some(last) = words.last() {
             if DOCUMENT_NOUNS.contains(last.lower) && words.len() > 1 {
                 let inner: Vec<Tok> = words[..words.len() - 1].iter().map(|&&t| t).collect();
-                return self.resolve_np(&inner, text, ctx, hint, at);
+                let found = self.resolve_np(&inner, text, ctx, hint, at)?;
+                ctx.last_document = Some((singular(last.lower), found.clone()));
+                return Some(found);
+            }
+            if DOCUMENT_NOUNS.contains(last.lower) && !indefinite {
+                let noun = singular(last.lower);
+                return ctx
+                    .last_document
+                    .as_ref()
+                    .filter(|(n, _)| *n == noun)
+                    .map(|(_, found)| Speaker {
+                        mention,
+                        ..found.clone()
+                    });
             }
         }
         // Registry and names.
@@ -3634,6 +3716,9 @@ struct DocCtx {
     last_speaker: Option<(Speaker, String)>,
     last_paragraph: Option<usize>,
     floating_ok: bool,
+    /// The last document whose source was named (`A statement from the
+    /// Kremlin`, `Zelensky's post`): its noun, singular, and the source.
+    last_document: Option<(String, Speaker)>,
     /// The speaker and cue of a sentence that is an attribution alone
     /// (`Golubev said.`), for the quotation before it.
     tail: Option<(Speaker, String)>,

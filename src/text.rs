@@ -754,8 +754,34 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
     {
         return false;
     }
+    // `at 10:45 p.m. Russia's central bank kept ...`: after a clock time a
+    // capital starts the next sentence, unless it names the time zone
+    // (`10 a.m. ET`, `6 p.m. Moscow time`).
+    let clock = word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m");
+    if clock && name_follows {
+        let zone = matches!(
+            next_word,
+            "ET" | "EST"
+                | "EDT"
+                | "CT"
+                | "CST"
+                | "CDT"
+                | "PT"
+                | "PST"
+                | "PDT"
+                | "GMT"
+                | "UTC"
+                | "BST"
+                | "CET"
+                | "CEST"
+                | "EET"
+                | "EEST"
+                | "MSK"
+        ) || after[next_word.len()..].trim_start().starts_with("time");
+        return !zone;
+    }
     if word.contains('.') {
-        return starter; // U.S., a.m.: only before a word that starts sentences
+        return starter; // U.S.: only before a word that starts sentences
     }
     true
 }
@@ -850,6 +876,24 @@ mod tests {
                 "“A full stop. Another,” Gen. Keith Kellogg said.",
                 "The U.S. Army agreed.",
                 "Then it ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn clock_time_ends_sentence_before_a_name_but_not_a_time_zone() {
+        let s = "Sirens sounded at 10:45 p.m. Russia’s central bank said it would act. \
+                 The talks began at 10 a.m. ET and ended at 6 p.m. Moscow time on Friday.";
+        let got: Vec<&str> = sentences(s, 0, s.len(), &[])
+            .iter()
+            .map(|&(a, b)| &s[a..b])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "Sirens sounded at 10:45 p.m.",
+                "Russia’s central bank said it would act.",
+                "The talks began at 10 a.m. ET and ended at 6 p.m. Moscow time on Friday."
             ]
         );
     }

@@ -425,7 +425,7 @@ static ADJUNCT_OPENERS: WordList = WordList::new(&[
 static DURATION_OPENERS: WordList = WordList::new(&[
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "few", "several", "just", "only", "minutes", "hours", "days", "weeks", "months", "years",
-    "moments",
+    "moments", "less", "more", "nearly", "barely", "almost",
 ]);
 static ANON_NOUNS: WordList = WordList::new(&[
     "official",
@@ -752,6 +752,12 @@ static CORE_SPEECH: WordList = WordList::new(&[
 static SAY_LIKE: WordList = WordList::new(&[
     "say", "tell", "state", "write", "claim", "insist", "argue", "warn", "note", "stress",
     "predict", "explain", "reply", "respond",
+]);
+/// Verbs of an attribution standing alone after a quotation (`“...”
+/// Peskov said.`): verbs of saying, not of reacting (`Kyiv disagrees.`).
+static TAIL_LEMMAS: WordList = WordList::new(&[
+    "say", "add", "tell", "write", "ask", "reply", "explain", "continue", "warn", "insist",
+    "stress", "note", "declare", "post", "state", "argue", "claim", "recall", "read",
 ]);
 /// Irregular finite verbs that show a name before them is a clause subject.
 static FINITE_VERBS: WordList = WordList::new(&[
@@ -1245,10 +1251,12 @@ impl Extractor {
             })
             .collect();
         frames.retain(|f| !relayed.contains(&f.cue_i));
-        if let [only] = frames.as_slice() {
-            if only.kind_hint == FrameKind::Tail {
-                ctx.tail = only.speaker.clone().map(|sp| (sp, only.cue_text.clone()));
-            }
+        // `“...” Peskov said, adding that talks would resume.`: the tail may
+        // carry participles of its own.
+        let tail = frames.iter().find(|f| f.kind_hint == FrameKind::Tail);
+        if let Some(t) = tail.filter(|t| frames.iter().all(|f| std::ptr::eq(f, *t) || f.participle))
+        {
+            ctx.tail = t.speaker.clone().map(|sp| (sp, t.cue_text.clone()));
         }
         self.bound_contents(&mut frames, toks);
         // A frame inside another's content clause belongs to that statement
@@ -1473,21 +1481,29 @@ impl Extractor {
                     .iter()
                     .position(|t| t.is_comma())
                     .unwrap_or(label_end);
-                let labelled = self
-                    .resolve_np(
+                // The label is a noun phrase, not a clause (`Zelensky was
+                // told:` is no label).
+                let is_label = label_start > 0
+                    && (self.np_left(toks, label_start) == Some((0, label_start))
+                        || label_start == 1);
+                let labelled = if is_label {
+                    self.resolve_np(
                         &toks[..label_start],
                         text,
                         ctx,
                         &subject_hint,
                         toks[0].start,
                     )
-                    .map(|sp| (sp, label_start.min(label_end), label_end));
+                    .map(|sp| (sp, label_start.min(label_end), label_end))
+                } else {
+                    None
+                };
                 // `Macron put it bluntly: “...”`, `Zelensky struck a defiant
                 // tone: “...”`: the clause's subject introduces the quotation.
                 let introduced = || {
-                    let v = self.colon_clause_subject_end(toks, label_end)?;
+                    let (a, v) = self.colon_clause_subject(toks, label_end)?;
                     let sp =
-                        self.resolve_np(&toks[..v], text, ctx, &subject_hint, toks[0].start)?;
+                        self.resolve_np(&toks[a..v], text, ctx, &subject_hint, toks[a].start)?;
                     Some((sp, v, label_end - 1))
                 };
                 if let Some((sp, cue_from, cue_to)) = labelled.or_else(introduced) {
@@ -1531,28 +1547,69 @@ impl Extractor {
         out
     }
 
-    /// The end of the subject of a clause that introduces a quotation with
-    /// a colon at `colon` (`French President Emmanuel Macron put it
-    /// bluntly:`): the longest noun phrase opening the sentence, followed by
-    /// a lowercase predicate. A question put to the subject (`Zelensky was
-    /// asked:`) or words it quotes or reads (`Trump quoted Putin:`) are not
-    /// its own.
-    fn colon_clause_subject_end(&self, toks: &[Tok], colon: usize) -> Option<usize> {
-        let v = (1..colon.min(9))
+    /// The subject of a clause that introduces a quotation with a colon at
+    /// `colon` (`French President Emmanuel Macron put it bluntly:`): the
+    /// longest noun phrase opening the sentence, after a conjunction or a
+    /// fronted phrase and its comma (`But ...`, `In Paris on Monday, ...`),
+    /// then a lowercase predicate. Words put to the subject or passed on by
+    /// it are not its own: `Zelensky was asked:`, `was told:`, `Trump quoted
+    /// Putin:`, `Zelensky shared a letter from a soldier:`, `Kallas pointed
+    /// to a line in Putin's speech:`.
+    fn colon_clause_subject(&self, toks: &[Tok], colon: usize) -> Option<(usize, usize)> {
+        let mut s0 = usize::from(
+            toks.first()
+                .is_some_and(|t| matches!(t.lower, "but" | "and" | "yet" | "so" | "still")),
+        );
+        if let Some(c) = toks[s0..colon].iter().position(Tok::is_comma) {
+            s0 += c + 1;
+        }
+        let v = (s0 + 1..colon.min(s0 + 9))
             .rev()
-            .find(|&v| self.np_left(toks, v) == Some((0, v)))?;
+            .find(|&v| self.np_left(toks, v) == Some((s0, v)))?;
         let predicate = &toks[v..colon];
         let plain = predicate.first().is_some_and(|t| t.word && !t.cap)
             && predicate
                 .iter()
                 .all(|t| t.quote.is_none() && t.mark.is_none());
-        let not_own = predicate.iter().any(|t| {
-            matches!(
-                t.lower,
-                "asked" | "question" | "questions" | "quoted" | "cited" | "read" | "reads"
-            )
-        });
-        (plain && !not_own && predicate.len() <= 12).then_some(v)
+        let passive = predicate.len() >= 2
+            && BE_FORMS.contains(predicate[0].lower)
+            && (predicate[1].looks_past_tense()
+                || matches!(
+                    predicate[1].lower,
+                    "told" | "given" | "shown" | "sent" | "reminded"
+                ));
+        let not_own = passive
+            || predicate.iter().any(|t| {
+                t.poss
+                    || matches!(
+                        t.lower,
+                        "asked"
+                            | "question"
+                            | "questions"
+                            | "quoted"
+                            | "cited"
+                            | "read"
+                            | "reads"
+                            | "from"
+                            | "by"
+                            | "heard"
+                            | "hears"
+                            | "received"
+                            | "receives"
+                            | "got"
+                            | "shared"
+                            | "shares"
+                            | "remembers"
+                            | "remembered"
+                            | "recalled"
+                            | "recalls"
+                            | "pointed"
+                            | "points"
+                            | "showed"
+                            | "shows"
+                    )
+            });
+        (plain && !not_own && predicate.len() <= 12).then_some((s0, v))
     }
 
     /// Registers `Title Firstname Lastname` mentions so later surnames,
@@ -1974,7 +2031,7 @@ impl Extractor {
         if participle && prev_lower == "as" {
             // `Putin was quoted by TASS as saying that ...`, `... was cited
             // as saying`: the passive's subject is the speaker.
-            let from = i.saturating_sub(6);
+            let from = i.saturating_sub(9);
             let quoted = toks[from..i]
                 .iter()
                 .rposition(|t| t.is("quoted") || t.is("cited"))
@@ -2124,7 +2181,9 @@ impl Extractor {
                 frame.region_start = 0;
                 return Some(frame);
             }
-            if a == 0 && frame.subj.is_some() {
+            // Only words that say something claim the quotation before them:
+            // `“...” Kyiv disagrees.` or `Zelensky agreed.` react to it.
+            if a == 0 && frame.subj.is_some() && TAIL_LEMMAS.contains(form.lemma.as_str()) {
                 frame.kind_hint = FrameKind::Tail;
                 frame.region_start = 0;
                 return Some(frame);
@@ -2137,17 +2196,33 @@ impl Extractor {
         // Not an appositive's or relative clause's verb: `Laurent Dubois, a
         // diplomat posted in Tbilisi, said ...`, `a source, who spoke on
         // condition of anonymity, said ...`.
-        let reports_aside = (SAY_LIKE.contains(form.lemma.as_str()) || form.lemma == "add")
+        // `Truth, they say, is the first casualty of war`: a saying, not a
+        // report.
+        let saying = toks[i].is("say")
+            && frame.subj.is_some_and(|(a, b)| {
+                b == a + 1 && matches!(toks[a].lower, "they" | "you" | "one")
+            });
+        let reports_aside = form.classes.clause
+            && !form.classes.cognition
+            && !form.classes.noun
             && left_end
                 .checked_sub(1)
                 .is_none_or(|p| !toks[p].is("who") && !toks[p].is("which"))
-            && !participle;
+            && !participle
+            && !saying;
         if let Some((a, _)) = frame.subj.filter(|_| reports_aside) {
-            if self.interrupts_its_content(toks, a, k) {
-                frame.kind_hint = FrameKind::Parenthetical;
-                frame.region_start = 0;
-                frame.content = Some((0, toks.len()));
-                return Some(frame);
+            match self.interrupted_content_start(toks, a, k) {
+                Some(0) => {
+                    frame.kind_hint = FrameKind::Parenthetical;
+                    frame.region_start = 0;
+                    frame.content = Some((0, toks.len()));
+                    return Some(frame);
+                }
+                Some(c) => {
+                    frame.content = Some((c, toks.len()));
+                    return Some(frame);
+                }
+                None => {}
             }
         }
         // `said that ...`, `told reporters on Tuesday that ...`, `her position that ...`
@@ -2322,15 +2397,26 @@ impl Extractor {
         if !first.word || first.quote.is_some() {
             return false;
         }
-        // `a day after`, `two weeks before`, `hours later`, `moments ago`.
+        // `a day after`, `two weeks before`, `hours later`, `less than a day
+        // after`, `the day after the summit`.
+        let the_time = first.is("the")
+            && toks.get(k + 2).is_some_and(|t| {
+                matches!(
+                    t.lower,
+                    "day" | "morning" | "evening" | "night" | "week" | "month" | "year"
+                )
+            });
         let duration = (DURATION_OPENERS.contains(first.lower)
-            || first.lower.bytes().all(|b| b.is_ascii_digit()))
+            || first.lower.bytes().all(|b| b.is_ascii_digit())
+            || the_time)
             && toks[k + 2..]
                 .iter()
-                .take(3)
+                .take(4)
                 .take_while(|t| t.word && !t.cap)
                 .any(|t| matches!(t.lower, "after" | "before" | "later" | "earlier" | "ago"));
-        if !(ADJUNCT_OPENERS.contains(first.lower) || duration) {
+        // `, pointing out that Moscow had ...`: a participle of the cue.
+        let participle = !first.cap && first.lower.len() > 4 && first.lower.ends_with("ing");
+        if !(ADJUNCT_OPENERS.contains(first.lower) || duration || participle) {
             return false;
         }
         for (n, t) in toks.iter().enumerate().skip(k + 2) {
@@ -2355,25 +2441,52 @@ impl Extractor {
         true
     }
 
-    /// Whether a reporting clause whose subject starts at `subj_start` and
-    /// whose cue (with its adverbials) ends at `k` interrupts a sentence:
-    /// `The talks, he added on Monday, could resume only if ...`. Words
-    /// without quotation marks come before it, a comma on each side, and a
-    /// clause with a verb after it (`, was ready`, `, the mood was grim`).
-    /// `“...,” he said, “...”` and `..., he said, adding ...` are other
-    /// constructions.
-    fn interrupts_its_content(&self, toks: &[Tok], subj_start: usize, k: usize) -> bool {
+    /// Where the content of a reporting clause set off by commas inside
+    /// its sentence starts, if it is one: its subject starts at `subj_start`
+    /// and its cue (with adverbials) ends at `k`, before a comma and a clause
+    /// (`, was ready`, `, the mood was grim`). The content is the whole
+    /// sentence (0) when the words before it are the reported clause's
+    /// subject (`Russia, he said, would never ...`, `The talks, Peskov added
+    /// on Monday, could resume ...`); it starts after the clause when they
+    /// are the reporter's own (`The EU acted after, Zelensky said, Russia
+    /// rejected ...`, `Asked about the plan, Peskov said, without
+    /// elaborating, the Kremlin was studying it`). `“...,” he said, “...”`
+    /// and `..., he said, adding ...` are other constructions.
+    fn interrupted_content_start(
+        &self,
+        toks: &[Tok],
+        subj_start: usize,
+        k: usize,
+    ) -> Option<usize> {
         let before_plain = subj_start >= 2
             && toks[subj_start - 1].is_comma()
             && toks[..subj_start]
                 .iter()
                 .all(|t| t.quote.is_none() && t.mark.is_none());
-        let comma_after = toks
-            .get(k)
-            .is_some_and(|t| t.is_comma() && t.quote.is_none());
+        if !before_plain
+            || !toks
+                .get(k)
+                .is_some_and(|t| t.is_comma() && t.quote.is_none())
+        {
+            return None;
+        }
+        // `, without elaborating, the Kremlin was ...`: an adverbial of the
+        // reporting clause before the content.
+        let mut c = k + 1;
+        let opens_adjunct = toks.get(c).is_some_and(|t| {
+            ADJUNCT_OPENERS.contains(t.lower) || (!t.cap && t.lower.ends_with("ing"))
+        });
+        if opens_adjunct {
+            let comma = toks[c..]
+                .iter()
+                .take(8)
+                .take_while(|t| t.word || t.is_comma())
+                .position(Tok::is_comma)?;
+            c += comma + 1;
+        }
         // `..., a diplomat who met him, said ...`: a speech verb right after
         // the comma makes the words before it its subject.
-        let continues = toks.get(k + 1).is_some_and(|t| {
+        let continues = toks.get(c).is_some_and(|t| {
             t.word
                 && t.quote.is_none()
                 && t.mark.is_none()
@@ -2383,23 +2496,82 @@ impl Extractor {
                     .longest_at(&[t.lower])
                     .is_none_or(|(f, _)| f.classes.noun)
         });
-        // `The school reopened, officials said, the mayor added.`: two
-        // attributions in a row, not a clause around one.
-        let attribution_follows = toks[k + 1..]
-            .iter()
-            .rev()
-            .find(|t| t.word)
-            .is_some_and(|t| {
-                self.lex
+        // `The school reopened, officials said, the mayor added on Monday.`:
+        // two attributions in a row, not a clause around one.
+        let attribution_follows = (c..toks.len()).any(|n| {
+            toks[n].word
+                && !toks[n].cap
+                && self
+                    .lex
                     .cues
-                    .longest_at(&[t.lower])
-                    .is_some_and(|(f, _)| CORE_SPEECH.contains(f.lemma.as_str()))
+                    .longest_at(&[toks[n].lower])
+                    .is_some_and(|(f, _)| f.classes.clause && !f.classes.noun)
+                && self
+                    .subject_left(toks, self.skip_adverbs_left(toks, n))
+                    .is_some()
+                && {
+                    let m = self.skip_time_adverbials(toks, n + 1).unwrap_or(n + 1);
+                    m >= toks.len() || !toks[m].word
+                }
+        });
+        let clause = finite_verb_within(&toks[c..], 12)
+            || (c < toks.len() && self.looks_like_clause(toks, c));
+        if !continues || attribution_follows || !clause {
+            return None;
+        }
+        let before = &toks[..subj_start - 1];
+        let first = &before[0];
+        let last = &before[before.len() - 1];
+        let reporters_own = PREPOSITIONS.contains(first.lower)
+            || matches!(
+                first.lower,
+                "when"
+                    | "while"
+                    | "if"
+                    | "as"
+                    | "because"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "once"
+                    | "however"
+                    | "meanwhile"
+                    | "still"
+                    | "but"
+                    | "and"
+                    | "yet"
+                    | "so"
+            )
+            || (first.lower.len() > 4
+                && (first.lower.ends_with("ing") || first.lower.ends_with("ed"))
+                && before.get(1).is_none_or(|t| !t.cap))
+            || matches!(
+                last.lower,
+                "after"
+                    | "before"
+                    | "because"
+                    | "when"
+                    | "where"
+                    | "and"
+                    | "but"
+                    | "since"
+                    | "if"
+                    | "which"
+                    | "that"
+                    | "while"
+                    | "as"
+                    | "or"
+                    | "until"
+                    | "so"
+            )
+            || before.iter().enumerate().any(|(n, t)| {
+                t.word
+                    && !t.cap
+                    && (FINITE_VERBS.contains(t.lower)
+                        || (MODALS.contains(t.lower) && !t.is("to"))
+                        || (n > 0 && t.looks_past_tense()))
             });
-        before_plain
-            && comma_after
-            && continues
-            && !attribution_follows
-            && (finite_verb_within(&toks[k + 1..], 12) || self.looks_like_clause(toks, k + 1))
+        Some(if reporters_own { c } else { 0 })
     }
 
     /// The end of a recipient noun phrase starting at `k` (`reporters`,
@@ -2568,9 +2740,20 @@ impl Extractor {
                     | "year"
                     | "afterwards"
                     | "afterward"
-                    | "overnight"
-                    | "tonight"
             ) {
+                m += 1;
+                moved = true;
+                continue;
+            }
+            // `said overnight that ...`, not `said overnight strikes had ...`.
+            let adverb_here = toks.get(m + 1).is_none_or(|n| {
+                !n.word
+                    || n.cap
+                    || n.is("that")
+                    || DETERMINERS.contains(n.lower)
+                    || PRONOUNS.contains(n.lower)
+            });
+            if matches!(l, "overnight" | "tonight") && adverb_here {
                 m += 1;
                 moved = true;
                 continue;
@@ -2658,7 +2841,13 @@ impl Extractor {
                                 "while" | "although" | "though" | "but" | "and" | "as"
                             ))
                 });
-                if clause_ends {
+                // `told reporters, a day after the summit.`: a recipient
+                // running to the comma, then an adverbial.
+                let recipient_then_adjunct = self
+                    .recipient_end(toks, k)
+                    .is_some_and(|r| r == m || self.after_place_or_day(toks, r) == m)
+                    && self.comma_adjunct_closes(toks, m);
+                if clause_ends || recipient_then_adjunct {
                     break;
                 }
                 return false;
@@ -3842,7 +4031,10 @@ fn trim_content(toks: &[Tok], mut cs: usize, mut ce: usize) -> (usize, usize) {
         .position(|t| t.punct("—") || t.punct("–") || t.punct("-"));
     if let Some(d) = dash {
         let head = &toks[cs..cs + d];
-        let dateline = head.first().is_some_and(|t| t.upper)
+        // `Kyiv (AFP) -`: an agency in parentheses before the dash marks
+        // a dateline whatever the case of the place.
+        let agency = head.last().is_some_and(|t| t.punct(")"));
+        let dateline = head.first().is_some_and(|t| t.upper || (agency && t.cap))
             && head.iter().all(|t| {
                 t.upper
                     || t.is_comma()

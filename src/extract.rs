@@ -1633,6 +1633,19 @@ impl Extractor {
                 if toks[j - 1].poss {
                     break;
                 }
+                // `EU Commissioner for Defence Sophie Rousseau`, `Minister of
+                // Foreign Affairs Dmytro Kuleba`: a title's complement stays
+                // in the run, so the person holds the whole title.
+                let complement = j + 1 < toks.len()
+                    && toks[j - 1].cap
+                    && matches!(self.lex.title(toks[j - 1].lower), Some(TitleKind::Role))
+                    && matches!(toks[j].lower, "for" | "of")
+                    && toks[j + 1].word
+                    && toks[j + 1].cap
+                    && toks[j + 1].quote.is_none();
+                if complement {
+                    j += 1;
+                }
             }
             // Include lowercase title words right before the run (Kremlin spokesman Dmitry Peskov
             // already joined; `special envoy Steve Witkoff` starts lowercase).

@@ -1933,6 +1933,19 @@ impl Extractor {
         if form.classes.phrase {
             return self.phrase_frame(toks, text, frame);
         }
+        // `who asked not to be named`, `asked to remain anonymous`: the
+        // terms of the interview, not a statement.
+        let rest: Vec<&str> = toks[j..].iter().take(4).map(|t| t.lower).collect();
+        let anonymity = matches!(
+            rest.as_slice(),
+            ["not", "to", "be", "named" | "identified" | "quoted", ..]
+                | ["to", "remain", "anonymous", ..]
+                | ["anonymity", ..]
+                | ["to", "speak", "anonymously", ..]
+        );
+        if anonymity {
+            return None;
+        }
         if form.classes.noun && !form.classes.clause && !form.classes.np {
             return None;
         }
@@ -2150,7 +2163,18 @@ impl Extractor {
                             || t.is("and"))
                 }));
         let after_time = self.skip_time_adverbials(toks, k);
+        // `“We'll see,” Trump said when asked whether ...`, `... said after
+        // meeting Macron`: a reduced adverbial clause of the cue.
+        let reduced_adverbial = toks
+            .get(k)
+            .is_some_and(|t| matches!(t.lower, "when" | "after" | "before" | "while" | "if"))
+            && toks.get(k + 1).is_some_and(|t| {
+                t.word
+                    && !t.cap
+                    && (t.is("asked") || (t.lower.len() > 4 && t.lower.ends_with("ing")))
+            });
         let nothing_right = nothing_right
+            || reduced_adverbial
             || after_time.is_some_and(|m| m >= toks.len() || toks[m].punct("."))
             || self.only_adjuncts_follow(toks, k, form)
             || self.comma_adjunct_closes(toks, after_time.unwrap_or(k));
@@ -2776,6 +2800,8 @@ impl Extractor {
                 "on" | "in" | "at" | "during" | "to" | "after" | "before" | "via" | "through"
             ) {
                 // A short prepositional phrase: up to 5 words, no verb-ish words.
+                // `said on Sunday he was considering ...`: the phrase ends
+                // before the content's pronoun subject.
                 let mut n = m + 1;
                 while n < toks.len()
                     && n <= m + 5
@@ -2783,11 +2809,13 @@ impl Extractor {
                     && toks[n].quote.is_none()
                     && !toks[n].is("that")
                     && !FINITE_VERBS.contains(toks[n].lower)
+                    && !(n > m + 1 && PRONOUNS.contains(toks[n].lower))
                 {
                     n += 1;
                 }
                 let ends_ok = n >= toks.len()
                     || toks[n].is("that")
+                    || (PRONOUNS.contains(toks[n].lower) && toks[n].word)
                     || toks[n].is_comma()
                     || toks[n].punct(":")
                     || toks[n].punct(".");
@@ -3380,9 +3408,22 @@ impl Extractor {
                     || (t.is_comma()
                         && next_l == "but"
                         && toks.get(k + 2).is_some_and(|n| {
+                            // `said ..., but gave no timeline`: the reporting
+                            // subject's own next act.
                             PRONOUNS.contains(n.lower)
                                 || n.is("also")
                                 || self.lex.cues.longest_at(&[n.lower]).is_some()
+                                || matches!(
+                                    n.lower,
+                                    "gave"
+                                        | "declined"
+                                        | "did"
+                                        | "didn't"
+                                        | "offered"
+                                        | "stopped"
+                                        | "refused"
+                                        | "provided"
+                                )
                         }))
                     || (t.is_comma() && next_l == "according")
                     || ((t.punct("—") || t.punct("–"))

@@ -942,12 +942,19 @@ impl Codebook {
             if let Some(n) = match_len(&self.negators, toks, hi) {
                 // `the sanctions do not work`: a negation between the words
                 // and a judgement of them counts only with that judgement.
-                if match_len(&self.post_rejecters, toks, hi).is_none()
-                    && match_len(&self.post_firm, toks, hi).is_none()
-                {
-                    pending_flips += 1;
-                    hi += n;
-                    continue;
+                // The judgement may start inside the negation: `relief was
+                // not on the table` reads `was not` as one negator.
+                let judged_at = (hi..hi + n).find(|&p| {
+                    match_len(&self.post_rejecters, toks, p).is_some()
+                        || match_len(&self.post_firm, toks, p).is_some()
+                });
+                match judged_at {
+                    Some(p) => hi = p,
+                    None => {
+                        pending_flips += 1;
+                        hi += n;
+                        continue;
+                    }
                 }
             }
             if let Some(n) = match_len(&self.post_rejecters, toks, hi) {

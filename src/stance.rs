@@ -906,6 +906,13 @@ impl Codebook {
                 continue;
             }
             if let Some(n) = predicate_len(&self.supporters, scope, k) {
+                // `acknowledged that the Kremlin was against a pause`: a
+                // supporter before `that` reports a clause; it endorses
+                // nothing in it.
+                if scope.get(k + n) == Some(&"that") {
+                    k += n;
+                    continue;
+                }
                 if governor == 0 {
                     governor = 1;
                 }

@@ -1235,9 +1235,12 @@ impl Extractor {
         frames.retain(|f| f.speaker.is_some());
         // `“...,” Sybiha said on Monday, according to Interfax.`: the agency
         // only relays a statement already attributed.
+        let some_according = frames.iter().any(|f| f.kind_hint == FrameKind::According);
         let relayed: Vec<usize> = frames
             .iter()
-            .filter(|f| matches!(f.kind_hint, FrameKind::Trailing | FrameKind::Tail))
+            .filter(|f| {
+                some_according && matches!(f.kind_hint, FrameKind::Trailing | FrameKind::Tail)
+            })
             .filter_map(|f| {
                 let next = frames.iter().find(|g| g.cue_i >= f.cue_j)?;
                 let between = &toks[f.cue_j..next.cue_i];
@@ -1250,7 +1253,9 @@ impl Extractor {
                 .then_some(next.cue_i)
             })
             .collect();
-        frames.retain(|f| !relayed.contains(&f.cue_i));
+        if !relayed.is_empty() {
+            frames.retain(|f| !relayed.contains(&f.cue_i));
+        }
         // `“...” Peskov said, adding that talks would resume.`: the tail may
         // carry participles of its own.
         let tail = frames.iter().find(|f| f.kind_hint == FrameKind::Tail);
@@ -1637,12 +1642,12 @@ impl Extractor {
                 // Foreign Affairs Dmytro Kuleba`: a title's complement stays
                 // in the run, so the person holds the whole title.
                 let complement = j + 1 < toks.len()
-                    && toks[j - 1].cap
-                    && matches!(self.lex.title(toks[j - 1].lower), Some(TitleKind::Role))
                     && matches!(toks[j].lower, "for" | "of")
+                    && toks[j - 1].cap
                     && toks[j + 1].word
                     && toks[j + 1].cap
-                    && toks[j + 1].quote.is_none();
+                    && toks[j + 1].quote.is_none()
+                    && matches!(self.lex.title(toks[j - 1].lower), Some(TitleKind::Role));
                 if complement {
                     j += 1;
                 }
@@ -1935,13 +1940,13 @@ impl Extractor {
         }
         // `who asked not to be named`, `asked to remain anonymous`: the
         // terms of the interview, not a statement.
-        let rest: Vec<&str> = toks[j..].iter().take(4).map(|t| t.lower).collect();
+        let after = |n: usize| toks.get(j + n).map_or("", |t| t.lower);
         let anonymity = matches!(
-            rest.as_slice(),
-            ["not", "to", "be", "named" | "identified" | "quoted", ..]
-                | ["to", "remain", "anonymous", ..]
-                | ["anonymity", ..]
-                | ["to", "speak", "anonymously", ..]
+            (after(0), after(1), after(2), after(3)),
+            ("not", "to", "be", "named" | "identified" | "quoted")
+                | ("to", "remain", "anonymous", _)
+                | ("anonymity", _, _, _)
+                | ("to", "speak", "anonymously", _)
         );
         if anonymity {
             return None;
@@ -2533,6 +2538,11 @@ impl Extractor {
                     .longest_at(&[t.lower])
                     .is_none_or(|(f, _)| f.classes.noun)
         });
+        let clause = finite_verb_within(&toks[c..], 12)
+            || (c < toks.len() && self.looks_like_clause(toks, c));
+        if !continues || !clause {
+            return None;
+        }
         // `The school reopened, officials said, the mayor added on Monday.`:
         // two attributions in a row, not a clause around one.
         let attribution_follows = (c..toks.len()).any(|n| {
@@ -2551,9 +2561,7 @@ impl Extractor {
                     m >= toks.len() || !toks[m].word
                 }
         });
-        let clause = finite_verb_within(&toks[c..], 12)
-            || (c < toks.len() && self.looks_like_clause(toks, c));
-        if !continues || attribution_follows || !clause {
+        if attribution_follows {
             return None;
         }
         let before = &toks[..subj_start - 1];

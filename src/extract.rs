@@ -1004,7 +1004,7 @@ impl Extractor {
                 p += len;
                 continue;
             }
-            let alnum = c.is_alphanumeric();
+            let alnum = text::is_alphanumeric(c);
             if !alnum {
                 if let Some(qi) = open_at(p) {
                     let q = quotes[qi];
@@ -1045,14 +1045,14 @@ impl Extractor {
                     j += 1;
                 }
                 let Some(ch) = at(j) else { break };
-                if ch.is_alphanumeric() {
+                if text::is_alphanumeric(ch) {
                     shape.add(ch);
                     j += ch.len_utf8();
                     continue;
                 }
                 if matches!(ch, '\'' | '’' | '-' | '.' | '&' | '/') {
                     let after = j + ch.len_utf8();
-                    if let Some(next) = at(after).filter(|n| n.is_alphanumeric()) {
+                    if let Some(next) = at(after).filter(|&n| text::is_alphanumeric(n)) {
                         if !is_mark_at(j) {
                             shape.add(ch);
                             shape.add(next);
@@ -1076,7 +1076,7 @@ impl Extractor {
                 let after = at(j + apostrophe.len_utf8());
                 if close_at(j).is_none()
                     && word.ends_with('s')
-                    && after.is_none_or(|n| !n.is_alphanumeric())
+                    && after.is_none_or(|n| !text::is_alphanumeric(n))
                 {
                     poss = true;
                 }
@@ -1092,7 +1092,7 @@ impl Extractor {
     /// title or honorific abbreviation (`Gen.`, `Mrs.`), a dotted word
     /// (`U.S.`), an initial (`J.`).
     fn keeps_period(&self, word: &str, with_period: &str) -> bool {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = word.chars().filter(|&c| text::is_alphabetic(c)).count();
         matches!(
             self.lex.title(with_period),
             Some(TitleKind::Abbrev | TitleKind::Honorific(_))
@@ -1143,7 +1143,8 @@ impl Extractor {
             start,
             end,
             cap: w.chars().next().is_some_and(char::is_uppercase),
-            upper: !shape.has_lowercase() && w.chars().filter(|c| c.is_alphabetic()).count() >= 2,
+            upper: !shape.has_lowercase()
+                && w.chars().filter(|&c| text::is_alphabetic(c)).count() >= 2,
             lower,
             word: true,
             poss,
@@ -4205,7 +4206,7 @@ mod tests {
                     let mut j = i + 1;
                     while j < chars.len() {
                         let ch = chars[j].1;
-                        if ch.is_alphanumeric() {
+                        if text::is_alphanumeric(ch) {
                             j += 1;
                             continue;
                         }
@@ -4239,7 +4240,7 @@ mod tests {
                         let is_mark = close_at(s + chars[j].0).is_some();
                         if !is_mark
                             && word.ends_with('s')
-                            && after.is_none_or(|n| !n.is_alphanumeric())
+                            && after.is_none_or(|n| !text::is_alphanumeric(n))
                         {
                             poss = true;
                         }

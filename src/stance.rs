@@ -1167,7 +1167,7 @@ fn find_substring(haystack: &str, needle: &str) -> Option<usize> {
 /// starting state at `start` and ends the last word at `end` as it would at
 /// the end of the text.
 fn cuts_no_token(lower: &str, start: usize, end: usize) -> bool {
-    let joins = |c: char| c.is_alphanumeric() || matches!(c, '*' | '\'' | '-');
+    let joins = |c: char| crate::text::is_alphanumeric(c) || matches!(c, '*' | '\'' | '-');
     let before = lower.get(..start).and_then(|h| h.chars().next_back());
     let after = lower.get(end..).and_then(|t| t.chars().next());
     before.is_none_or(|c| !joins(c)) && after.is_none_or(|c| !joins(c) && c != '!')
@@ -1224,8 +1224,8 @@ fn tokens_of_lowercase(lower: &str) -> (Vec<&str>, Vec<usize>) {
             continue;
         }
         let Some(c) = char_at(i) else { break };
-        let alnum = c.is_alphanumeric();
-        let next_alnum = || char_at(i + c.len_utf8()).is_some_and(char::is_alphanumeric);
+        let alnum = crate::text::is_alphanumeric(c);
+        let next_alnum = || char_at(i + c.len_utf8()).is_some_and(crate::text::is_alphanumeric);
         let joins = alnum || c == '*' || (matches!(c, '\'' | '-') && prev_alnum && next_alnum());
         prev_alnum = alnum;
         if joins {
@@ -1342,9 +1342,11 @@ mod tests {
         };
         let chars: Vec<char> = lowercase_straight(s).chars().collect();
         for (idx, &c) in chars.iter().enumerate() {
-            let next_alnum = chars.get(idx + 1).is_some_and(|n| n.is_alphanumeric());
-            let prev_alnum = idx > 0 && chars[idx - 1].is_alphanumeric();
-            if c.is_alphanumeric()
+            let next_alnum = chars
+                .get(idx + 1)
+                .is_some_and(|&n| crate::text::is_alphanumeric(n));
+            let prev_alnum = idx > 0 && crate::text::is_alphanumeric(chars[idx - 1]);
+            if crate::text::is_alphanumeric(c)
                 || c == '*'
                 || (matches!(c, '\'' | '-') && prev_alnum && next_alnum)
             {

@@ -351,7 +351,7 @@ fn pair_mark(
         '"' if stack
             .iter()
             .any(|m| m.level == Level::Double && text[m.open..].starts_with(['“', '«', '„']))
-            && !prev.is_some_and(char::is_alphanumeric)
+            && !prev.is_some_and(is_alphanumeric)
             && !is_closing_context(next) =>
         {
             stack.push(OpenMark {
@@ -372,8 +372,8 @@ fn pair_mark(
             }
         }
         '‘' | '\'' | '’' | '‹' | '›' => {
-            let letter_before = prev.is_some_and(char::is_alphanumeric);
-            let letter_after = next.is_some_and(char::is_alphanumeric);
+            let letter_before = prev.is_some_and(is_alphanumeric);
+            let letter_after = next.is_some_and(is_alphanumeric);
             if letter_before && letter_after {
                 // An apostrophe: don’t, Russia’s, O'Brien.
             } else {
@@ -786,9 +786,44 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
     true
 }
 
+/// [`char::is_alphanumeric`], answering at once for the punctuation news
+/// text is full of: curly quotes, dashes and ellipses (U+2000 to U+206F)
+/// and guillemets are never letters or digits, and asking the Unicode
+/// tables about each costs a few hundred instructions.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{2000}'..='\u{206F}').contains(&c) || c == '«' || c == '»' {
+        return false;
+    }
+    c.is_alphanumeric()
+}
+
+/// [`char::is_alphabetic`] with the same shortcut as [`is_alphanumeric`].
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    if ('\u{2000}'..='\u{206F}').contains(&c) || c == '«' || c == '»' {
+        return false;
+    }
+    c.is_alphabetic()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_shortcuts_agree_with_the_unicode_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     fn quotes_of(s: &str) -> Vec<&str> {
         pair_quotes(s, 0, s.len())

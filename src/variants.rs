@@ -547,7 +547,7 @@ fn tokenize_with<'t, S: KeySource<'t>>(text: &'t str, keys: &mut S) -> Vec<Token
             p += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if crate::text::is_alphanumeric(c) {
             // An abbreviation's first letter is followed by its period.
             let abbreviation = if bytes.get(p + c.len_utf8()) == Some(&b'.') {
                 abbreviation_end(text, p)
@@ -576,8 +576,8 @@ fn tokenize_with<'t, S: KeySource<'t>>(text: &'t str, keys: &mut S) -> Vec<Token
                 }
                 let Some(c) = at(j) else { break };
                 let joins = is_word_apostrophe(c)
-                    && at(j + c.len_utf8()).is_some_and(char::is_alphanumeric);
-                if c.is_alphanumeric() || joins {
+                    && at(j + c.len_utf8()).is_some_and(crate::text::is_alphanumeric);
+                if crate::text::is_alphanumeric(c) || joins {
                     plain = false;
                     j += c.len_utf8();
                 } else {
@@ -2882,7 +2882,7 @@ mod tests {
                 i += 1;
                 continue;
             }
-            if c.is_alphanumeric() {
+            if crate::text::is_alphanumeric(c) {
                 if let Some(j) = abbreviation_end_by_char(&chars, i) {
                     let range = pos..byte(j);
                     out.push(Token {
@@ -2900,8 +2900,10 @@ mod tests {
                 while j < chars.len() {
                     let c = chars[j].1;
                     let joins = is_word_apostrophe(c)
-                        && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                    if c.is_alphanumeric() || joins {
+                        && chars
+                            .get(j + 1)
+                            .is_some_and(|&(_, n)| crate::text::is_alphanumeric(n));
+                    if crate::text::is_alphanumeric(c) || joins {
                         j += 1;
                     } else {
                         break;

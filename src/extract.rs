@@ -420,6 +420,65 @@ static ADJUNCT_OPENERS: WordList = WordList::new(&[
     "once",
     "shortly",
 ]);
+/// Days and months, which make `on`/`in` after a cue a date (`agreed on
+/// Thursday`, `said in March`).
+fn is_date_word(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches("'s"),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan."
+            | "feb."
+            | "aug."
+            | "sept."
+            | "oct."
+            | "nov."
+            | "dec."
+    )
+}
+
+/// Lowercase particles inside surnames (`Ursula von der Leyen`, `Caspar van
+/// der Berg`, `Luiz Inácio Lula da Silva`): part of a name when a name word
+/// follows them.
+static NAME_PARTICLES: WordList = WordList::new(&[
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "ter", "ten",
+    "zu", "bin", "ibn",
+]);
+
+/// Whether `toks[k]` is a surname particle with a name word (or another
+/// particle and then a name word) after it.
+fn particle_in_name(toks: &[Tok], k: usize) -> bool {
+    let mut n = k;
+    while toks
+        .get(n)
+        .is_some_and(|t| t.word && !t.cap && NAME_PARTICLES.contains(t.lower))
+    {
+        n += 1;
+    }
+    n > k
+        && n - k <= 2
+        && toks
+            .get(n)
+            .is_some_and(|t| t.word && t.cap && t.quote.is_none())
+}
+
 /// Words that open a duration before `after`, `before`, `later` or `ago`
 /// (`a day after the summit`, `two weeks before`, `hours later`).
 static DURATION_OPENERS: WordList = WordList::new(&[
@@ -1633,7 +1692,9 @@ impl Extractor {
             while j < toks.len()
                 && toks[j].word
                 && toks[j].quote.is_none()
-                && (toks[j].cap || self.is_title_word(toks[j].lower))
+                && (toks[j].cap
+                    || self.is_title_word(toks[j].lower)
+                    || (j > i && particle_in_name(toks, j)))
             {
                 j += 1;
                 if toks[j - 1].poss {
@@ -1750,6 +1811,10 @@ impl Extractor {
         let mut a = n;
         while a > 0 {
             let t = &run[a - 1];
+            if a < n && particle_in_name(run, a - 1) {
+                a -= 1;
+                continue;
+            }
             let stop = !t.cap
                 || self.lex.title(t.lower).is_some()
                 || self.lex.demonyms.contains_key(t.lower)
@@ -1833,7 +1898,9 @@ impl Extractor {
             while j < toks.len()
                 && toks[j].word
                 && toks[j].quote.is_none()
-                && (toks[j].cap || self.is_title_word(toks[j].lower))
+                && (toks[j].cap
+                    || self.is_title_word(toks[j].lower)
+                    || (j > i && particle_in_name(toks, j)))
             {
                 j += 1;
                 if toks[j - 1].poss {
@@ -1886,10 +1953,24 @@ impl Extractor {
                 i += 1;
                 continue;
             }
-            let Some((form, len)) = self.lex.cues.longest_at(&lowers[i..]) else {
+            let Some((mut form, mut len)) = self.lex.cues.longest_at(&lowers[i..]) else {
                 i += 1;
                 continue;
             };
+            // `agreed on Thursday to use ...`: `on` opens a date, not the
+            // object of `agree on`.
+            let dated = len > 1
+                && matches!(lowers[i + len - 1], "on" | "in")
+                && toks.get(i + len).is_some_and(|t| is_date_word(t.lower));
+            if dated {
+                match self.lex.cues.longest_at(&lowers[i..i + len - 1]) {
+                    Some((f, l)) => (form, len) = (f, l),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
             let j = i + len;
             let sentence_initial = i == 0 || toks[i - 1].mark.is_some_and(|(_, open)| open);
             if toks[i].cap && !sentence_initial {
@@ -2804,6 +2885,19 @@ impl Extractor {
                 moved = true;
                 continue;
             }
+            // `on Thursday`, `in March`, `on Oct. 3`: a date ends its phrase
+            // whatever follows (`agreed on Thursday to use ...`).
+            if matches!(l, "on" | "in") && toks.get(m + 1).is_some_and(|t| is_date_word(t.lower)) {
+                m += 2;
+                while toks
+                    .get(m)
+                    .is_some_and(|t| t.lower.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    m += 1;
+                }
+                moved = true;
+                continue;
+            }
             if matches!(
                 l,
                 "on" | "in" | "at" | "during" | "to" | "after" | "before" | "via" | "through"
@@ -3109,6 +3203,7 @@ impl Extractor {
             }
             let l = t.lower;
             let accept = t.cap
+                || (a < end && particle_in_name(toks, a - 1))
                 || self.lex.title(l).is_some()
                 || self.lex.demonyms.contains_key(l)
                 || ANON_NOUNS.contains(l)

@@ -2123,7 +2123,11 @@ impl Extractor {
                     } else {
                         0
                     };
-                    let named_after = (1..=4).contains(&name_run)
+                    // A description has a common word (`energy minister`);
+                    // `Sen. Lindsey Graham, R-S.C.` is a name and its party.
+                    let described = toks[a..b].iter().any(|t| t.word && !t.cap);
+                    let named_after = described
+                        && (1..=4).contains(&name_run)
                         && toks
                             .get(b + 1 + name_run)
                             .is_none_or(|t| t.punct(".") || t.punct(";"));
@@ -3152,7 +3156,18 @@ impl Extractor {
         if last.mark.is_some() {
             return None;
         }
-        self.np_left(toks, end)
+        let np = self.np_left(toks, end)?;
+        // `Irish Foreign Minister Simon Harris and his Dutch counterpart
+        // said`: the one named speaks for the pair.
+        let (a, _) = np;
+        let partner =
+            a >= 3 && matches!(toks[a - 1].lower, "his" | "her" | "their") && toks[a - 2].is("and");
+        if partner {
+            if let Some(named) = self.np_left(toks, a - 2) {
+                return Some(named);
+            }
+        }
+        Some(np)
     }
 
     /// Reads a speaker noun phrase leftwards from `end` (exclusive).

@@ -781,7 +781,10 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
         return !zone;
     }
     if word.contains('.') {
-        return starter; // U.S.: only before a word that starts sentences
+        // `said Sen. Lindsey Graham, R-S.C. “He wants Ukraine.”`: a quotation
+        // opening after a dotted abbreviation starts a sentence.
+        let quote_opens = after.starts_with(['“', '"', '«']);
+        return starter || quote_opens; // U.S.: only before a word that starts sentences
     }
     true
 }

@@ -815,11 +815,74 @@ static SAY_LIKE: WordList = WordList::new(&[
 /// Verbs of an attribution standing alone after a quotation (`“...”
 /// Peskov said.`): verbs of saying, not of reacting (`Kyiv disagrees.`).
 static TAIL_LEMMAS: WordList = WordList::new(&[
-    "say", "add", "tell", "write", "ask", "reply", "explain", "continue", "warn", "insist",
-    "stress", "note", "declare", "post", "state", "argue", "claim", "recall", "read",
+    "say",
+    "add",
+    "tell",
+    "write",
+    "ask",
+    "reply",
+    "explain",
+    "continue",
+    "warn",
+    "insist",
+    "stress",
+    "note",
+    "declare",
+    "post",
+    "state",
+    "argue",
+    "claim",
+    "recall",
+    "read",
+    "respond",
+    "emphasize",
+    "emphasise",
+    "conclude",
+    "tweet",
+    "comment",
+    "acknowledge",
+    "admit",
+    "caution",
+    "announce",
+    "confirm",
+    "repeat",
+    "reiterate",
+    "remark",
+    "observe",
 ]);
 /// Irregular finite verbs that show a name before them is a clause subject.
 static FINITE_VERBS: WordList = WordList::new(&[
+    // Contracted negatives: `Peskov said Russia isn't ready.`
+    "isn't",
+    "isn’t",
+    "wasn't",
+    "wasn’t",
+    "aren't",
+    "aren’t",
+    "weren't",
+    "weren’t",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "hadn't",
+    "hadn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "didn't",
+    "didn’t",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+    "can't",
+    "can’t",
+    "couldn't",
+    "couldn’t",
+    "shouldn't",
+    "shouldn’t",
     "took",
     "went",
     "made",
@@ -1636,14 +1699,22 @@ impl Extractor {
             && predicate
                 .iter()
                 .all(|t| t.quote.is_none() && t.mark.is_none());
+        // `was told:`, `was warned by aides:`; not `was undeterred:`.
         let passive = predicate.len() >= 2
             && BE_FORMS.contains(predicate[0].lower)
-            && (predicate[1].looks_past_tense()
-                || matches!(
-                    predicate[1].lower,
-                    "told" | "given" | "shown" | "sent" | "reminded"
-                ));
+            && (matches!(
+                predicate[1].lower,
+                "told" | "given" | "shown" | "sent" | "reminded" | "asked" | "warned"
+            ) || (predicate[1].looks_past_tense()
+                && predicate.get(2).is_some_and(|t| t.is("by"))));
+        // `a letter from a soldier:`, `a post by Medvedev:`; not `spoke by
+        // phone with Macron:`.
+        let passed_on = predicate.windows(2).any(|w| {
+            (DOCUMENT_NOUNS.contains(w[0].lower) || matches!(w[0].lower, "message" | "words"))
+                && (w[1].is("from") || w[1].is("by"))
+        });
         let not_own = passive
+            || passed_on
             || predicate.iter().any(|t| {
                 t.poss
                     || matches!(
@@ -1655,8 +1726,6 @@ impl Extractor {
                             | "cited"
                             | "read"
                             | "reads"
-                            | "from"
-                            | "by"
                             | "heard"
                             | "hears"
                             | "received"
@@ -2256,9 +2325,13 @@ impl Extractor {
         let after_time = self.skip_time_adverbials(toks, k);
         // `“We'll see,” Trump said when asked whether ...`, `... said after
         // meeting Macron`: a reduced adverbial clause of the cue.
-        let reduced_adverbial = toks
-            .get(k)
-            .is_some_and(|t| matches!(t.lower, "when" | "after" | "before" | "while" | "if"))
+        let trailing_position = frame.subj.is_some_and(|(a, _)| {
+            a > 0 && (toks[a - 1].is_comma() || toks[a - 1].mark.is_some_and(|(_, o)| !o))
+        });
+        let reduced_adverbial = trailing_position
+            && toks
+                .get(k)
+                .is_some_and(|t| matches!(t.lower, "when" | "after" | "before" | "while" | "if"))
             && toks.get(k + 1).is_some_and(|t| {
                 t.word
                     && !t.cap
@@ -2638,7 +2711,11 @@ impl Extractor {
                     .lex
                     .cues
                     .longest_at(&[toks[n].lower])
-                    .is_some_and(|(f, _)| f.classes.clause && !f.classes.noun)
+                    .is_some_and(|(f, _)| {
+                        !f.classes.noun
+                            && (CORE_SPEECH.contains(f.lemma.as_str())
+                                || TAIL_LEMMAS.contains(f.lemma.as_str()))
+                    })
                 && self
                     .subject_left(toks, self.skip_adverbs_left(toks, n))
                     .is_some()
@@ -2649,6 +2726,18 @@ impl Extractor {
         });
         if attribution_follows {
             return None;
+        }
+        // `The proposed ceasefire, Peskov said, was unacceptable`: a
+        // continuation without a subject of its own (a verb first) needs
+        // the words before the clause, whatever they hold.
+        let verb_first = toks.get(c).is_some_and(|t| {
+            !t.cap
+                && (FINITE_VERBS.contains(t.lower)
+                    || BE_FORMS.contains(t.lower)
+                    || (MODALS.contains(t.lower) && !t.is("to")))
+        });
+        if verb_first && c == k + 1 {
+            return Some(0);
         }
         let before = &toks[..subj_start - 1];
         let first = &before[0];

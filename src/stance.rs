@@ -906,10 +906,17 @@ impl Codebook {
                 continue;
             }
             if let Some(n) = predicate_len(&self.supporters, scope, k) {
-                // `acknowledged that the Kremlin was against a pause`: a
-                // supporter before `that` reports a clause; it endorses
-                // nothing in it.
-                if scope.get(k + n) == Some(&"that") {
+                // `acknowledged that the Kremlin was against a pause`: an
+                // assertive supporter before `that` reports a clause and
+                // endorses nothing in it (`urged that ...` still demands it).
+                // `asked about sanctions` asks nothing for them.
+                let reports = scope.get(k + n) == Some(&"that")
+                    && ["acknowledg", "accept", "recogni", "agree", "admit"]
+                        .iter()
+                        .any(|p| scope[k].starts_with(p));
+                let asks_about = scope[k].starts_with("ask")
+                    && matches!(scope.get(k + n), Some(&("about" | "whether" | "if")));
+                if reports || asks_about {
                     k += n;
                     continue;
                 }
@@ -951,9 +958,17 @@ impl Codebook {
                 // and a judgement of them counts only with that judgement.
                 // The judgement may start inside the negation: `relief was
                 // not on the table` reads `was not` as one negator.
+                // Not before a contrast: `sanctions were not an option but a
+                // necessity`.
                 let judged_at = (hi..hi + n).find(|&p| {
-                    match_len(&self.post_rejecters, toks, p).is_some()
-                        || match_len(&self.post_firm, toks, p).is_some()
+                    let len = match_len(&self.post_rejecters, toks, p)
+                        .or_else(|| match_len(&self.post_firm, toks, p));
+                    len.is_some_and(|l| {
+                        !toks[(p + l).min(toks.len())..]
+                            .iter()
+                            .take(3)
+                            .any(|&w| w == "but" || w == "rather")
+                    })
                 });
                 match judged_at {
                     Some(p) => hi = p,

@@ -1214,7 +1214,7 @@ impl Extractor {
     /// title or honorific abbreviation (`Gen.`, `Mrs.`), a dotted word
     /// (`U.S.`), an initial (`J.`).
     fn keeps_period(&self, word: &str, with_period: &str) -> bool {
-        let letters = word.chars().filter(|&c| text::is_alphabetic(c)).count();
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         matches!(
             self.lex.title(with_period),
             Some(TitleKind::Abbrev | TitleKind::Honorific(_))
@@ -1265,8 +1265,7 @@ impl Extractor {
             start,
             end,
             cap: w.chars().next().is_some_and(char::is_uppercase),
-            upper: !shape.has_lowercase()
-                && w.chars().filter(|&c| text::is_alphabetic(c)).count() >= 2,
+            upper: !shape.has_lowercase() && w.chars().filter(|&c| c.is_alphabetic()).count() >= 2,
             lower,
             word: true,
             poss,

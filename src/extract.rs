@@ -3306,7 +3306,6 @@ impl Extractor {
             }
             let l = t.lower;
             let accept = t.cap
-                || (a < end && particle_in_name(toks, a - 1))
                 || self.lex.title(l).is_some()
                 || self.lex.demonyms.contains_key(l)
                 || ANON_NOUNS.contains(l)
@@ -3348,7 +3347,8 @@ impl Extractor {
                         | "retired"
                         | "current"
                 )
-                || t.lower.chars().all(|c| c.is_ascii_digit() || c == '%');
+                || t.lower.chars().all(|c| c.is_ascii_digit() || c == '%')
+                || (a < end && t.lower.len() <= 5 && particle_in_name(toks, a - 1));
             if DETERMINERS.contains(l) && a < end {
                 // `Headquarters for the Treatment of Prisoners of War`
                 let inside_name = a >= 3

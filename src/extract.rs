@@ -1894,6 +1894,33 @@ impl Extractor {
             }
             a -= 1;
         }
+        // `Commissioner for Human Rights Dunja Mijatovic`: after a title's
+        // complement the name starts at its first name (or is its last two
+        // words), not at the complement's capitalised words.
+        // Read from inside such a title (`for Human Rights Dunja Mijatovic`)
+        // the first name still marks where the name starts.
+        if n - a > 2 {
+            let first_name = (a + 1..n - 1).find(|&q| {
+                self.lex
+                    .first_names
+                    .get(run[q].lower.trim_end_matches('.'))
+                    .is_some()
+            });
+            // A singular capitalised title and its complement, not a group
+            // (`Representatives of the World Food Programme`).
+            let complemented = run[..a].windows(3).any(|w| {
+                w[0].cap
+                    && !w[0].lower.ends_with('s')
+                    && matches!(self.lex.title(w[0].lower), Some(TitleKind::Role))
+                    && matches!(w[1].lower, "for" | "of")
+                    && w[2].cap
+            });
+            if let Some(q) = first_name {
+                a = q;
+            } else if complemented {
+                a = n - 2;
+            }
+        }
         let name_toks = &run[a..];
         if name_toks.is_empty() || name_toks.len() > 4 {
             return None;

@@ -121,6 +121,11 @@ impl<'a> Tok<'a> {
     fn looks_past_tense(&self) -> bool {
         self.word && !self.cap && self.lower.len() > 4 && self.lower.ends_with("ed")
     }
+    /// A lowercase word of more than four letters in `-ing` (`pointing`,
+    /// `visiting`): a present participle, as near as spelling tells.
+    fn looks_participle(&self) -> bool {
+        self.word && !self.cap && self.lower.len() > 4 && self.lower.ends_with("ing")
+    }
     fn base(&self) -> &'a str {
         let l = self.lower;
         l.strip_suffix("'s")
@@ -334,6 +339,12 @@ static SKIPPABLE: WordList = WordList::new(&[
     "likewise",
 ]);
 static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "it", "we", "i"]);
+/// Whether token `i` follows a comma or a closing quotation mark: where a
+/// trailing attribution (`“...,” she said`, `..., he said`) starts.
+fn after_separator(toks: &[Tok], i: usize) -> bool {
+    i > 0 && (toks[i - 1].is_comma() || toks[i - 1].mark.is_some_and(|(_, open)| !open))
+}
+
 /// Whether a finite verb or a modal comes among the first `limit` tokens
 /// of `toks`, before the clause ends (a period, semicolon or comma).
 fn finite_verb_within(toks: &[Tok], limit: usize) -> bool {
@@ -2173,9 +2184,7 @@ impl Extractor {
         // Subject: to the left (normal), or right after the cue (inverted).
         let left_end = self.skip_adverbs_left(toks, i);
         let inverted = {
-            let before_is_sep = left_end == 0
-                || toks[left_end - 1].is_comma()
-                || toks[left_end - 1].mark.is_some_and(|(_, open)| !open);
+            let before_is_sep = left_end == 0 || after_separator(toks, left_end);
             before_is_sep
                 && left_end == i
                 && form.classes.clause
@@ -2351,18 +2360,14 @@ impl Extractor {
         let after_time = self.skip_time_adverbials(toks, k);
         // `“We'll see,” Trump said when asked whether ...`, `... said after
         // meeting Macron`: a reduced adverbial clause of the cue.
-        let trailing_position = frame.subj.is_some_and(|(a, _)| {
-            a > 0 && (toks[a - 1].is_comma() || toks[a - 1].mark.is_some_and(|(_, o)| !o))
-        });
+        let trailing_position = frame.subj.is_some_and(|(a, _)| after_separator(toks, a));
         let reduced_adverbial = trailing_position
             && toks
                 .get(k)
                 .is_some_and(|t| matches!(t.lower, "when" | "after" | "before" | "while" | "if"))
-            && toks.get(k + 1).is_some_and(|t| {
-                t.word
-                    && !t.cap
-                    && (t.is("asked") || (t.lower.len() > 4 && t.lower.ends_with("ing")))
-            });
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.word && !t.cap && (t.is("asked") || t.looks_participle()));
         let nothing_right = nothing_right
             || reduced_adverbial
             || after_time.is_some_and(|m| m >= toks.len() || toks[m].punct("."))
@@ -2392,14 +2397,13 @@ impl Extractor {
             // the appositive name belongs to the attribution, not the content.
             if a >= 2 && toks[a - 1].is_comma() {
                 if let Some((d, _)) = self.np_left(toks, a - 1) {
-                    let after_quote = d > 0
-                        && (toks[d - 1].is_comma() || toks[d - 1].mark.is_some_and(|(_, o)| !o));
+                    let after_quote = after_separator(toks, d);
                     if after_quote {
                         a = d;
                     }
                 }
             }
-            if a > 0 && (toks[a - 1].is_comma() || toks[a - 1].mark.is_some_and(|(_, o)| !o)) {
+            if after_separator(toks, a) {
                 frame.kind_hint = FrameKind::Trailing;
                 frame.content = Some((0, a - 1 + usize::from(toks[a - 1].mark.is_some())));
                 if toks[a - 1].mark.is_some() {
@@ -2642,7 +2646,7 @@ impl Extractor {
                 .take_while(|t| t.word && !t.cap)
                 .any(|t| matches!(t.lower, "after" | "before" | "later" | "earlier" | "ago"));
         // `, pointing out that Moscow had ...`: a participle of the cue.
-        let participle = !first.cap && first.lower.len() > 4 && first.lower.ends_with("ing");
+        let participle = first.looks_participle();
         if !(ADJUNCT_OPENERS.contains(first.lower) || duration || participle) {
             return false;
         }
@@ -2700,9 +2704,9 @@ impl Extractor {
         // `, without elaborating, the Kremlin was ...`: an adverbial of the
         // reporting clause before the content.
         let mut c = k + 1;
-        let opens_adjunct = toks.get(c).is_some_and(|t| {
-            ADJUNCT_OPENERS.contains(t.lower) || (!t.cap && t.lower.ends_with("ing"))
-        });
+        let opens_adjunct = toks
+            .get(c)
+            .is_some_and(|t| ADJUNCT_OPENERS.contains(t.lower) || t.looks_participle());
         if opens_adjunct {
             let comma = toks[c..]
                 .iter()

@@ -32,7 +32,11 @@ fn main() {
         ..Document::default()
     };
     for s in Pipeline::builtin().process(&doc) {
-        let rules: Vec<&str> = s.stance.iter().map(|l| l.rule.as_str()).collect();
+        let rules: Vec<String> = s
+            .stance
+            .iter()
+            .map(|l| format!("{}={:?} {}", l.issue, l.label, l.rule))
+            .collect();
         println!(
             "{:9}| {} ({}) | {} | {} | {}",
             s.kind.as_str(),

@@ -62,6 +62,10 @@ pub struct Found {
     /// This quotation continues the speaker's previous statement with no
     /// new cue (split or floating quote).
     pub continues: bool,
+    /// A reporting clause interrupts the statement (`The ceasefire, Peskov
+    /// said, was unacceptable.`): its stance is read in `context`, the
+    /// statement without that clause, alone.
+    pub interrupted: bool,
 }
 
 /// Extracts statements from documents with a fixed set of lexicons and actors.
@@ -339,6 +343,21 @@ static SKIPPABLE: WordList = WordList::new(&[
     "likewise",
 ]);
 static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "it", "we", "i"]);
+/// `to` and a bare verb at `k`: the infinitive a verb takes (`threatened
+/// to block it`, `urged allies to keep up the pressure`), not a recipient
+/// (`vowed to supporters`) or a destination (`to the summit`).
+fn infinitive_at(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.is("to"))
+        && toks.get(k + 1).is_some_and(|v| {
+            v.word
+                && !v.cap
+                && !DETERMINERS.contains(v.lower)
+                && !NOUN_DETERMINERS.contains(v.lower)
+                && !RECIPIENT_HEADS.contains(v.lower)
+                && (!v.lower.ends_with('s') || v.lower.ends_with("ss"))
+        })
+}
+
 /// Whether token `i` follows a comma or a closing quotation mark: where a
 /// trailing attribution (`“...,” she said`, `..., he said`) starts.
 fn after_separator(toks: &[Tok], i: usize) -> bool {
@@ -599,7 +618,10 @@ const ANON_POSTMODIFIERS: &[&[&str]] = &[
     &["stationed"],
     &["posted"],
     &["speaking", "on", "condition", "of", "anonymity"],
-    &["who", "spoke", "on", "condition", "of", "anonymity"],
+    // `A senior official who asked not to be identified said ...`, `a
+    // soldier who fought in Bakhmut said ...`: a relative clause without
+    // commas (not one reporting a clause: `who said that`).
+    &["who"],
     &["for"],
     &["to"],
     &["from"],
@@ -1071,6 +1093,7 @@ impl Extractor {
                             speaker,
                             context: text[qs_start..e].to_string(),
                             continues: false,
+                            interrupted: false,
                         };
                         ctx.remember_speakers(std::slice::from_ref(&tail), pi);
                         out.push(tail);
@@ -1499,6 +1522,7 @@ impl Extractor {
                         speaker: speaker.clone(),
                         context: context.clone(),
                         continues: false,
+                        interrupted: f.kind_hint == FrameKind::Parenthetical,
                     });
                 }
             };
@@ -1582,6 +1606,7 @@ impl Extractor {
                         speaker: f.speaker.clone().unwrap_or_default(),
                         context: self.context_without_others(&frames, f, toks, text, s, e),
                         continues: false,
+                        interrupted: false,
                     });
                     used_quotes.insert(qi);
                 }
@@ -1656,6 +1681,7 @@ impl Extractor {
                         speaker: sp,
                         context: text[s..e].to_string(),
                         continues: false,
+                        interrupted: false,
                     });
                     continue;
                 }
@@ -1671,6 +1697,7 @@ impl Extractor {
                         speaker: sp,
                         context: text[s..e].to_string(),
                         continues: true,
+                        interrupted: false,
                     });
                 }
             }
@@ -2287,6 +2314,11 @@ impl Extractor {
             if !attached || i < 2 {
                 return None;
             }
+            // `Yulia Shapovalova, reporting from Kyiv, said ...`: where a
+            // correspondent speaks from, not what she reports.
+            if toks.get(j).is_some_and(|t| t.is("from")) {
+                return None;
+            }
         } else {
             let subj = self.subject_left(toks, left_end);
             match subj {
@@ -2379,17 +2411,7 @@ impl Extractor {
             // Hungary has threatened to block it.` attributes nothing to its
             // first clause. A recipient after `to` is an adverbial still
             // (`“...,” he vowed to supporters.`).
-            let infinitive = form.classes.inf
-                && toks.get(k).is_some_and(|t| t.is("to"))
-                && toks.get(k + 1).is_some_and(|v| {
-                    v.word
-                        && !v.cap
-                        && !DETERMINERS.contains(v.lower)
-                        && !NOUN_DETERMINERS.contains(v.lower)
-                        && !RECIPIENT_HEADS.contains(v.lower)
-                        && (!v.lower.ends_with('s') || v.lower.ends_with("ss"))
-                });
-            if infinitive {
+            if form.classes.inf && infinitive_at(toks, k) {
                 return None;
             }
             let mut a = frame.subj.map_or(i, |(a, _)| a);
@@ -2455,6 +2477,10 @@ impl Extractor {
                 }
                 None => {}
             }
+        }
+        if let Some(n) = self.adverbial_then_that(toks, k) {
+            frame.content = Some((n + 1, toks.len()));
+            return Some(frame);
         }
         // `said that ...`, `told reporters on Tuesday that ...`, `her position that ...`
         let mut that_at = None;
@@ -2550,7 +2576,10 @@ impl Extractor {
         // Ukraine would never ...`: without `that`, the recipient comes off
         // the front of the content.
         if form.classes.recipient {
-            if let Some(m) = self.recipient_end(toks, k) {
+            let recipient = self
+                .recipient_end(toks, k)
+                .or_else(|| self.named_recipient_end(toks, k));
+            if let Some(m) = recipient {
                 let verb_soon = finite_verb_within(&toks[m..], 12);
                 if m < toks.len()
                     && toks[m].word
@@ -2846,6 +2875,80 @@ impl Extractor {
         opens_one_phrase.then(|| self.after_place_or_day(toks, k + n + 1))
     }
 
+    /// The `that` opening the content after a reduced adverbial clause of
+    /// the cue at `k`: `said when asked about sanctions that he would not
+    /// lift them`, `said, when pressed, that ...`, `said after meeting
+    /// Macron that ...`.
+    fn adverbial_then_that(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        let at = k + usize::from(toks.get(k).is_some_and(Tok::is_comma));
+        let opener = toks.get(at)?;
+        let verb = toks.get(at + 1)?;
+        let reduced = matches!(opener.lower, "when" | "after" | "before" | "while" | "if")
+            && verb.word
+            && !verb.cap
+            && (matches!(verb.lower, "asked" | "pressed" | "questioned")
+                || verb.looks_participle());
+        if !reduced {
+            return None;
+        }
+        let n = toks
+            .iter()
+            .enumerate()
+            .skip(at + 2)
+            .take(14)
+            .take_while(|(_, t)| !t.punct(".") && !t.punct(";") && t.mark.is_none())
+            .find(|(_, t)| t.is("that") && t.quote.is_none())
+            .map(|(n, _)| n)?;
+        // `when asked about that proposal Russia would ...`: `that` as a
+        // determiner, its noun, then the clause's own subject.
+        let determiner = toks.get(n + 1).is_some_and(|t| {
+            t.word && !t.cap && !PRONOUNS.contains(t.lower) && !DETERMINERS.contains(t.lower)
+        }) && toks.get(n + 2).is_some_and(|t| t.word && t.cap);
+        (!determiner && n + 1 < toks.len() && self.looks_like_clause(toks, n + 1)).then_some(n)
+    }
+
+    /// The end of a named recipient at `k`: `told Reuters the bloc would
+    /// act`, `told The Associated Press ...`.
+    fn named_recipient_end(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        let start = k + usize::from(toks.get(k).is_some_and(|t| t.is("the")));
+        let mut m = start;
+        while m < toks.len()
+            && m - start < 4
+            && toks[m].word
+            && toks[m].cap
+            && !toks[m].poss
+            && toks[m].quote.is_none()
+            && !PRONOUNS.contains(toks[m].lower)
+        {
+            m += 1;
+        }
+        let verb_next = toks.get(m).is_some_and(|t| {
+            FINITE_VERBS.contains(t.lower)
+                || (MODALS.contains(t.lower) && !t.is("to"))
+                || t.looks_past_tense()
+        });
+        // `warned the European Union would ...`, `warned Shakhtar Donetsk
+        // qualified`: before a verb the names are the clause's subject, or
+        // end with it (`told CNN Russia would`), which spelling cannot tell
+        // apart.
+        if verb_next {
+            return None;
+        }
+        // A subject opens the clause after the name; a bare common noun
+        // is more likely the name's head (`warned NATO membership would
+        // ...`).
+        let end = self.after_place_or_day(toks, m);
+        let opens_subject = toks.get(end).is_some_and(|t| {
+            t.word
+                && (t.cap
+                    || DETERMINERS.contains(t.lower)
+                    || NOUN_DETERMINERS.contains(t.lower)
+                    || PRONOUNS.contains(t.lower)
+                    || t.lower.starts_with(|c: char| c.is_ascii_digit()))
+        });
+        (m > start && opens_subject).then_some(end)
+    }
+
     /// `m`, or past a place or day right after it (`in The Hague`, `on
     /// Saturday,`): a capitalised run after `in`, `at`, `on` or `from`,
     /// stopping before a possessive (`in Bratislava Ukraine's neutrality`),
@@ -3087,8 +3190,16 @@ impl Extractor {
                 }
             }
         }
+        // A recipient with the place and occasion (`told reporters on the
+        // sidelines of the G20 summit in Johannesburg, adding ...`) runs
+        // longer than the adverbials of other verbs.
+        let reach = if form.classes.recipient && self.recipient_end(toks, k).is_some() {
+            16
+        } else {
+            10
+        };
         let mut m = k;
-        while m < toks.len() && m < k + 10 {
+        while m < toks.len() && m < k + reach {
             let t = &toks[m];
             if t.punct(".") || t.punct(";") {
                 break;
@@ -3122,12 +3233,15 @@ impl Extractor {
             let l = t.lower;
             let verbish =
                 FINITE_VERBS.contains(l) || (MODALS.contains(l) && l != "to") || l == "that";
-            if !t.word || t.mark.is_some() || t.quote.is_some() || verbish {
+            // `urged allies to keep up the pressure.`: an object, then the
+            // infinitive the verb takes.
+            let complement = form.classes.inf && m > k && infinitive_at(toks, m);
+            if !t.word || t.mark.is_some() || t.quote.is_some() || verbish || complement {
                 return false;
             }
             m += 1;
         }
-        if m == k || m >= k + 10 {
+        if m == k || m >= k + reach {
             return false;
         }
         // A bare noun phrase after a non-recipient verb is its object
@@ -3316,10 +3430,19 @@ impl Extractor {
             let t = &toks[a];
             if ANON_NOUNS.contains(t.lower) {
                 let rest: Vec<&str> = toks[a + 1..end].iter().map(|t| t.lower).collect();
-                let post = ANON_POSTMODIFIERS
-                    .iter()
-                    .any(|p| rest.len() > p.len() && rest[..p.len()] == **p);
-                let clean = toks[a + 1..end].iter().all(|t| t.word && t.quote.is_none());
+                // A post-modifier takes an object (`familiar with the
+                // talks`), except the anonymity phrase, which is whole.
+                let post = ANON_POSTMODIFIERS.iter().any(|p| {
+                    let whole = p.last() == Some(&"anonymity");
+                    (rest.len() > p.len() || (whole && rest.len() == p.len()))
+                        && rest[..p.len()] == **p
+                });
+                let clean = toks[a + 1..end].iter().all(|t| {
+                    t.word
+                        && t.quote.is_none()
+                        && !(rest[0] == "who"
+                            && matches!(t.lower, "that" | "said" | "says" | "told" | "tells"))
+                });
                 if post && clean {
                     let start = self.np_left(toks, a + 1).map_or(a, |(s, _)| s);
                     return Some((start, end));
@@ -3755,6 +3878,22 @@ impl Extractor {
                 cut.push((toks[a].start, toks[b - 1].end));
             }
         }
+        // `The ceasefire, Peskov said, was unacceptable.`: the stance is read
+        // in the sentence without its reporting clause, so that a judgement
+        // reaches across it to its subject.
+        if me.kind_hint == FrameKind::Parenthetical {
+            if let Some((a, _)) = me.subj {
+                let a = a.min(me.cue_i);
+                let b = if toks.get(me.cue_j).is_some_and(Tok::is_comma) {
+                    me.cue_j + 1
+                } else {
+                    me.cue_j
+                };
+                if a > 0 && toks[a - 1].is_comma() && b <= toks.len() {
+                    cut.push((toks[a - 1].start, toks[b - 1].end));
+                }
+            }
+        }
         if cut.is_empty() {
             return text[s..e].to_string();
         }
@@ -3822,6 +3961,14 @@ impl Extractor {
             indefinite |= d.lower != "the";
         }
         if words.is_empty() {
+            // `One senior EU diplomat described the mood as “panic”.
+            // Another said ...`: another source of the kind just quoted.
+            if np.len() == 1 && np[0].is("another") {
+                return ctx.anon.last().map(|found| Speaker {
+                    mention,
+                    ..found.clone()
+                });
+            }
             return None;
         }
         // Pronouns.
@@ -3846,6 +3993,27 @@ impl Extractor {
                     mention,
                     ..found.clone()
                 });
+        }
+        // `A senior official who asked not to be identified`, `an official
+        // speaking on condition of anonymity`: the terms of the interview
+        // are not part of who the source is.
+        let terms = words.iter().position(|t| {
+            matches!(t.lower, "who" | "speaking")
+                && words.iter().any(|w| {
+                    matches!(
+                        w.lower,
+                        "anonymity"
+                            | "anonymously"
+                            | "anonymous"
+                            | "identified"
+                            | "named"
+                            | "authorized"
+                            | "authorised"
+                    )
+                })
+        });
+        if let Some(p) = terms.filter(|&p| p > 0) {
+            words.truncate(p);
         }
         let lowers: Vec<&str> = words.iter().map(|t| t.lower).collect();
         // `Trump himself` → Trump

@@ -51,7 +51,11 @@ impl Pipeline {
         let mut out: Vec<Statement> = Vec::with_capacity(found.len());
         for (n, f) in found.into_iter().enumerate() {
             let text = doc.text[f.start..f.end].to_string();
-            let mut stance = self.codebook.label(&text, &f.context);
+            let mut stance = if f.interrupted {
+                self.codebook.label(&f.context, &f.context)
+            } else {
+                self.codebook.label(&text, &f.context)
+            };
             if f.continues {
                 // A quotation continuing the same speaker's previous one
                 // (`“A,” she said. “B.”`) inherits the issues of what it
@@ -130,6 +134,42 @@ mod tests {
         fn statement_ids_read_like_format(doc in "[a-z0-9_.#]{0,12}", n in 0usize..usize::MAX) {
             proptest::prop_assert_eq!(statement_id(&doc, n), format!("{doc}#{n}"));
         }
+    }
+
+    /// Regression: the reporting clause inside `The ceasefire, Peskov said,
+    /// was unacceptable.` cut the judgement from its subject, and the
+    /// statement had no stance.
+    #[test]
+    fn stance_reaches_across_an_interrupting_reporting_clause() {
+        use crate::document::Document;
+        let doc = Document {
+            id: "a.txt".into(),
+            title: "Talks".into(),
+            text: "Talks\n\nThe ceasefire, Peskov said, was unacceptable.\n\n\
+                   Sanctions, Kallas said, would never be lifted.\n"
+                .into(),
+            ..Document::default()
+        };
+        let found = super::Pipeline::builtin().process(&doc);
+        let labels: Vec<(&str, &str, &str)> = found
+            .iter()
+            .flat_map(|s| {
+                s.stance.iter().map(move |l| {
+                    (
+                        s.speaker.as_deref().unwrap_or(""),
+                        l.issue.as_str(),
+                        l.label.as_str(),
+                    )
+                })
+            })
+            .collect();
+        assert_eq!(
+            labels,
+            vec![
+                ("Dmitry Peskov", "ceasefire", "against"),
+                ("Kaja Kallas", "sanctions", "favor"),
+            ]
+        );
     }
 
     #[test]

@@ -4202,9 +4202,22 @@ impl Extractor {
                 .iter()
                 .rposition(|t| !t.cap)
                 .filter(|&p| p + 1 < run.len() && INSTITUTION_HEADS.contains(run[p].lower));
-            let name = match named_tail {
-                Some(p) => join_base(&run[p + 1..], text),
-                None => phrase,
+            // `Meloni's office said` is Giorgia Meloni's office, named
+            // after the person as the article knows her.
+            let owner = run
+                .iter()
+                .position(|t| t.poss)
+                .filter(|&p| p + 1 < run.len() && run[p + 1..].iter().all(|t| !t.cap))
+                .and_then(|p| {
+                    let k = self.name_from_run(&run[..=p], text, ctx)?;
+                    let known = &ctx.actors.known[k];
+                    (known.kind == ActorKind::Person)
+                        .then(|| format!("{}'s {}", known.name, join_base(&run[p + 1..], text)))
+                });
+            let name = match (named_tail, owner) {
+                (Some(p), _) => join_base(&run[p + 1..], text),
+                (None, Some(owned)) => owned,
+                (None, None) => phrase,
             };
             return Some(Speaker {
                 name: Some(name),

@@ -358,6 +358,26 @@ fn infinitive_at(toks: &[Tok], k: usize) -> bool {
         })
 }
 
+/// `54-year-old`: an age used as a description of a person.
+fn is_age(lower: &str) -> bool {
+    lower
+        .strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The gender a person noun gives its referent (`the 54-year-old mother`).
+fn gender_of_noun(lower: &str) -> Option<Gender> {
+    match lower {
+        "woman" | "mother" | "grandmother" | "wife" | "daughter" | "girl" | "widow" => {
+            Some(Gender::Female)
+        }
+        "man" | "father" | "grandfather" | "husband" | "son" | "boy" | "widower" => {
+            Some(Gender::Male)
+        }
+        _ => None,
+    }
+}
+
 /// Whether token `i` follows a comma or a closing quotation mark: where a
 /// trailing attribution (`“...,” she said`, `..., he said`) starts.
 fn after_separator(toks: &[Tok], i: usize) -> bool {
@@ -2153,6 +2173,15 @@ impl Extractor {
         if form.classes.phrase {
             return self.phrase_frame(toks, text, frame);
         }
+        // `a person briefed on the discussions said`: a participle
+        // describing an unnamed source, not its verb.
+        let describes_source = prev.is_some_and(|p| ANON_NOUNS.contains(p.lower))
+            && ANON_POSTMODIFIERS.iter().any(|m| {
+                m.len() == 2 && m[0] == toks[i].lower && toks.get(j).is_some_and(|t| t.is(m[1]))
+            });
+        if describes_source {
+            return None;
+        }
         // `who asked not to be named`, `asked to remain anonymous`: the
         // terms of the interview, not a statement.
         let after = |n: usize| toks.get(j + n).map_or("", |t| t.lower);
@@ -2400,7 +2429,20 @@ impl Extractor {
             && toks
                 .get(k + 1)
                 .is_some_and(|t| t.word && !t.cap && (t.is("asked") || t.looks_participle()));
+        // `“...,” Zelenskyy said in his office in central Kyiv, surrounded
+        // by sandbags.`, `“...,” Lavrov said at a press conference following
+        // talks with ...`: after the quotation it attributes, what follows
+        // the cue says where and how, unless a content clause opens there.
+        let after_quotation = frame.subj.is_some_and(|(a, _)| {
+            let closing = |t: &Tok| t.mark.is_some_and(|(_, open)| !open);
+            (a >= 1 && closing(&toks[a - 1]))
+                || (a >= 2 && toks[a - 1].is_comma() && closing(&toks[a - 2]))
+        });
+        let adjuncts_after_quotation = after_quotation
+            && !self.content_opens(toks, after_time.unwrap_or(k))
+            && !self.verb_before_comma(toks, k);
         let nothing_right = nothing_right
+            || adjuncts_after_quotation
             || reduced_adverbial
             || after_time.is_some_and(|m| m >= toks.len() || toks[m].punct("."))
             || self.only_adjuncts_follow(toks, k, form)
@@ -2873,6 +2915,53 @@ impl Extractor {
             !object_pronoun && (p == 0 || !determiner)
         });
         opens_one_phrase.then(|| self.after_place_or_day(toks, k + n + 1))
+    }
+
+    /// Whether a finite verb or a cue comes after `k` before the clause
+    /// ends at a comma or full stop: `“...,” a person briefed on the
+    /// discussions said.` reads `briefed` as a participle of the source.
+    fn verb_before_comma(&self, toks: &[Tok], k: usize) -> bool {
+        toks[k.min(toks.len())..]
+            .iter()
+            .take_while(|t| !t.is_comma() && !t.punct(".") && !t.punct(";"))
+            .enumerate()
+            .any(|(n, t)| {
+                // `an interview published on Sunday`: a participle before
+                // its preposition describes.
+                let participle = toks
+                    .get(k + n + 1)
+                    .is_none_or(|next| PREPOSITIONS.contains(next.lower));
+                t.word
+                    && t.quote.is_none()
+                    && (FINITE_VERBS.contains(t.lower)
+                        || (MODALS.contains(t.lower) && !t.is("to"))
+                        || (t.looks_past_tense() && !participle))
+            })
+    }
+
+    /// Whether a content clause opens at `m`, right after a cue and its time
+    /// adverbials: `that`, a colon or quotation, or a clause that starts
+    /// with its subject; not a preposition, an adverbial opener, a
+    /// participle (`following talks`, `flanked by aides`) or a comma.
+    fn content_opens(&self, toks: &[Tok], m: usize) -> bool {
+        let Some(t) = toks.get(m) else {
+            return false;
+        };
+        if t.is_comma() {
+            return toks
+                .get(m + 1)
+                .is_some_and(|n| n.mark.is_some_and(|(_, open)| open));
+        }
+        if t.is("that") || t.punct(":") || t.mark.is_some_and(|(_, open)| open) {
+            return true;
+        }
+        t.word
+            && t.quote.is_none()
+            && !PREPOSITIONS.contains(t.lower)
+            && !ADJUNCT_OPENERS.contains(t.lower)
+            && !t.looks_participle()
+            && !t.looks_past_tense()
+            && self.looks_like_clause(toks, m)
     }
 
     /// The `that` opening the content after a reduced adverbial clause of
@@ -3415,6 +3504,20 @@ impl Extractor {
         if PRONOUNS.contains(last.lower) {
             return Some((end - 1, end));
         }
+        // `the 54-year-old teacher said`, `the 67-year-old said`: a person
+        // described by age, whom [`Extractor::resolve_np`] finds among the
+        // people just named.
+        let aged = (end.saturating_sub(4)..end).find(|&a| {
+            a > 0
+                && is_age(toks[a].lower)
+                && toks[a - 1].is("the")
+                && toks[a + 1..end]
+                    .iter()
+                    .all(|t| t.word && !t.cap && t.quote.is_none())
+        });
+        if let Some(a) = aged {
+            return Some((a - 1, end));
+        }
         // Partitive: `One of them said ...`, `Two of them, who asked not to be
         // named, said ...`.
         if last.lower == "them"
@@ -3437,11 +3540,17 @@ impl Extractor {
                     (rest.len() > p.len() || (whole && rest.len() == p.len()))
                         && rest[..p.len()] == **p
                 });
+                // A relative clause has its own verbs; other post-modifiers
+                // end before one (`an adviser to the prime minister told
+                // state television`).
                 let clean = toks[a + 1..end].iter().all(|t| {
                     t.word
                         && t.quote.is_none()
-                        && !(rest[0] == "who"
-                            && matches!(t.lower, "that" | "said" | "says" | "told" | "tells"))
+                        && if rest[0] == "who" {
+                            !matches!(t.lower, "that" | "said" | "says" | "told" | "tells")
+                        } else {
+                            !FINITE_VERBS.contains(t.lower)
+                        }
                 });
                 if post && clean {
                     let start = self.np_left(toks, a + 1).map_or(a, |(s, _)| s);
@@ -3959,6 +4068,19 @@ impl Extractor {
         }) {
             let d = words.remove(0);
             indefinite |= d.lower != "the";
+        }
+        if !indefinite && words.first().is_some_and(|t| is_age(t.lower)) {
+            let want = words.last().and_then(|t| gender_of_noun(t.lower));
+            return ctx
+                .mentions
+                .iter()
+                .rev()
+                .take(8)
+                .find(|m| want.is_none() || m.gender.is_none() || m.gender == want)
+                .map(|m| Speaker {
+                    mention,
+                    ..m.speaker(&ctx.actors.known)
+                });
         }
         if words.is_empty() {
             // `One senior EU diplomat described the mood as “panic”.

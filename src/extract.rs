@@ -1266,7 +1266,7 @@ impl Extractor {
 
     /// Whether a word followed by a period keeps it (`with_period`): a
     /// title or honorific abbreviation (`Gen.`, `Mrs.`), a dotted word
-    /// (`U.S.`), an initial (`J.`).
+    /// (`U.S.`), an initial (`J.`), a month (`Nov.`).
     fn keeps_period(&self, word: &str, with_period: &str) -> bool {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         matches!(
@@ -1275,6 +1275,10 @@ impl Extractor {
         ) || word.contains('.')
             || (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
             || ["mr", "mrs", "ms", "dr", "st", "jr", "sr"]
+                .iter()
+                .any(|a| word.eq_ignore_ascii_case(a))
+            // `said on Nov. 27 that`: a month as AP writes it.
+            || ["jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"]
                 .iter()
                 .any(|a| word.eq_ignore_ascii_case(a))
     }
@@ -3202,13 +3206,40 @@ impl Extractor {
             }
             // `on Thursday`, `in March`, `on Oct. 3`: a date ends its phrase
             // whatever follows (`agreed on Thursday to use ...`).
-            if matches!(l, "on" | "in") && toks.get(m + 1).is_some_and(|t| is_date_word(t.lower)) {
-                m += 2;
+            // AP's bare dates too: `said Jan. 5 that`, `said Monday that`,
+            // `on Nov. 27, 2025, that`.
+            // Not before a comma: in `noted last November, drones hit ...`
+            // the date opens the content.
+            let bare_date = is_date_word(l) && !toks[m].is("may") && !toks[m].poss && {
+                let mut n = m + 1;
                 while toks
-                    .get(m)
+                    .get(n)
                     .is_some_and(|t| t.lower.bytes().all(|b| b.is_ascii_digit()))
                 {
+                    n += 1;
+                }
+                toks.get(n).is_some_and(|t| t.word)
+            };
+            if bare_date
+                || (matches!(l, "on" | "in")
+                    && toks.get(m + 1).is_some_and(|t| is_date_word(t.lower)))
+            {
+                m += if bare_date { 1 } else { 2 };
+                let digits = |t: &Tok| t.lower.bytes().all(|b| b.is_ascii_digit());
+                while toks.get(m).is_some_and(digits) {
                     m += 1;
+                }
+                let year = toks.get(m).is_some_and(Tok::is_comma)
+                    && toks
+                        .get(m + 1)
+                        .is_some_and(|t| digits(t) && t.lower.len() == 4);
+                if year {
+                    m += 2;
+                    if toks.get(m).is_some_and(Tok::is_comma)
+                        && toks.get(m + 1).is_some_and(|t| t.is("that"))
+                    {
+                        m += 1;
+                    }
                 }
                 moved = true;
                 continue;
@@ -3811,7 +3842,17 @@ impl Extractor {
                     |(a, _)| a.min(f.cue_i),
                 );
                 // A trailing attribution reports the sentence part before
-                // it, ours included: it ends nothing.
+                // it, ours included: it ends nothing but our words (`Ministers
+                // agreed to extend the mission, officials said.`).
+                if f.kind_hint == FrameKind::Trailing
+                    && st > cs + 1
+                    && st < ce
+                    && toks[st - 1].is_comma()
+                    && toks[st - 2].mark.is_none()
+                {
+                    ce = st - 1;
+                    break;
+                }
                 if matches!(f.kind_hint, FrameKind::Trailing | FrameKind::Parenthetical)
                     || (f.kind_hint == FrameKind::According
                         && f.content.is_some_and(|(c, _)| c == 0))

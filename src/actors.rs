@@ -452,7 +452,11 @@ pub fn role_words(role: &str) -> Vec<String> {
     folded(role)
         .split(' ')
         .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an" | "of" | "for" | "to"))
-        .map(str::to_string)
+        // `the PM` is the prime minister.
+        .flat_map(|w| match w {
+            "pm" => vec!["prime".to_string(), "minister".to_string()],
+            _ => vec![w.to_string()],
+        })
         .collect()
 }
 

@@ -870,6 +870,7 @@ static SAY_LIKE: WordList = WordList::new(&[
 static TAIL_LEMMAS: WordList = WordList::new(&[
     "say",
     "add",
+    "go on",
     "tell",
     "write",
     "ask",
@@ -3494,12 +3495,15 @@ impl Extractor {
                     // `A spokesperson for the Kremlin, Dmitry Peskov, told
                     // ...`: a role head makes the phrase a description,
                     // whatever names it holds.
-                    described
-                        .iter()
-                        .all(|t| !t.cap || t.poss || self.is_title_word(t.lower))
-                        || described.iter().any(|t| {
-                            !t.cap && (ANON_NOUNS.contains(t.lower) || self.is_title_word(t.lower))
-                        })
+                    // `The Foreign Secretary, Yvette Cooper, told ...`.
+                    described.iter().all(|t| {
+                        !t.cap
+                            || t.poss
+                            || self.is_title_word(t.lower)
+                            || NOUN_DETERMINERS.contains(t.lower)
+                    }) || described.iter().any(|t| {
+                        !t.cap && (ANON_NOUNS.contains(t.lower) || self.is_title_word(t.lower))
+                    })
                 });
             if proper_name {
                 return Some((open + 1, end - 1));
@@ -3642,7 +3646,12 @@ impl Extractor {
                         | "current"
                 )
                 || t.lower.chars().all(|c| c.is_ascii_digit() || c == '%')
-                || (a < end && t.lower.len() <= 5 && particle_in_name(toks, a - 1));
+                || (a < end && t.lower.len() <= 5 && particle_in_name(toks, a - 1))
+                // `the secretary of state said`
+                || (l == "state"
+                    && a >= 3
+                    && toks[a - 2].is("of")
+                    && toks[a - 3].lower.starts_with("secretar"));
             if DETERMINERS.contains(l) && a < end {
                 // `Headquarters for the Treatment of Prisoners of War`
                 let inside_name = a >= 3
@@ -4138,6 +4147,18 @@ impl Extractor {
         if words.len() == 1 && PRONOUNS.contains(words[0].lower) {
             return self.resolve_pronoun(words[0].lower, ctx, hint, at, &mention);
         }
+        // `According to him, ...`, `according to them`.
+        if np.len() == 1 {
+            let subject = match words[0].lower {
+                "him" => "he",
+                "her" => "she",
+                "them" => "they",
+                _ => "",
+            };
+            if !subject.is_empty() {
+                return self.resolve_pronoun(subject, ctx, hint, at, &mention);
+            }
+        }
         // A partitive subject (`One of them, who spoke on condition of
         // anonymity, said ...`, `Two of them said ...`) is some of the
         // unnamed sources quoted last (`According to two diplomats ...`); an
@@ -4308,9 +4329,20 @@ impl Extractor {
         }
         // Roles: `the Kremlin spokesman`, `the top diplomat`.
         let rw = role_words(&phrase);
-        let head_is_role = run
-            .last()
-            .is_some_and(|t| self.lex.title(t.lower) == Some(TitleKind::Role));
+        // `the foreign minister`; `the secretary of state`, `the minister of
+        // defence`: the role before its complement.
+        let is_role = |t: &Tok| self.lex.title(t.lower) == Some(TitleKind::Role);
+        // Not a body's members (`representatives of the OSCE`).
+        let head_is_role = run.last().is_some_and(is_role)
+            || run.iter().position(|t| t.is("of")).is_some_and(|p| {
+                let complement = &run[p + 1..];
+                p > 0
+                    && is_role(&run[p - 1])
+                    && !run[p - 1].lower.ends_with('s')
+                    && !complement.is_empty()
+                    && complement.iter().all(|t| !t.upper)
+                    && self.registry.lookup(&join_base(complement, text)).is_none()
+            });
         if head_is_role {
             if let Some(k) = ctx.actors.find_role(&rw) {
                 return Some(speaker_of(&ctx.actors.known[k], mention));

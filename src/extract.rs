@@ -2178,11 +2178,18 @@ impl Extractor {
         if form.classes.phrase {
             return self.phrase_frame(toks, text, frame);
         }
-        // `a person briefed on the discussions said`: a participle
-        // describing an unnamed source, not its verb.
+        // `a person briefed on the discussions said`, `a French diplomat
+        // posted in Tbilisi`: a participle describing an unnamed source, not
+        // its verb.
         let describes_source = prev.is_some_and(|p| ANON_NOUNS.contains(p.lower))
             && ANON_POSTMODIFIERS.iter().any(|m| {
-                m.len() == 2 && m[0] == toks[i].lower && toks.get(j).is_some_and(|t| t.is(m[1]))
+                // Not `posted on Telegram`.
+                m[0] == toks[i].lower
+                    && (m.len() == 1
+                        && toks
+                            .get(j)
+                            .is_some_and(|t| PREPOSITIONS.contains(t.lower) && !t.is("on"))
+                        || (m.len() == 2 && toks.get(j).is_some_and(|t| t.is(m[1]))))
             });
         if describes_source {
             return None;
@@ -4221,6 +4228,17 @@ impl Extractor {
             let is_role_of_named = has_name_after || names_before;
             let plural = lowers[h].ends_with('s') && !lowers[h].ends_with("ss");
             let definite_role = !indefinite && !plural;
+            // `two people familiar with the matter`, `several officials`.
+            let group = plural
+                || matches!(
+                    lowers[h],
+                    "people" | "men" | "women" | "children" | "police"
+                )
+                || np.first().is_some_and(|t| {
+                    DETERMINERS.contains(t.lower)
+                        && !matches!(t.lower, "a" | "an" | "the" | "one" | "another")
+                        || t.lower.bytes().all(|b| b.is_ascii_digit())
+                });
             if definite_role && !is_role_of_named && words.len() == 1 {
                 // `the official said` after `A senior Ukrainian official, ...`
                 let head = singular(lowers[h]);
@@ -4274,13 +4292,16 @@ impl Extractor {
                     .iter()
                     .find_map(|t| self.lex.demonyms.get(t.base()).cloned())
                     .unwrap_or_default();
+                // One unnamed source is a person a later `he said` can
+                // refer to (`A soldier said ... “They keep coming,” he
+                // said.`); sources in the plural are a group.
                 return Some(Speaker {
                     name: Some(name),
                     mention,
                     anonymous: true,
                     affiliation,
-                    person: false,
-                    gender: None,
+                    person: !group,
+                    gender: gender_of_noun(lowers[h]),
                 });
             }
         }
@@ -4508,7 +4529,13 @@ impl Extractor {
                         .cloned()
                 })
                 .filter(|s| {
-                    s.gender == want || !ctx.mentions.iter().rev().take(8).any(|m| m.gender == want)
+                    // An unnamed source just quoted is the nearest
+                    // antecedent whatever the people named before it.
+                    let latest_source =
+                        s.anonymous && ctx.salient.last().is_some_and(|last| last.name == s.name);
+                    s.gender == want
+                        || latest_source
+                        || !ctx.mentions.iter().rev().take(8).any(|m| m.gender == want)
                 })
                 .or_else(|| {
                     // No salient subject of that gender: the last person of

@@ -3038,7 +3038,11 @@ impl Extractor {
         // A subject opens the clause after the name; a bare common noun
         // is more likely the name's head (`warned NATO membership would
         // ...`).
-        let end = self.after_place_or_day(toks, m);
+        let mut end = self.after_place_or_day(toks, m);
+        // `As the diplomat told TASS, the talks ...`
+        if end == m && toks.get(m).is_some_and(Tok::is_comma) {
+            end += 1;
+        }
         let opens_subject = toks.get(end).is_some_and(|t| {
             t.word
                 && (t.cap
@@ -3121,7 +3125,24 @@ impl Extractor {
                 while end > 0 && (toks[end - 1].is_comma() || toks[end - 1].punct("—")) {
                     end -= 1;
                 }
-                frame.content = Some((0, end));
+                // `Witkoff, according to Peskov, had told Putin ...`: set off
+                // between a subject and its verb, it reports the sentence.
+                let interrupts = end < i
+                    && toks.get(b).is_some_and(Tok::is_comma)
+                    && !toks[..end]
+                        .iter()
+                        .any(|t| FINITE_VERBS.contains(t.lower) || t.looks_past_tense())
+                    && !toks
+                        .get(b + 1)
+                        .is_some_and(|t| matches!(t.lower, "who" | "which" | "whose"))
+                    && (finite_verb_within(&toks[b + 1..], 3)
+                        || toks.get(b + 1).is_some_and(Tok::looks_past_tense));
+                if interrupts {
+                    frame.kind_hint = FrameKind::Parenthetical;
+                    frame.content = Some((0, toks.len()));
+                } else {
+                    frame.content = Some((0, end));
+                }
                 frame.region_start = 0;
                 frame.region_end = b;
             }
@@ -3594,7 +3615,10 @@ impl Extractor {
                             !FINITE_VERBS.contains(t.lower)
                         }
                 });
-                if post && clean {
+                // `thanked the soldiers in his address and said`: a
+                // conjunction before the cue ends no source phrase.
+                let conjoined = matches!(toks[end - 1].lower, "and" | "but" | "or" | "then");
+                if post && clean && !conjoined {
                     let start = self.np_left(toks, a + 1).map_or(a, |(s, _)| s);
                     return Some((start, end));
                 }
@@ -3652,7 +3676,9 @@ impl Extractor {
                         | "retired"
                         | "current"
                 )
-                || t.lower.chars().all(|c| c.is_ascii_digit() || c == '%')
+                // `32 allies`; not a clock time (`12:00 Zelensky said`).
+                || (t.lower.chars().all(|c| c.is_ascii_digit() || c == '%')
+                    && !(a >= 2 && toks[a - 2].punct(":")))
                 || (a < end && t.lower.len() <= 5 && particle_in_name(toks, a - 1))
                 // `the secretary of state said`
                 || (l == "state"
@@ -3701,6 +3727,14 @@ impl Extractor {
         // drop a dangling `of`/`for`/`to` at the left edge.
         while a < end && matches!(toks[a].lower, "of" | "for" | "to") {
             a += 1;
+        }
+        // `..., his office said.`: the possessive names whose office.
+        if a > 0
+            && a + 1 == end
+            && matches!(toks[a - 1].lower, "his" | "her")
+            && INSTITUTION_HEADS.contains(toks[a].lower)
+        {
+            a -= 1;
         }
         (a < end).then_some((a, end))
     }
@@ -3953,6 +3987,38 @@ impl Extractor {
                                 )
                         }))
                     || (t.is_comma() && next_l == "according")
+                    // `... with European partners but declined to comment`:
+                    // the subject's refusal is the reporter's account.
+                    || (t.is("but")
+                        && matches!(next_l, "declined" | "refused" | "gave" | "offered")
+                        && toks.get(k + 2).is_some_and(|n| n.word && !n.cap))
+                    // `captured the village, a claim Kyiv denied`, `..., which
+                    // Moscow denies`: the reporter's comment on the claim.
+                    || (t.is_comma()
+                        && ((matches!(next_l, "a" | "an")
+                            && toks.get(k + 2).is_some_and(|n| {
+                                matches!(
+                                    n.lower,
+                                    "claim" | "allegation" | "assertion" | "charge" | "accusation"
+                                )
+                            }))
+                            || (next_l == "which"
+                                && toks[k + 2..]
+                                    .iter()
+                                    .take(4)
+                                    .take_while(|n| n.word)
+                                    .any(|n| {
+                                        matches!(
+                                            n.lower,
+                                            "denied"
+                                                | "denies"
+                                                | "deny"
+                                                | "rejected"
+                                                | "rejects"
+                                                | "disputed"
+                                                | "disputes"
+                                        )
+                                    }))))
                     || ((t.punct("—") || t.punct("–"))
                         && matches!(
                             next_l,
@@ -4048,12 +4114,15 @@ impl Extractor {
         // in the sentence without its reporting clause, so that a judgement
         // reaches across it to its subject.
         if me.kind_hint == FrameKind::Parenthetical {
-            if let Some((a, _)) = me.subj {
+            if let Some((a, subj_end)) = me.subj {
                 let a = a.min(me.cue_i);
-                let b = if toks.get(me.cue_j).is_some_and(Tok::is_comma) {
-                    me.cue_j + 1
+                // After the cue, or after its subject (`, according to
+                // Peskov,`).
+                let clause_end = me.cue_j.max(subj_end);
+                let b = if toks.get(clause_end).is_some_and(Tok::is_comma) {
+                    clause_end + 1
                 } else {
-                    me.cue_j
+                    clause_end
                 };
                 if a > 0 && toks[a - 1].is_comma() && b <= toks.len() {
                     cut.push((toks[a - 1].start, toks[b - 1].end));
@@ -4153,6 +4222,20 @@ impl Extractor {
         // Pronouns.
         if words.len() == 1 && PRONOUNS.contains(words[0].lower) {
             return self.resolve_pronoun(words[0].lower, ctx, hint, at, &mention);
+        }
+        // `his office said`: the office of the person `his` refers to.
+        if words.len() == 2 && matches!(words[0].lower, "his" | "her") {
+            let pronoun = if words[0].is("his") { "he" } else { "she" };
+            let owner = self.resolve_pronoun(pronoun, ctx, hint, at, &mention)?;
+            let owner_name = owner.name?;
+            return Some(Speaker {
+                name: Some(format!("{owner_name}'s {}", words[1].lower)),
+                mention,
+                anonymous: false,
+                affiliation: owner.affiliation,
+                person: false,
+                gender: None,
+            });
         }
         // `According to him, ...`, `according to them`.
         if np.len() == 1 {
@@ -4738,7 +4821,16 @@ fn trim_content(toks: &[Tok], mut cs: usize, mut ce: usize) -> (usize, usize) {
                     || t.punct(")")
                     || t.lower.chars().all(|c| c.is_ascii_digit())
             });
-        if dateline {
+        // A live blog's entry time: `11:02 GMT -`.
+        let digits = |t: &Tok| !t.lower.is_empty() && t.lower.bytes().all(|b| b.is_ascii_digit());
+        let clock = head.len() >= 3
+            && digits(&head[0])
+            && head[1].punct(":")
+            && digits(&head[2])
+            && head[3..]
+                .iter()
+                .all(|t| t.upper || t.punct("(") || t.punct(")"));
+        if dateline || clock {
             cs += d;
             while cs < ce && !toks[cs].word && toks[cs].mark.is_none() {
                 cs += 1;

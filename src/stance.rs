@@ -783,6 +783,17 @@ impl Codebook {
                 continue;
             };
             let len = pat.words.len();
+            // `..., he acknowledged.`, `acknowledged that ...`: the speech
+            // verb, not the recognition of a claim.
+            let speech_verb = len == 1
+                && toks[i].starts_with("acknowledg")
+                && toks
+                    .get(i + 1)
+                    .is_none_or(|&n| n == "that" || n == "," || n == ".");
+            if speech_verb {
+                i += 1;
+                continue;
+            }
             let nominal = matches!(term, Term::Topic | Term::ConTopic);
             if nominal && i < absorbed_until {
                 // `annexation of Crimea` is one noun phrase and one vote.
@@ -830,7 +841,10 @@ impl Codebook {
             };
             let word_and =
                 (w == "and" || w == "or") && lo >= 2 && toks[lo - 2] != "," && !verb_follows;
-            if is_boundary(w) && !relative && !word_and {
+            // `said the position had not changed and that sanctions would
+            // stay`: a second reported clause.
+            let and_that = (w == "and" || w == "but") && toks.get(lo).is_some_and(|&n| n == "that");
+            if (is_boundary(w) && !relative && !word_and) || and_that {
                 break;
             }
             lo -= 1;
@@ -851,9 +865,13 @@ impl Codebook {
             Term::ConTopic => "con-topic",
         };
         // Preconditions demand what follows: `no talks until a ceasefire`.
-        let precondition = (0..scope.len())
-            .rev()
-            .find(|&k| self.preconditions.matches_at(scope, k));
+        // `should not discuss easing restrictions before Moscow agreed to a
+        // ceasefire`: after a negation, `before` demands what follows first.
+        let precondition = (0..scope.len()).rev().find(|&k| {
+            self.preconditions.matches_at(scope, k)
+                || (scope[k] == "before"
+                    && (0..k).any(|j| match_len(&self.negators, scope, j).is_some()))
+        });
         if let Some(k) = precondition {
             if scope.len() - k <= 6 {
                 let words = span(&toks, lo + k, i + len);
@@ -871,6 +889,15 @@ impl Codebook {
         let other = find_any(&self.reported_others, scope).is_some_and(|k| {
             // `to expect Russia to give back ...` is the speaker's expectation.
             if k > 0 && scope[k - 1] == "to" {
+                return false;
+            }
+            // `Ukraine cannot be forced to give up land`: a refusal to be
+            // made to, which keeps the speaker's stance (and its negation).
+            let refused_passive = k >= 2
+                && matches!(scope[k - 1], "be" | "been" | "being")
+                && (k.saturating_sub(3)..k - 1)
+                    .any(|j| match_len(&self.negators, scope, j).is_some());
+            if refused_passive {
                 return false;
             }
             scope[k + 1..]
@@ -894,7 +921,14 @@ impl Codebook {
                 k += n;
                 continue;
             }
-            if let Some(n) = predicate_len(&self.rejecters, scope, k) {
+            // `sanctions against Russia`: a preposition after a noun.
+            let prepositional = scope[k] == "against"
+                && k > 0
+                && matches!(
+                    scope[k - 1],
+                    "sanctions" | "measures" | "restrictions" | "penalties" | "war" | "aggression"
+                );
+            if let Some(n) = predicate_len(&self.rejecters, scope, k).filter(|_| !prepositional) {
                 if governor == 0 {
                     governor = -1;
                 } else {
@@ -950,7 +984,13 @@ impl Codebook {
                 }
             }
             seen += 1;
-            if is_boundary(w) || seen > 10 {
+            // `NATO said that a ceasefire was worth more`: a reporting verb
+            // opens another clause, whose judgements are of its own words.
+            let reporting = matches!(
+                w,
+                "said" | "says" | "told" | "tells" | "wrote" | "added" | "stated"
+            );
+            if is_boundary(w) || seen > 10 || reporting {
                 break;
             }
             if let Some(n) = match_len(&self.negators, toks, hi) {

@@ -3538,6 +3538,25 @@ impl Extractor {
             }
             return self.np_left(toks, open);
         }
+        // `Olha Stefanishyna, appearing on ABC's “This Week,” said ...`: an
+        // appositive ending in a quoted title, its comma inside the marks.
+        if last.mark.is_some_and(|(_, open)| !open) && end >= 2 && toks[end - 2].is_comma() {
+            let (q, _) = last.mark?;
+            let opening = toks[..end - 1]
+                .iter()
+                .rposition(|t| t.is_mark(q as usize, true))?;
+            let short_title = end - 1 - opening <= 8;
+            let open = toks[..opening]
+                .iter()
+                .rposition(|t| t.is_comma() && t.quote.is_none())?;
+            let appositive = toks
+                .get(open + 1)
+                .is_some_and(|t| t.looks_participle() || PREPOSITIONS.contains(t.lower));
+            if short_title && appositive && opening - open <= 10 {
+                return self.np_left(toks, open);
+            }
+            return None;
+        }
         if last.mark.is_some() {
             return None;
         }

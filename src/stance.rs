@@ -1223,9 +1223,32 @@ fn find_substring(haystack: &str, needle: &str) -> Option<usize> {
 /// the end of the text.
 fn cuts_no_token(lower: &str, start: usize, end: usize) -> bool {
     let joins = |c: char| crate::text::is_alphanumeric(c) || matches!(c, '*' | '\'' | '-');
-    let before = lower.get(..start).and_then(|h| h.chars().next_back());
-    let after = lower.get(end..).and_then(|t| t.chars().next());
-    before.is_none_or(|c| !joins(c)) && after.is_none_or(|c| !joins(c) && c != '!')
+    let alnum = |c: Option<char>| c.is_some_and(crate::text::is_alphanumeric);
+    let head = lower.get(..start).unwrap_or("");
+    let tail = lower.get(end..).unwrap_or("");
+    let mut back = head.chars().rev();
+    let mut ahead = tail.chars();
+    let (before, before2) = (back.next(), back.next());
+    let (after, after2) = (ahead.next(), ahead.next());
+    let first = lower.get(start..).and_then(|t| t.chars().next());
+    let last = lower.get(..end).and_then(|h| h.chars().next_back());
+    // A dot between letters or digits joins them (`u.s`, `1.5`); the last
+    // dot of an abbreviation (`u.s.`) is no token.
+    let dot_before = before == Some('.') && alnum(before2) && alnum(first);
+    let dot_after = after == Some('.')
+        && alnum(last)
+        && (alnum(after2) || lower.get(..end).is_some_and(|h| last_word_has_dot(h)));
+    before.is_none_or(|c| !joins(c))
+        && !dot_before
+        && after.is_none_or(|c| !joins(c) && c != '!')
+        && !dot_after
+}
+
+/// Whether the word `text` ends with holds a dot (`u.s`).
+fn last_word_has_dot(text: &str) -> bool {
+    text.rsplit(|c: char| !(crate::text::is_alphanumeric(c) || matches!(c, '.' | '*' | '\'' | '-')))
+        .next()
+        .is_some_and(|w| w.trim_end_matches('.').contains('.'))
 }
 
 /// [`tokens`] of a text already lowercased by [`lowercase_straight`], with
@@ -1281,7 +1304,9 @@ fn tokens_of_lowercase(lower: &str) -> (Vec<&str>, Vec<usize>) {
         let Some(c) = char_at(i) else { break };
         let alnum = crate::text::is_alphanumeric(c);
         let next_alnum = || char_at(i + c.len_utf8()).is_some_and(crate::text::is_alphanumeric);
-        let joins = alnum || c == '*' || (matches!(c, '\'' | '-') && prev_alnum && next_alnum());
+        // `pro-Russian`, `Kyiv's`, and the dots inside `u.s.` and `1.5`.
+        let joins =
+            alnum || c == '*' || (matches!(c, '\'' | '-' | '.') && prev_alnum && next_alnum());
         prev_alnum = alnum;
         if joins {
             word_start.get_or_insert(i);
@@ -1296,7 +1321,9 @@ fn tokens_of_lowercase(lower: &str) -> (Vec<&str>, Vec<usize>) {
             flush(&lower[at..=i], at, &mut out, &mut starts);
         } else {
             flush(word, at, &mut out, &mut starts);
-            if matches!(c, '.' | ',' | ';' | '?' | '!' | ':' | '—' | '–') {
+            // The last dot of `u.s.` ends no clause.
+            let abbreviation = c == '.' && word.contains('.');
+            if matches!(c, '.' | ',' | ';' | '?' | '!' | ':' | '—' | '–') && !abbreviation {
                 out.push(&lower[i..i + c.len_utf8()]);
                 starts.push(i);
             }
@@ -1403,15 +1430,16 @@ mod tests {
             let prev_alnum = idx > 0 && crate::text::is_alphanumeric(chars[idx - 1]);
             if crate::text::is_alphanumeric(c)
                 || c == '*'
-                || (matches!(c, '\'' | '-') && prev_alnum && next_alnum)
+                || (matches!(c, '\'' | '-' | '.') && prev_alnum && next_alnum)
             {
                 cur.push(c);
             } else if c == '!' && cur.chars().all(|x| x.is_alphabetic()) && !cur.is_empty() {
                 cur.push(c);
                 flush(&mut cur, &mut out);
             } else {
+                let abbreviation = c == '.' && cur.contains('.');
                 flush(&mut cur, &mut out);
-                if matches!(c, '.' | ',' | ';' | '?' | '!' | ':' | '—' | '–') {
+                if matches!(c, '.' | ',' | ';' | '?' | '!' | ':' | '—' | '–') && !abbreviation {
                     out.push(c.to_string());
                 }
             }

@@ -1237,7 +1237,7 @@ fn cuts_no_token(lower: &str, start: usize, end: usize) -> bool {
     let dot_before = before == Some('.') && alnum(before2) && alnum(first);
     let dot_after = after == Some('.')
         && alnum(last)
-        && (alnum(after2) || lower.get(..end).is_some_and(|h| last_word_has_dot(h)));
+        && (alnum(after2) || lower.get(..end).is_some_and(last_word_has_dot));
     before.is_none_or(|c| !joins(c))
         && !dot_before
         && after.is_none_or(|c| !joins(c) && c != '!')

@@ -3239,16 +3239,17 @@ impl Extractor {
             // `on Nov. 27, 2025, that`.
             // Not before a comma: in `noted last November, drones hit ...`
             // the date opens the content.
-            let bare_date = is_date_word(l) && !toks[m].is("may") && !toks[m].poss && {
-                let mut n = m + 1;
-                while toks
-                    .get(n)
-                    .is_some_and(|t| t.lower.bytes().all(|b| b.is_ascii_digit()))
-                {
-                    n += 1;
-                }
-                toks.get(n).is_some_and(|t| t.word)
-            };
+            let bare_date =
+                toks[m].cap && is_date_word(l) && !toks[m].is("may") && !toks[m].poss && {
+                    let mut n = m + 1;
+                    while toks
+                        .get(n)
+                        .is_some_and(|t| t.lower.bytes().all(|b| b.is_ascii_digit()))
+                    {
+                        n += 1;
+                    }
+                    toks.get(n).is_some_and(|t| t.word)
+                };
             if bare_date
                 || (matches!(l, "on" | "in")
                     && toks.get(m + 1).is_some_and(|t| is_date_word(t.lower)))
@@ -3591,6 +3592,7 @@ impl Extractor {
         // people just named.
         let aged = (end.saturating_sub(4)..end).find(|&a| {
             a > 0
+                && toks[a].lower.ends_with("-year-old")
                 && is_age(toks[a].lower)
                 && toks[a - 1].is("the")
                 && toks[a + 1..end]

@@ -255,6 +255,9 @@ struct Frame<'l> {
     /// The content is a noun-phrase object (`rejected the plan`), which ends
     /// at the first comma.
     np_content: bool,
+    /// The second half of a quotation the attribution splits (`“A,” she
+    /// said, “but B.”`), a statement of its own.
+    continuation: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1485,6 +1488,9 @@ impl Extractor {
                 }
             }
             parts.push((fi, (start, ce)));
+            if let Some(second) = f.continuation {
+                parts.push((fi, second));
+            }
         }
         for (fi, (cs, ce)) in parts {
             let f = &frames[fi];
@@ -2174,6 +2180,7 @@ impl Extractor {
             region_end: toks.len(),
             kind_hint: FrameKind::Normal,
             np_content: false,
+            continuation: None,
         };
         if form.classes.phrase {
             return self.phrase_frame(toks, text, frame);
@@ -2363,6 +2370,27 @@ impl Extractor {
         } else {
             let subj = self.subject_left(toks, left_end);
             match subj {
+                // `54 percent of Germans support continuing aid`, `a
+                // majority of Ukrainians oppose ...`: a poll's finding.
+                Some((a, _))
+                    if a >= 2
+                        && toks[a - 1].is("of")
+                        && matches!(
+                            toks[a - 2].lower,
+                            "percent"
+                                | "%"
+                                | "cent"
+                                | "majority"
+                                | "minority"
+                                | "half"
+                                | "third"
+                                | "quarter"
+                                | "share"
+                                | "proportion"
+                        ) =>
+                {
+                    return None;
+                }
                 Some((a, b)) => {
                     frame.subj = Some((a, b));
                     frame.region_start = a;
@@ -2611,6 +2639,17 @@ impl Extractor {
         }
         if q < toks.len() && toks[q].mark.is_some_and(|(_, o)| o) && (q > k || form.classes.clause)
         {
+            // `“A ceasefire is in our interest,” Kofman says, “but only with
+            // guarantees.”`: one quotation split by its attribution, both
+            // halves the speaker's.
+            if let Some((a, _)) = frame.subj.filter(|_| after_quotation && q > k) {
+                frame.kind_hint = FrameKind::Trailing;
+                frame.region_start = 0;
+                let before = if toks[a - 1].is_comma() { a - 1 } else { a };
+                frame.content = Some((0, before));
+                frame.continuation = Some((q, toks.len()));
+                return Some(frame);
+            }
             frame.content = Some((q, toks.len()));
             return Some(frame);
         }
@@ -4210,11 +4249,13 @@ impl Extractor {
         }
         let mut words: Vec<&Tok> = np.iter().filter(|t| t.word).collect();
         let mut indefinite = false;
+        let mut definite = false;
         while words.first().is_some_and(|t| {
             DETERMINERS.contains(t.lower) || t.lower.chars().all(|c| c.is_ascii_digit())
         }) {
             let d = words.remove(0);
             indefinite |= d.lower != "the";
+            definite |= d.lower == "the";
         }
         if !indefinite && words.first().is_some_and(|t| is_age(t.lower)) {
             let want = words.last().and_then(|t| gender_of_noun(t.lower));
@@ -4331,7 +4372,10 @@ impl Extractor {
             });
             let is_role_of_named = has_name_after || names_before;
             let plural = lowers[h].ends_with('s') && !lowers[h].ends_with("ss");
-            let definite_role = !indefinite && !plural;
+            // `the official said`, `Russia's top diplomat`; not a bare
+            // `People familiar with the matter said`.
+            let definite = definite || words.first().is_some_and(|t| t.poss);
+            let definite_role = definite && !indefinite && !plural;
             // `two people familiar with the matter`, `several officials`.
             let group = plural
                 || matches!(

@@ -4372,10 +4372,12 @@ impl Extractor {
             });
             let is_role_of_named = has_name_after || names_before;
             let plural = lowers[h].ends_with('s') && !lowers[h].ends_with("ss");
-            // `the official said`, `Russia's top diplomat`; not a bare
-            // `People familiar with the matter said`.
-            let definite = definite || words.first().is_some_and(|t| t.poss);
-            let definite_role = definite && !indefinite && !plural;
+            // `the official said`, `Russia's top diplomat`, `Minister for
+            // Strategic Industries Herman Smetanin`; not a bare plural
+            // (`People familiar with the matter said`).
+            let bare_plural =
+                !definite && matches!(lowers[h], "people" | "men" | "women" | "children");
+            let definite_role = !indefinite && !plural && !bare_plural;
             // `two people familiar with the matter`, `several officials`.
             let group = plural
                 || matches!(

@@ -449,6 +449,11 @@ static PREPOSITIONS: WordList = WordList::new(&[
     "between", "into", "despite", "after", "before", "during", "under", "among", "toward",
     "towards", "through", "without", "like", "than", "via", "amid", "upon",
 ]);
+/// Conjunctions that open an adverbial clause (`said as he left Paris`).
+static SUBORDINATORS: WordList = WordList::new(&[
+    "as", "when", "while", "after", "before", "because", "since", "until", "once", "if", "though",
+    "although", "whereas",
+]);
 /// Words that open an adverbial after a trailing attribution's comma
 /// (`“...,” she said, as talks resumed.`, `..., in a statement.`).
 static ADJUNCT_OPENERS: WordList = WordList::new(&[
@@ -2201,6 +2206,41 @@ impl Extractor {
         if describes_source {
             return None;
         }
+        // `shot down the proposal` rejects it; `shot down a reconnaissance
+        // drone` is an act of war.
+        if form.lemma == "shoot down" {
+            let idea = toks[j..].iter().take(5).take_while(|t| t.word).any(|t| {
+                matches!(
+                    t.lower,
+                    "idea"
+                        | "ideas"
+                        | "proposal"
+                        | "proposals"
+                        | "plan"
+                        | "plans"
+                        | "suggestion"
+                        | "suggestions"
+                        | "report"
+                        | "reports"
+                        | "claim"
+                        | "claims"
+                        | "notion"
+                        | "request"
+                        | "requests"
+                        | "talk"
+                        | "bill"
+                        | "offer"
+                        | "demand"
+                        | "demands"
+                        | "speculation"
+                        | "rumours"
+                        | "rumors"
+                )
+            });
+            if !idea {
+                return None;
+            }
+        }
         // `who asked not to be named`, `asked to remain anonymous`: the
         // terms of the interview, not a statement.
         let after = |n: usize| toks.get(j + n).map_or("", |t| t.lower);
@@ -2481,8 +2521,37 @@ impl Extractor {
         let adjuncts_after_quotation = after_quotation
             && !self.content_opens(toks, after_time.unwrap_or(k))
             && !self.verb_before_comma(toks, k);
+        // `Russia is ready to resume talks, Putin said at a meeting with US
+        // Special Envoy Steve Witkoff in the Kremlin.`: after the clause it
+        // attributes, the cue's adverbials run to the sentence's end.
+        // Not after a fronted adverbial (`Earlier this month, special forces
+        // shot down a drone`), nor before a verb's object.
+        let after_clause = frame.subj.is_some_and(|(a, _)| {
+            a >= 2
+                && toks[a - 1].is_comma()
+                && toks[..a - 1].iter().any(|t| {
+                    t.word
+                        && t.quote.is_none()
+                        && (FINITE_VERBS.contains(t.lower)
+                            || (MODALS.contains(t.lower) && !t.is("to"))
+                            || t.looks_past_tense())
+                })
+        });
+        let adverbial_next = toks.get(after_time.unwrap_or(k)).is_none_or(|t| {
+            t.punct(".")
+                || PREPOSITIONS.contains(t.lower)
+                || ADJUNCT_OPENERS.contains(t.lower)
+                || SUBORDINATORS.contains(t.lower)
+                || t.looks_participle()
+        });
+        let adjuncts_to_end = after_clause
+            && !after_quotation
+            && form.classes.clause
+            && adverbial_next
+            && self.adjuncts_to_sentence_end(toks, k);
         let nothing_right = nothing_right
             || adjuncts_after_quotation
+            || adjuncts_to_end
             || reduced_adverbial
             || after_time.is_some_and(|m| m >= toks.len() || toks[m].punct("."))
             || self.only_adjuncts_follow(toks, k, form)
@@ -2546,7 +2615,26 @@ impl Extractor {
             && !participle
             && !saying;
         if let Some((a, _)) = frame.subj.filter(|_| reports_aside) {
-            match self.interrupted_content_start(toks, a, k) {
+            // `Russia, Putin said at a meeting with Witkoff in the Kremlin,
+            // is ready`: the clause's adverbials run to its comma.
+            let aside_end = if toks
+                .get(k)
+                .is_some_and(|t| PREPOSITIONS.contains(t.lower) && !t.is("to"))
+            {
+                toks[k..]
+                    .iter()
+                    .take(14)
+                    .position(|t| !t.word || t.quote.is_some() || FINITE_VERBS.contains(t.lower))
+                    .map_or(k, |p| k + p)
+            } else {
+                k
+            };
+            let aside_end = if toks.get(aside_end).is_some_and(Tok::is_comma) {
+                aside_end
+            } else {
+                k
+            };
+            match self.interrupted_content_start(toks, a, aside_end) {
                 Some(0) => {
                     frame.kind_hint = FrameKind::Parenthetical;
                     frame.region_start = 0;
@@ -2972,9 +3060,12 @@ impl Extractor {
     /// ends at a comma or full stop: `“...,” a person briefed on the
     /// discussions said.` reads `briefed` as a participle of the source.
     fn verb_before_comma(&self, toks: &[Tok], k: usize) -> bool {
+        // `said as he left Paris`: a subordinate clause's verb is its own.
         toks[k.min(toks.len())..]
             .iter()
-            .take_while(|t| !t.is_comma() && !t.punct(".") && !t.punct(";"))
+            .take_while(|t| {
+                !t.is_comma() && !t.punct(".") && !t.punct(";") && !SUBORDINATORS.contains(t.lower)
+            })
             .enumerate()
             .any(|(n, t)| {
                 // `an interview published on Sunday`: a participle before
@@ -2988,6 +3079,35 @@ impl Extractor {
                         || (MODALS.contains(t.lower) && !t.is("to"))
                         || (t.looks_past_tense() && !participle))
             })
+    }
+
+    /// Whether only adverbials follow `k` to the end of the sentence: no
+    /// verb before it ends, a subordinate clause opens or a comma leads to
+    /// a participle or an adverbial (`said at a meeting with US Special
+    /// Envoy Steve Witkoff in the Kremlin, adding ...`).
+    fn adjuncts_to_sentence_end(&self, toks: &[Tok], k: usize) -> bool {
+        for (n, t) in toks.iter().enumerate().skip(k).take(30) {
+            if t.punct(".") || t.punct("?") || t.punct("!") || SUBORDINATORS.contains(t.lower) {
+                return true;
+            }
+            if t.is_comma() {
+                return toks.get(n + 1).is_some_and(|next| {
+                    next.looks_participle()
+                        || ADJUNCT_OPENERS.contains(next.lower)
+                        || SUBORDINATORS.contains(next.lower)
+                });
+            }
+            let describes = toks
+                .get(n + 1)
+                .is_none_or(|next| PREPOSITIONS.contains(next.lower));
+            let verb = FINITE_VERBS.contains(t.lower)
+                || (MODALS.contains(t.lower) && !t.is("to"))
+                || (t.looks_past_tense() && !describes);
+            if !t.word || t.quote.is_some() || t.punct(";") || verb || t.is("that") {
+                return false;
+            }
+        }
+        toks.len() <= k + 30
     }
 
     /// Whether a content clause opens at `m`, right after a cue and its time
@@ -3006,13 +3126,19 @@ impl Extractor {
         if t.is("that") || t.punct(":") || t.mark.is_some_and(|(_, open)| open) {
             return true;
         }
+        // `told reporters aboard his plane as it left Paris`: the clause
+        // is read up to a subordinate one.
+        let upto = toks[m..]
+            .iter()
+            .position(|t| SUBORDINATORS.contains(t.lower))
+            .map_or(toks.len(), |p| m + p);
         t.word
             && t.quote.is_none()
             && !PREPOSITIONS.contains(t.lower)
             && !ADJUNCT_OPENERS.contains(t.lower)
             && !t.looks_participle()
             && !t.looks_past_tense()
-            && self.looks_like_clause(toks, m)
+            && self.looks_like_clause(&toks[..upto], m)
     }
 
     /// The `that` opening the content after a reduced adverbial clause of
@@ -3747,9 +3873,13 @@ impl Extractor {
                     && toks[a - 3].lower.starts_with("secretar"));
             if DETERMINERS.contains(l) && a < end {
                 // `Headquarters for the Treatment of Prisoners of War`
+                // `the head of the Kharkiv Regional Military
+                // Administration`: a title's complement.
                 let inside_name = a >= 3
                     && matches!(toks[a - 2].lower, "for" | "of" | "on")
-                    && toks[a - 3].cap
+                    && (toks[a - 3].cap
+                        || (self.is_title_word(toks[a - 3].lower)
+                            && !toks[a - 3].lower.ends_with('s')))
                     && toks[a].cap;
                 if inside_name {
                     a -= 1;

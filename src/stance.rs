@@ -837,10 +837,22 @@ impl Codebook {
                 while m < i && toks[m].ends_with("ly") {
                     m += 1;
                 }
-                m < i && toks[m].len() > 4 && toks[m].ends_with("ed")
+                // `and will fight on`: a modal opens a predicate too.
+                m < i
+                    && ((toks[m].len() > 4 && toks[m].ends_with("ed"))
+                        || matches!(
+                            toks[m],
+                            "will" | "would" | "must" | "should" | "can" | "could" | "shall"
+                        ))
             };
-            let word_and =
-                (w == "and" || w == "or") && lo >= 2 && toks[lo - 2] != "," && !verb_follows;
+            // `stop supplying weapons and lift the sanctions`: a verb of the
+            // issue right after `and` starts a coordinated predicate.
+            let verb_term = lo == i && matches!(term, Term::Pro | Term::Con);
+            let word_and = (w == "and" || w == "or")
+                && lo >= 2
+                && toks[lo - 2] != ","
+                && !verb_follows
+                && !verb_term;
             // `said the position had not changed and that sanctions would
             // stay`: a second reported clause.
             let and_that = (w == "and" || w == "but") && toks.get(lo).is_some_and(|&n| n == "that");
@@ -968,7 +980,18 @@ impl Codebook {
         // `a full ceasefire – on land, in the air – is the necessary first step`.
         let mut last = i + len;
         let mut hi = i + len;
-        let limit = (i + len + 24).min(toks.len());
+        // `lifting them in exchange for a ceasefire would reward the
+        // aggressor`: what is traded is not what is judged.
+        let det = usize::from(i > 0 && matches!(toks[i - 1], "a" | "an" | "the" | "any"));
+        let traded = i >= 3 + det
+            && toks[i - det - 3] == "in"
+            && matches!(toks[i - det - 2], "exchange" | "return")
+            && toks[i - det - 1] == "for";
+        let limit = if traded {
+            hi
+        } else {
+            (i + len + 24).min(toks.len())
+        };
         let mut seen = 0;
         let mut pending_flips = 0;
         while hi < limit {

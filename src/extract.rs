@@ -2241,6 +2241,12 @@ impl Extractor {
                 return None;
             }
         }
+        // `called on allies to send more air defence` asks something of
+        // them; `called on Putin in Moscow` is a visit.
+        if form.lemma == "call on" && !(j..(j + 6).min(toks.len())).any(|n| infinitive_at(toks, n))
+        {
+            return None;
+        }
         // `who asked not to be named`, `asked to remain anonymous`: the
         // terms of the interview, not a statement.
         let after = |n: usize| toks.get(j + n).map_or("", |t| t.lower);
@@ -2700,6 +2706,12 @@ impl Extractor {
             }
         }
         if form.classes.recipient && !form.classes.clause {
+            // `called on allies to send more air defence`: the recipient
+            // and what it is asked to do.
+            if form.classes.inf && (k..(k + 6).min(toks.len())).any(|n| infinitive_at(toks, n)) {
+                frame.content = Some((k, toks.len()));
+                return Some(frame);
+            }
             return None;
         }
         // `told the forum, “...”`: a recipient, then the quotation.

@@ -1076,7 +1076,12 @@ impl Codebook {
         }
         // `Ukraine's ambition to join NATO`, cited with no predicate of the
         // speaker's, is the possessor's stance.
+        // `Ukraine's place is in NATO` has a predicate of its own.
+        let predicated = toks[i..i + len]
+            .iter()
+            .any(|&w| matches!(w, "is" | "are" | "belongs" | "lies"));
         let possessed = i > 0
+            && !predicated
             && (toks[i - 1].ends_with("'s")
                 || matches!(toks[i - 1], "its" | "their" | "his" | "her"));
         if possessed && governor == 0 && flips == 0 {

@@ -130,6 +130,10 @@ impl<'a> Tok<'a> {
     fn looks_participle(&self) -> bool {
         self.word && !self.cap && self.lower.len() > 4 && self.lower.ends_with("ing")
     }
+    /// An irregular finite verb (`said`, `isn't`) or a modal (not `to`).
+    fn finite_or_modal(&self) -> bool {
+        FINITE_VERBS.contains(self.lower) || (MODALS.contains(self.lower) && !self.is("to"))
+    }
     fn base(&self) -> &'a str {
         let l = self.lower;
         l.strip_suffix("'s")
@@ -361,6 +365,23 @@ fn infinitive_at(toks: &[Tok], k: usize) -> bool {
         })
 }
 
+/// An infinitive among the `limit` tokens from `k` (`called on allies to
+/// send ...`).
+fn infinitive_within(toks: &[Tok], k: usize, limit: usize) -> bool {
+    (k..(k + limit).min(toks.len())).any(|n| infinitive_at(toks, n))
+}
+
+/// Whether `toks[n]` is a verb of its clause: a finite verb or modal, or a
+/// past tense not before a preposition (`an interview published on
+/// Sunday` describes).
+fn verb_at(toks: &[Tok], n: usize) -> bool {
+    let t = &toks[n];
+    let describes = toks
+        .get(n + 1)
+        .is_none_or(|next| PREPOSITIONS.contains(next.lower));
+    t.word && t.quote.is_none() && (t.finite_or_modal() || (t.looks_past_tense() && !describes))
+}
+
 /// `54-year-old`: an age used as a description of a person.
 fn is_age(lower: &str) -> bool {
     lower
@@ -393,11 +414,7 @@ fn finite_verb_within(toks: &[Tok], limit: usize) -> bool {
     toks.iter()
         .take(limit)
         .take_while(|t| !t.punct(".") && !t.punct(";") && !t.is_comma())
-        .any(|t| {
-            t.word
-                && t.quote.is_none()
-                && (FINITE_VERBS.contains(t.lower) || (MODALS.contains(t.lower) && !t.is("to")))
-        })
+        .any(|t| t.word && t.quote.is_none() && t.finite_or_modal())
 }
 
 /// Heads of the noun phrases a speaker tells something to (`told reporters`,
@@ -2243,8 +2260,7 @@ impl Extractor {
         }
         // `called on allies to send more air defence` asks something of
         // them; `called on Putin in Moscow` is a visit.
-        if form.lemma == "call on" && !(j..(j + 6).min(toks.len())).any(|n| infinitive_at(toks, n))
-        {
+        if form.lemma == "call on" && !infinitive_within(toks, j, 6) {
             return None;
         }
         // `who asked not to be named`, `asked to remain anonymous`: the
@@ -2536,11 +2552,7 @@ impl Extractor {
             a >= 2
                 && toks[a - 1].is_comma()
                 && toks[..a - 1].iter().any(|t| {
-                    t.word
-                        && t.quote.is_none()
-                        && (FINITE_VERBS.contains(t.lower)
-                            || (MODALS.contains(t.lower) && !t.is("to"))
-                            || t.looks_past_tense())
+                    t.word && t.quote.is_none() && (t.finite_or_modal() || t.looks_past_tense())
                 })
         });
         let adverbial_next = toks.get(after_time.unwrap_or(k)).is_none_or(|t| {
@@ -2708,7 +2720,7 @@ impl Extractor {
         if form.classes.recipient && !form.classes.clause {
             // `called on allies to send more air defence`: the recipient
             // and what it is asked to do.
-            if form.classes.inf && (k..(k + 6).min(toks.len())).any(|n| infinitive_at(toks, n)) {
+            if form.classes.inf && infinitive_within(toks, k, 6) {
                 frame.content = Some((k, toks.len()));
                 return Some(frame);
             }
@@ -3079,18 +3091,7 @@ impl Extractor {
                 !t.is_comma() && !t.punct(".") && !t.punct(";") && !SUBORDINATORS.contains(t.lower)
             })
             .enumerate()
-            .any(|(n, t)| {
-                // `an interview published on Sunday`: a participle before
-                // its preposition describes.
-                let participle = toks
-                    .get(k + n + 1)
-                    .is_none_or(|next| PREPOSITIONS.contains(next.lower));
-                t.word
-                    && t.quote.is_none()
-                    && (FINITE_VERBS.contains(t.lower)
-                        || (MODALS.contains(t.lower) && !t.is("to"))
-                        || (t.looks_past_tense() && !participle))
-            })
+            .any(|(n, _)| verb_at(toks, k + n))
     }
 
     /// Whether only adverbials follow `k` to the end of the sentence: no
@@ -3109,13 +3110,7 @@ impl Extractor {
                         || SUBORDINATORS.contains(next.lower)
                 });
             }
-            let describes = toks
-                .get(n + 1)
-                .is_none_or(|next| PREPOSITIONS.contains(next.lower));
-            let verb = FINITE_VERBS.contains(t.lower)
-                || (MODALS.contains(t.lower) && !t.is("to"))
-                || (t.looks_past_tense() && !describes);
-            if !t.word || t.quote.is_some() || t.punct(";") || verb || t.is("that") {
+            if !t.word || t.quote.is_some() || t.punct(";") || verb_at(toks, n) || t.is("that") {
                 return false;
             }
         }
@@ -3200,11 +3195,9 @@ impl Extractor {
         {
             m += 1;
         }
-        let verb_next = toks.get(m).is_some_and(|t| {
-            FINITE_VERBS.contains(t.lower)
-                || (MODALS.contains(t.lower) && !t.is("to"))
-                || t.looks_past_tense()
-        });
+        let verb_next = toks
+            .get(m)
+            .is_some_and(|t| t.finite_or_modal() || t.looks_past_tense());
         // `warned the European Union would ...`, `warned Shakhtar Donetsk
         // qualified`: before a verb the names are the clause's subject, or
         // end with it (`told CNN Russia would`), which spelling cannot tell

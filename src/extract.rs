@@ -1923,6 +1923,27 @@ impl Extractor {
         found
     }
 
+    /// The registered name of a body written with `of` after its head:
+    /// `the Foreign Ministry of Russia` is the registry's `Russia's Foreign
+    /// Ministry` (Russian Foreign Ministry).
+    fn registered_body(&self, run: &[Tok], text: &str) -> Option<String> {
+        let of = run.iter().rposition(|t| t.is("of"))?;
+        let mut owner = &run[of + 1..];
+        if owner.first().is_some_and(|t| t.is("the")) {
+            owner = &owner[1..];
+        }
+        if of == 0 || owner.is_empty() {
+            return None;
+        }
+        let possessed = format!(
+            "{}'s {}",
+            join_base(owner, text),
+            join_base(&run[..of], text)
+        );
+        let id = self.registry.lookup(&possessed)?;
+        Some(self.registry.get(id).name.clone())
+    }
+
     /// [`Extractor::name_from_run`], joining names in `name`.
     fn read_name_run(
         &self,
@@ -1955,6 +1976,18 @@ impl Extractor {
             join_base_into(window, text, name);
             if let Some(id) = self.registry.lookup(name) {
                 let actor = self.registry.get(id);
+                // `the Security Service of Ukraine`, `the National Bank of
+                // Ukraine`: a body named after its country is not the
+                // country's government.
+                let body_of = actor.kind != ActorKind::Person
+                    && n - k >= 2
+                    && run[n - k - 1].is("of")
+                    && run[..n - k - 1]
+                        .iter()
+                        .any(|t| t.cap && INSTITUTION_HEADS.contains(t.lower));
+                if body_of {
+                    return None;
+                }
                 if actor.kind == ActorKind::Person || k == n || !run[n - k - 1].cap {
                     let titles = self.title_words(&run[..n - k]);
                     let roles = if titles.is_empty() {
@@ -4718,7 +4751,7 @@ impl Extractor {
             let name = match (named_tail, owner) {
                 (Some(p), _) => join_base(&run[p + 1..], text),
                 (None, Some(owned)) => owned,
-                (None, None) => phrase,
+                (None, None) => self.registered_body(&run, text).unwrap_or(phrase),
             };
             return Some(Speaker {
                 name: Some(name),

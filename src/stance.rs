@@ -819,6 +819,21 @@ impl Codebook {
             .collect()
     }
 
+    /// Whether the main clause after `from` (after a comma within four
+    /// words, if any) holds a negation or a rejecting judgement in its
+    /// first eight words (`...,
+    /// Ukraine will never be safe`, `..., peace is impossible`).
+    fn negated_after_comma(&self, toks: Toks<'_>, from: usize) -> bool {
+        // `Without a ceasefire there can be no talks` leaves the comma out.
+        let main = (from..(from + 4).min(toks.len()))
+            .find(|&p| toks[p] == ",")
+            .map_or(from, |comma| comma + 1);
+        (main..(main + 8).min(toks.len())).any(|p| {
+            match_len(&self.negators, toks, p).is_some()
+                || match_len(&self.post_rejecters, toks, p).is_some()
+        })
+    }
+
     /// The vote of the issue expression at `toks[i..i + len]`, if it is the
     /// speaker's and carries a side.
     fn vote_at(&self, toks: Toks<'_>, i: usize, len: usize, term: Term) -> Option<Vote> {
@@ -927,6 +942,18 @@ impl Codebook {
         let mut k = 0;
         while k < scope.len() {
             if let Some(n) = match_len(&self.negators, scope, k) {
+                // `Without a ceasefire, there can be no talks`: what a
+                // clause-initial `without` names is required when the main
+                // clause is negated.
+                if k == 0 && scope[0] == "without" && self.negated_after_comma(toks, i + len) {
+                    if governor == 0 {
+                        governor = 1;
+                    }
+                    rule = format!("required-{rule}");
+                    first = first.min(lo);
+                    k += n;
+                    continue;
+                }
                 flips += 1;
                 rule = format!("negated-{rule}");
                 first = first.min(lo + k);
@@ -1042,7 +1069,10 @@ impl Codebook {
                     }
                 }
             }
-            if let Some(n) = match_len(&self.post_rejecters, toks, hi) {
+            // `a ceasefire would make it impossible for Russia to regroup`:
+            // a judgement after `it` is of the extraposed clause.
+            let extraposed = toks[hi.saturating_sub(2)..hi].contains(&"it");
+            if let Some(n) = match_len(&self.post_rejecters, toks, hi).filter(|_| !extraposed) {
                 // `dismissed the plan as a trap`: the judgement agrees with a
                 // rejecting predicate; alone it rejects.
                 governor = -1;

@@ -4625,6 +4625,13 @@ impl Extractor {
         }
         // Document nouns: `A Financial Times report`, `the U.S. proposal`;
         // `the statement` is the one whose source was named last.
+        // `a Kremlin readout of the call`: the document's complement does
+        // not name its source.
+        if let Some(of) = words.iter().position(|t| t.is("of")) {
+            if of >= 2 && DOCUMENT_NOUNS.contains(words[of - 1].lower) {
+                words.truncate(of);
+            }
+        }
         if let Some(last) = words.last() {
             if DOCUMENT_NOUNS.contains(last.lower) && words.len() > 1 {
                 let inner: Vec<Tok> = words[..words.len() - 1].iter().map(|&&t| t).collect();

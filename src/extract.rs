@@ -930,6 +930,46 @@ static TAIL_LEMMAS: WordList = WordList::new(&[
     "observe",
 ]);
 /// Irregular finite verbs that show a name before them is a clause subject.
+/// Common verbs in -s that a name before them makes a clause's verb (`said
+/// Ukraine needs more air defence`), besides the reporting cues.
+static PRESENT_VERBS: WordList = WordList::new(&[
+    "needs",
+    "remains",
+    "plans",
+    "expects",
+    "hopes",
+    "intends",
+    "continues",
+    "seeks",
+    "sees",
+    "knows",
+    "understands",
+    "faces",
+    "holds",
+    "keeps",
+    "controls",
+    "occupies",
+    "wins",
+    "loses",
+    "gets",
+    "makes",
+    "takes",
+    "gives",
+    "wants",
+    "prefers",
+    "deserves",
+    "fears",
+    "believes",
+    "considers",
+    "regards",
+    "views",
+    "treats",
+    "lacks",
+    "risks",
+    "shares",
+    "respects",
+    "backs",
+]);
 static FINITE_VERBS: WordList = WordList::new(&[
     // Contracted negatives: `Peskov said Russia isn't ready.`
     "isn't",
@@ -3684,7 +3724,19 @@ impl Extractor {
                 let next_is_prep = window.get(n + 1).is_some_and(|x| {
                     x.word && (PREPOSITIONS.contains(x.lower) || x.lower.ends_with("ly"))
                 });
-                if next_is_prep {
+                // `said Moscow rejects the proposal`, `said it needs
+                // guarantees`: a known verb in -s after a name or a pronoun
+                // subject, before its object (not `Russian forces cut`).
+                let named_subject = n > 0
+                    && window[n - 1].quote.is_none()
+                    && (window[n - 1].cap && !window[n - 1].poss
+                        || matches!(window[n - 1].lower, "he" | "she" | "it"));
+                let known_verb = t.quote.is_none()
+                    && (PRESENT_VERBS.contains(l) || self.lex.cues.longest_at(&[l]).is_some());
+                let object_follows = window
+                    .get(n + 1)
+                    .is_some_and(|x| x.word && !x.is("to") && !x.is("of"));
+                if next_is_prep || (named_subject && known_verb && object_follows) {
                     return true;
                 }
             }

@@ -529,6 +529,84 @@ fn is_date_word(lower: &str) -> bool {
     )
 }
 
+/// Nouns of the occasions a statement is made on (`in his nightly address`,
+/// `at a news conference`).
+static OCCASION_NOUNS: WordList = WordList::new(&[
+    "address",
+    "statement",
+    "interview",
+    "speech",
+    "post",
+    "video",
+    "message",
+    "letter",
+    "op-ed",
+    "conference",
+    "briefing",
+    "summit",
+    "meeting",
+    "rally",
+    "appearance",
+    "remarks",
+]);
+
+/// The start of a time or occasion phrase between a subject and its cue
+/// that ends right before `end`: `Zelensky on Tuesday said`, `Peskov late
+/// Monday said`, `on Tuesday evening`, `on Nov. 27`, `in his nightly address`,
+/// `at a news conference`. A word (the subject) must come before it.
+fn time_phrase_ending_at(toks: &[Tok], end: usize) -> Option<usize> {
+    let word = |k: usize| toks.get(k).filter(|t| t.word && t.quote.is_none());
+    let mut k = end;
+    // `on Tuesday evening`: the part of the day.
+    if k > 0
+        && word(k - 1)
+            .is_some_and(|t| matches!(t.lower, "morning" | "afternoon" | "evening" | "night"))
+    {
+        k -= 1;
+    }
+    while k > 0 && word(k - 1).is_some_and(|t| t.lower.bytes().all(|b| b.is_ascii_digit())) {
+        k -= 1;
+    }
+    // `at a news conference in Berlin`: the occasion's place.
+    let mut noun_end = k;
+    if k == end
+        && k >= 3
+        && word(k - 1).is_some_and(|t| t.cap)
+        && word(k - 2).is_some_and(|t| t.is("in"))
+        && word(k - 3).is_some_and(|t| OCCASION_NOUNS.contains(t.lower))
+    {
+        noun_end = k - 2;
+    }
+    let start = if k > 0 && word(k - 1).is_some_and(|t| t.cap && is_date_word(t.lower)) {
+        let day = k - 1;
+        (day > 0 && word(day - 1).is_some_and(|t| matches!(t.lower, "on" | "late" | "early")))
+            .then(|| day - 1)?
+    } else if k == end
+        && noun_end > 0
+        && word(noun_end - 1).is_some_and(|t| OCCASION_NOUNS.contains(t.lower))
+    {
+        // `in his nightly address`, `at a news conference`: a preposition
+        // and a determiner at most five words before the noun.
+        let k = noun_end;
+        let from = k.saturating_sub(6);
+        let det = (from..k - 1).rev().find(|&d| {
+            word(d).is_some_and(|t| NOUN_DETERMINERS.contains(t.lower))
+                && d > 0
+                && word(d - 1).is_some_and(|p| matches!(p.lower, "in" | "at" | "during"))
+        })?;
+        if toks[det + 1..k]
+            .iter()
+            .any(|t| !t.word || t.quote.is_some())
+        {
+            return None;
+        }
+        det - 1
+    } else {
+        return None;
+    };
+    (start > 0 && word(start - 1).is_some()).then_some(start)
+}
+
 /// Lowercase particles inside surnames (`Ursula von der Leyen`, `Caspar van
 /// der Berg`, `Luiz Inácio Lula da Silva`): part of a name when a name word
 /// follows them.
@@ -1076,6 +1154,23 @@ static FINITE_VERBS: WordList = WordList::new(&[
     "plans",
     "wants",
     "hopes",
+    // Irregular past tenses: `said Russian forces cut the line and then shot at`.
+    "cut",
+    "shot",
+    "fought",
+    "fled",
+    "fell",
+    "broke",
+    "built",
+    "caught",
+    "chose",
+    "drove",
+    "grew",
+    "laid",
+    "froze",
+    "withdrew",
+    "swept",
+    "overran",
 ]);
 
 impl Extractor {
@@ -2409,11 +2504,29 @@ impl Extractor {
                 })
         };
         if inverted && !form.classes.recipient {
-            if let Some((a, b)) = self.np_right(toks, j) {
-                let ends = b >= toks.len()
-                    || toks[b].punct(".")
-                    || toks[b].is_comma()
-                    || toks[b].punct(";");
+            if let Some((a, np_end)) = self.np_right(toks, j) {
+                // `“...,” said Zelenskyy on Thursday.`, `said Peskov in a
+                // statement`: the adverbials after the name are not its.
+                // A preposition opens one before a determiner, a name or a
+                // date (not `shot at repair crews`).
+                let b = (a + 1..np_end)
+                    .find(|&p| {
+                        let next = toks.get(p + 1).filter(|_| p + 1 < np_end);
+                        let phrase_opens = next.is_some_and(|n| {
+                            NOUN_DETERMINERS.contains(n.lower) || n.cap || is_date_word(n.lower)
+                        });
+                        match toks[p].lower {
+                            "on" | "at" | "during" | "after" | "before" => phrase_opens,
+                            "in" => next.is_some_and(|n| NOUN_DETERMINERS.contains(n.lower)),
+                            "late" | "earlier" | "yesterday" | "today" => true,
+                            _ => false,
+                        }
+                    })
+                    .unwrap_or(np_end);
+                let ends = np_end >= toks.len()
+                    || toks[np_end].punct(".")
+                    || toks[np_end].is_comma()
+                    || toks[np_end].punct(";");
                 // `said the minister` / `said Zelensky`, not `said the risk
                 // remained low` after an appositive.
                 let speaker_like = b - a <= 8
@@ -3418,6 +3531,8 @@ impl Extractor {
                         && !ANON_NOUNS.contains(t.lower)));
             if adverb {
                 k -= 1;
+            } else if let Some(start) = time_phrase_ending_at(toks, k) {
+                k = start;
             } else {
                 break;
             }

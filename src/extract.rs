@@ -529,6 +529,19 @@ fn is_date_word(lower: &str) -> bool {
     )
 }
 
+/// The opening bracket of a short note in brackets ending right before
+/// `end`, after a word: `The Russian Direct Investment Fund (RDIF) said`,
+/// `Rutte (pictured) said`.
+fn bracket_before(toks: &[Tok], end: usize) -> Option<usize> {
+    if end < 3 || !toks[end - 1].punct(")") {
+        return None;
+    }
+    (end.saturating_sub(7)..end - 1)
+        .rev()
+        .find(|&o| toks[o].punct("("))
+        .filter(|&o| o > 0 && toks[o - 1].word && toks[o + 1..end - 1].iter().all(|t| t.word))
+}
+
 /// Nouns of the occasions a statement is made on (`in his nightly address`,
 /// `at a news conference`).
 static OCCASION_NOUNS: WordList = WordList::new(&[
@@ -2114,12 +2127,15 @@ impl Extractor {
                 // `the Security Service of Ukraine`, `the National Bank of
                 // Ukraine`: a body named after its country is not the
                 // country's government.
+                // `Alternative for Germany`, `Friends of Ukraine`: a name
+                // that ends in a country's.
                 let body_of = actor.kind != ActorKind::Person
                     && n - k >= 2
-                    && run[n - k - 1].is("of")
-                    && run[..n - k - 1]
+                    && (run[n - k - 1].is("of") || run[n - k - 1].is("for"))
+                    && (run[..n - k - 1]
                         .iter()
-                        .any(|t| t.cap && INSTITUTION_HEADS.contains(t.lower));
+                        .any(|t| t.cap && INSTITUTION_HEADS.contains(t.lower))
+                        || (run[n - k - 2].cap && !self.is_title_word(run[n - k - 2].lower)));
                 if body_of {
                     return None;
                 }
@@ -3531,6 +3547,8 @@ impl Extractor {
                         && !ANON_NOUNS.contains(t.lower)));
             if adverb {
                 k -= 1;
+            } else if let Some(open) = bracket_before(toks, k) {
+                k = open;
             } else if let Some(start) = time_phrase_ending_at(toks, k) {
                 k = start;
             } else {
@@ -3949,6 +3967,11 @@ impl Extractor {
     fn np_left(&self, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         if end == 0 {
             return None;
+        }
+        // `the head of Defense Intelligence of Ukraine (HUR), Kyrylo
+        // Budanov, warned`: the note in brackets is not the phrase's.
+        if let Some(open) = bracket_before(toks, end) {
+            return self.np_left(toks, open);
         }
         let last = &toks[end - 1];
         if !last.word || last.quote.is_some() {
@@ -4932,6 +4955,28 @@ impl Extractor {
                 mention,
                 anonymous: false,
                 affiliation,
+                person: false,
+                gender: None,
+            });
+        }
+        // `Alternative for Germany said`, `Friends of Ukraine said`: a
+        // capitalised name ending in a country's names its own body.
+        let named_for_country = run.len() >= 3
+            && run
+                .iter()
+                .all(|t| t.cap || matches!(t.lower, "of" | "for" | "the" | "and"))
+            && run.iter().any(|t| t.is("of") || t.is("for"))
+            && run.last().is_some_and(|t| {
+                self.registry
+                    .lookup(t.base())
+                    .is_some_and(|id| self.registry.get(id).kind != ActorKind::Person)
+            });
+        if named_for_country {
+            return Some(Speaker {
+                name: Some(phrase),
+                mention,
+                anonymous: false,
+                affiliation: self.affiliation_of(&run),
                 person: false,
                 gender: None,
             });

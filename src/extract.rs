@@ -382,6 +382,18 @@ fn verb_at(toks: &[Tok], n: usize) -> bool {
     t.word && t.quote.is_none() && (t.finite_or_modal() || (t.looks_past_tense() && !describes))
 }
 
+/// Whether a frame's content is an object or an infinitive (`rejected the
+/// plan`, `urged allies to send`, `refused to cede`): an act, not a
+/// reported clause.
+fn takes_object(f: &Frame, toks: &[Tok]) -> bool {
+    f.np_content
+        || f.content.is_some_and(|(cs, ce)| {
+            let c = &toks[cs..ce.min(toks.len())];
+            infinitive_at(c, 0)
+                || (infinitive_within(c, 1, 4) && !(0..4.min(c.len())).any(|n| verb_at(c, n)))
+        })
+}
+
 /// `54-year-old`: an age used as a description of a person.
 fn is_age(lower: &str) -> bool {
     lower
@@ -1625,9 +1637,23 @@ impl Extractor {
             .filter(|f| matches!(f.kind_hint, FrameKind::Normal | FrameKind::Ascriptive))
             .filter_map(|f| f.content)
             .collect();
+        // An act a trailing attribution reports (`Putin rejected the
+        // proposal, officials said`) is the officials' statement.
+        let relayed: Vec<(usize, usize)> = frames
+            .iter()
+            .filter(|f| {
+                f.kind_hint == FrameKind::Trailing
+                    || (f.kind_hint == FrameKind::According
+                        && f.content.is_some_and(|(c, _)| c == 0))
+            })
+            .filter_map(|f| f.content)
+            .collect();
         frames.retain(|f| {
             let st = f.subj.map_or(f.cue_i, |(a, _)| a.min(f.cue_i));
-            !spans.iter().any(|&(a, b)| a <= st && st < b)
+            let relayed_act = f.kind_hint == FrameKind::Normal
+                && takes_object(f, toks)
+                && relayed.iter().any(|&(a, b)| a <= st && f.cue_j <= b);
+            !relayed_act && !spans.iter().any(|&(a, b)| a <= st && st < b)
         });
         // `Asked whether Moscow had accepted the draft, he said ...`: the
         // question is the reporter's, not a statement.
@@ -4281,9 +4307,14 @@ impl Extractor {
             ) || (frames[fi].kind_hint == FrameKind::According && cs == 0)
             {
                 // Content before the cue: starts after the previous frame's region.
+                // A trailing attribution reports an act that is no speech
+                // of its own (`Putin rejected the proposal, two people
+                // familiar with the call said`) with its subject.
                 let start = frames[..fi].iter().rev().find_map(|f| {
                     let (_, e) = f.content?;
+                    let relays_act = takes_object(f, toks);
                     (e <= frames[fi].cue_i
+                        && !relays_act
                         && !matches!(f.kind_hint, FrameKind::Trailing | FrameKind::Parenthetical))
                     .then_some(e)
                 });
@@ -4750,11 +4781,19 @@ impl Extractor {
             if definite_role && !is_role_of_named && words.len() == 1 {
                 // `the official said` after `A senior Ukrainian official, ...`
                 let head = singular(lowers[h]);
-                let earlier = ctx.anon.iter().rev().find(|a| {
+                let named = |a: &&Speaker| {
                     a.name
                         .as_deref()
                         .is_some_and(|n| n.to_lowercase().split(' ').any(|w| w == head))
-                });
+                };
+                // One source rather than a group (`officials said`) of
+                // its kind.
+                let earlier = ctx
+                    .anon
+                    .iter()
+                    .rev()
+                    .find(|a| a.person && named(a))
+                    .or_else(|| ctx.anon.iter().rev().find(named));
                 if let Some(prev) = earlier {
                     return Some(Speaker {
                         mention,

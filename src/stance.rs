@@ -78,6 +78,10 @@ pub struct Issue {
     /// Nouns naming its opposite (need a governing predicate).
     #[serde(default)]
     pub con_topic: Vec<String>,
+    /// Words that, within three words of a topic word, make it another
+    /// target's (`EU membership`, `accession to the EU` for NATO).
+    #[serde(default)]
+    pub elsewhere: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct CodebookFile {
@@ -146,8 +150,19 @@ struct CompiledIssue {
     pro: PatternSet,
     con: PatternSet,
     con_topic: PatternSet,
+    elsewhere: PatternSet,
     /// Which tokens can start a pattern of any of the four sets above.
     starts: StartFilter,
+}
+
+impl CompiledIssue {
+    /// Whether a word of another target is within three words of the topic
+    /// word at `i` (`Ukraine's EU membership`, `accession to the EU`).
+    fn elsewhere_near(&self, toks: Toks<'_>, i: usize) -> bool {
+        !self.issue.elsewhere.is_empty()
+            && (i.saturating_sub(3)..(i + 4).min(toks.len()))
+                .any(|k| self.elsewhere.matches_at(toks, k))
+    }
 }
 
 /// The tokens that can start a pattern of some sets: by the codebook's id of
@@ -514,6 +529,7 @@ impl Codebook {
                 pro: compile(&issue.pro),
                 con: compile(&issue.con),
                 con_topic: compile(&issue.con_topic),
+                elsewhere: compile(&issue.elsewhere),
                 starts: StartFilter::default(),
                 issue,
             };
@@ -546,11 +562,15 @@ impl Codebook {
             &mut self.discussion,
         ]
         .into_iter()
-        .chain(
-            self.issues
-                .iter_mut()
-                .flat_map(|ci| [&mut ci.topic, &mut ci.pro, &mut ci.con, &mut ci.con_topic]),
-        )
+        .chain(self.issues.iter_mut().flat_map(|ci| {
+            [
+                &mut ci.topic,
+                &mut ci.pro,
+                &mut ci.con,
+                &mut ci.con_topic,
+                &mut ci.elsewhere,
+            ]
+        }))
     }
 
     /// Numbers the first words of all exact patterns and indexes each set
@@ -742,7 +762,7 @@ impl Codebook {
             if !ci.starts.may_start(toks, i) {
                 return false;
             }
-            ci.topic.matches_at(toks, i)
+            (ci.topic.matches_at(toks, i) && !ci.elsewhere_near(toks, i))
                 || ci.con_topic.matches_at(toks, i)
                 || [&ci.pro, &ci.con].iter().any(|set| {
                     toks.get(i).is_some_and(|tok| {
@@ -757,6 +777,8 @@ impl Codebook {
 
     fn votes(&self, ci: &CompiledIssue, toks: Toks<'_>) -> Vec<Vote> {
         let mut votes = Vec::new();
+        // Spans of the self-asserting expressions met so far.
+        let mut asserted: Vec<(usize, usize)> = Vec::new();
         let mut absorbed_until = 0;
         let mut i = 0;
         while i < toks.len() {
@@ -783,6 +805,10 @@ impl Codebook {
                 continue;
             };
             let len = pat.words.len();
+            if term == Term::Topic && ci.elsewhere_near(toks, i) {
+                i += len;
+                continue;
+            }
             // `..., he acknowledged.`, `acknowledged that ...`: the speech
             // verb, not the recognition of a claim.
             let speech_verb = len == 1
@@ -800,8 +826,11 @@ impl Codebook {
                 i += len;
                 continue;
             }
-            if let Some(v) = self.vote_at(toks, i, len, term) {
+            if let Some(v) = self.vote_at(toks, i, len, term, &asserted) {
                 votes.push((v, nominal));
+            }
+            if !nominal {
+                asserted.push((i, i + len));
             }
             if nominal {
                 absorbed_until = i + len + 4;
@@ -836,7 +865,19 @@ impl Codebook {
 
     /// The vote of the issue expression at `toks[i..i + len]`, if it is the
     /// speaker's and carries a side.
-    fn vote_at(&self, toks: Toks<'_>, i: usize, len: usize, term: Term) -> Option<Vote> {
+    ///
+    /// `asserted` holds the spans of the issue's self-asserting expressions
+    /// before it: they govern nothing (in `give up the land it cannot take
+    /// back`, `give up` is a stance of its own, not a rejection of `take
+    /// back`).
+    fn vote_at(
+        &self,
+        toks: Toks<'_>,
+        i: usize,
+        len: usize,
+        term: Term,
+        asserted: &[(usize, usize)],
+    ) -> Option<Vote> {
         // Scope: back to a clause boundary, at most 20 words. A relative
         // clause continues its antecedent's clause: in `reject the framework,
         // which includes recognition`, `reject` governs `recognition`.
@@ -853,12 +894,16 @@ impl Codebook {
                     m += 1;
                 }
                 // `and will fight on`: a modal opens a predicate too.
+                // `stop playing games and accept a ceasefire`: a governing
+                // verb after `and` opens its own predicate.
                 m < i
                     && ((toks[m].len() > 4 && toks[m].ends_with("ed"))
                         || matches!(
                             toks[m],
                             "will" | "would" | "must" | "should" | "can" | "could" | "shall"
-                        ))
+                        )
+                        || predicate_len(&self.supporters, toks, m).is_some()
+                        || predicate_len(&self.rejecters, toks, m).is_some())
             };
             // `stop supplying weapons and lift the sanctions`: a verb of the
             // issue right after `and` starts a coordinated predicate.
@@ -875,6 +920,16 @@ impl Codebook {
                 break;
             }
             lo -= 1;
+        }
+        // `Ukraine will not cede land in exchange for a ceasefire`: what is
+        // traded takes no side from the predicate of what is given.
+        let det = usize::from(i > 0 && matches!(toks[i - 1], "a" | "an" | "the" | "any"));
+        let traded = i >= 3 + det
+            && toks[i - det - 3] == "in"
+            && matches!(toks[i - det - 2], "exchange" | "return")
+            && toks[i - det - 1] == "for";
+        if traded {
+            lo = lo.max(i - det);
         }
         let scope = toks.slice(lo, i);
         let orientation = match term {
@@ -902,14 +957,41 @@ impl Codebook {
         if let Some(k) = precondition {
             if scope.len() - k <= 6 {
                 let words = span(&toks, lo + k, i + len);
-                return Some(Vote {
-                    sign: orientation,
-                    rule: format!("precondition-{kind}"),
-                    words,
-                });
+                // `only if Ukraine renounces its plans to join NATO`: the
+                // condition demands the words rejected.
+                let rejected = (k + 1..scope.len())
+                    .any(|j| predicate_len(&self.rejecters, scope, j).is_some());
+                let (sign, rule) = if rejected {
+                    (-orientation, format!("precondition-rejected-{kind}"))
+                } else {
+                    (orientation, format!("precondition-{kind}"))
+                };
+                return Some(Vote { sign, rule, words });
             }
         }
-        if find_any(&self.conditionals, scope).is_some() {
+        // `Russia might halt its invasion and drop claims to ... if the US
+        // recognizes ...`: a bare verb after `and` shares the first
+        // conjunct's modal and condition.
+        let bare_conjunct = lo >= 2
+            && matches!(toks[lo - 1], "and" | "or")
+            && !matches!(
+                toks[lo],
+                "will" | "would" | "must" | "should" | "can" | "could" | "shall"
+            )
+            && !toks[lo].ends_with("ed");
+        let shared_from = if bare_conjunct {
+            let mut w = lo - 1;
+            while w > 0
+                && i - w < 20
+                && (matches!(toks[w - 1], "and" | "or") || !is_boundary(toks[w - 1]))
+            {
+                w -= 1;
+            }
+            w
+        } else {
+            lo
+        };
+        if find_any(&self.conditionals, toks.slice(shared_from, i)).is_some() {
             return None;
         }
         // `asking Kyiv to cede`, `a desire from Moscow to end`: another actor's stance.
@@ -967,7 +1049,10 @@ impl Codebook {
                     scope[k - 1],
                     "sanctions" | "measures" | "restrictions" | "penalties" | "war" | "aggression"
                 );
-            if let Some(n) = predicate_len(&self.rejecters, scope, k).filter(|_| !prepositional) {
+            let in_expression = asserted.iter().any(|&(a, b)| a <= lo + k && lo + k < b);
+            if let Some(n) = predicate_len(&self.rejecters, scope, k)
+                .filter(|_| !prepositional && !in_expression)
+            {
                 if governor == 0 {
                     governor = -1;
                 } else {
@@ -978,7 +1063,7 @@ impl Codebook {
                 k += n;
                 continue;
             }
-            if let Some(n) = predicate_len(&self.supporters, scope, k) {
+            if let Some(n) = predicate_len(&self.supporters, scope, k).filter(|_| !in_expression) {
                 // `acknowledged that the Kremlin was against a pause`: an
                 // assertive supporter before `that` reports a clause and
                 // endorses nothing in it (`urged that ...` still demands it).
@@ -1009,11 +1094,6 @@ impl Codebook {
         let mut hi = i + len;
         // `lifting them in exchange for a ceasefire would reward the
         // aggressor`: what is traded is not what is judged.
-        let det = usize::from(i > 0 && matches!(toks[i - 1], "a" | "an" | "the" | "any"));
-        let traded = i >= 3 + det
-            && toks[i - det - 3] == "in"
-            && matches!(toks[i - det - 2], "exchange" | "return")
-            && toks[i - det - 1] == "for";
         let limit = if traded {
             hi
         } else {
@@ -1036,9 +1116,27 @@ impl Codebook {
             seen += 1;
             // `NATO said that a ceasefire was worth more`: a reporting verb
             // opens another clause, whose judgements are of its own words.
+            // `A NATO diplomat called the report a betrayal`: an ascribing
+            // verb judges its object, not its subject.
             let reporting = matches!(
                 w,
-                "said" | "says" | "told" | "tells" | "wrote" | "added" | "stated"
+                "said"
+                    | "says"
+                    | "told"
+                    | "tells"
+                    | "wrote"
+                    | "added"
+                    | "stated"
+                    | "called"
+                    | "calls"
+                    | "branded"
+                    | "brands"
+                    | "described"
+                    | "describes"
+                    | "dubbed"
+                    | "labelled"
+                    | "labeled"
+                    | "termed"
             );
             if is_boundary(w) || seen > 10 || reporting {
                 break;

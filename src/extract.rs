@@ -756,6 +756,12 @@ const ANON_POSTMODIFIERS: &[&[&str]] = &[
     &["briefed", "on"],
     &["close", "to"],
     &["with", "knowledge", "of"],
+    // `two sources with direct knowledge told Axios`: whole, or with an
+    // object (`of the talks`).
+    &["with", "direct", "knowledge"],
+    &["with", "knowledge"],
+    &["knowledgeable", "about"],
+    &["speaking", "on", "the", "condition", "of", "anonymity"],
     &["involved", "in"],
     &["aware", "of"],
     &["present", "at"],
@@ -1073,6 +1079,39 @@ static PRESENT_VERBS: WordList = WordList::new(&[
     "respects",
     "backs",
 ]);
+/// Common verbs in their plain present, a clause's verb after a plural
+/// subject (`the positions remain far apart`).
+static PLURAL_PRESENT_VERBS: WordList = WordList::new(&[
+    "remain",
+    "want",
+    "need",
+    "believe",
+    "continue",
+    "hope",
+    "plan",
+    "expect",
+    "see",
+    "know",
+    "think",
+    "seem",
+    "appear",
+    "agree",
+    "insist",
+    "oppose",
+    "support",
+    "reject",
+    "fear",
+    "face",
+    "lack",
+    "differ",
+    "stand",
+    "hold",
+    "intend",
+    "understand",
+    "say",
+    "consider",
+    "doubt",
+]);
 static FINITE_VERBS: WordList = WordList::new(&[
     // Contracted negatives: `Peskov said Russia isn't ready.`
     "isn't",
@@ -1366,6 +1405,13 @@ impl Extractor {
                 p += len;
                 continue;
             }
+            // `• Kallas said ...`: a list item's bullet is no part of its
+            // sentence.
+            if toks.is_empty() && matches!(c, '•' | '▪' | '►' | '■' | '●' | '◦' | '‣' | '⁃' | '*')
+            {
+                p += len;
+                continue;
+            }
             let alnum = text::is_alphanumeric(c);
             if !alnum {
                 if let Some(qi) = open_at(p) {
@@ -1598,6 +1644,20 @@ impl Extractor {
                 f.speaker = None;
             }
         }
+        // `Amid reports that Washington could recognize Crimea, Zelensky
+        // said ...`: words reported from no one named are still not the
+        // speaker's, up to the first comma.
+        let unheard: Vec<(usize, usize)> = frames
+            .iter()
+            .filter(|f| f.speaker.is_none())
+            .filter_map(|f| {
+                let a = f.subj.map_or(f.cue_i, |(a, _)| a.min(f.cue_i));
+                let (cs, ce) = f.content?;
+                let b =
+                    (cs..ce.min(toks.len())).find(|&k| toks[k].is_comma() || toks[k].punct(";"))?;
+                (a < b).then(|| (toks[a].start, toks[b - 1].end))
+            })
+            .collect();
         frames.retain(|f| f.speaker.is_some());
         // `“...,” Sybiha said on Monday, according to Interfax.`: the agency
         // only relays a statement already attributed.
@@ -1693,7 +1753,7 @@ impl Extractor {
             let Some(speaker) = f.speaker.as_ref() else {
                 continue;
             };
-            let context = self.context_without_others(&frames, f, toks, text, s, e);
+            let context = self.context_without_others(&frames, f, toks, text, (s, e), &unheard);
             let (cs, ce) = trim_content(toks, cs, ce);
             if cs >= ce {
                 continue;
@@ -1831,7 +1891,14 @@ impl Extractor {
                         end: b,
                         cue: f.cue_text.clone(),
                         speaker: f.speaker.clone().unwrap_or_default(),
-                        context: self.context_without_others(&frames, f, toks, text, s, e),
+                        context: self.context_without_others(
+                            &frames,
+                            f,
+                            toks,
+                            text,
+                            (s, e),
+                            &unheard,
+                        ),
                         continues: false,
                         interrupted: false,
                     });
@@ -3871,6 +3938,18 @@ impl Extractor {
             if prev_word && t.looks_past_tense() {
                 return true;
             }
+            // `say the positions remain far apart`, `said they want
+            // guarantees`: a plain present after a plural subject.
+            let plural_subject = n > 0
+                && window[n - 1].quote.is_none()
+                && (matches!(window[n - 1].lower, "they" | "we")
+                    || (window[n - 1].lower.len() > 3
+                        && window[n - 1].lower.ends_with('s')
+                        && !window[n - 1].lower.ends_with("ss")
+                        && !window[n - 1].poss));
+            if plural_subject && t.quote.is_none() && PLURAL_PRESENT_VERBS.contains(l) {
+                return true;
+            }
             if prev_word
                 && l.len() > 3
                 && l.ends_with('s')
@@ -4039,20 +4118,23 @@ impl Extractor {
                 // A post-modifier takes an object (`familiar with the
                 // talks`), except the anonymity phrase, which is whole.
                 let post = ANON_POSTMODIFIERS.iter().any(|p| {
-                    let whole = p.last() == Some(&"anonymity");
+                    let whole = matches!(p.last(), Some(&("anonymity" | "knowledge")));
                     (rest.len() > p.len() || (whole && rest.len() == p.len()))
                         && rest[..p.len()] == **p
                 });
                 // A relative clause has its own verbs; other post-modifiers
                 // end before one (`an adviser to the prime minister told
-                // state television`).
-                let clean = toks[a + 1..end].iter().all(|t| {
+                // state television`), a noun after a determiner aside
+                // (`familiar with the plans`).
+                let clean = toks[a + 1..end].iter().enumerate().all(|(n, t)| {
+                    let after_determiner =
+                        toks[a + n].word && NOUN_DETERMINERS.contains(toks[a + n].lower);
                     t.word
                         && t.quote.is_none()
                         && if rest[0] == "who" {
                             !matches!(t.lower, "that" | "said" | "says" | "told" | "tells")
                         } else {
-                            !FINITE_VERBS.contains(t.lower)
+                            !FINITE_VERBS.contains(t.lower) || after_determiner
                         }
                 });
                 // `thanked the soldiers in his address and said`: a
@@ -4528,10 +4610,10 @@ impl Extractor {
         me: &Frame,
         toks: &[Tok],
         text: &str,
-        s: usize,
-        e: usize,
+        (s, e): (usize, usize),
+        unheard: &[(usize, usize)],
     ) -> String {
-        let mut cut: Vec<(usize, usize)> = Vec::new();
+        let mut cut: Vec<(usize, usize)> = unheard.to_vec();
         let start_of = |f: &Frame| {
             f.subj.map_or_else(
                 || self.skip_adverbs_left(toks, f.cue_i),
@@ -4668,6 +4750,17 @@ impl Extractor {
                     ..found.clone()
                 });
             }
+            return None;
+        }
+        // `Amid reports that ...`, `Following reports that ...`: a
+        // sentence-initial preposition before a noun is no speaker.
+        if words.len() == 1
+            && (PREPOSITIONS.contains(words[0].lower)
+                || matches!(
+                    words[0].lower,
+                    "following" | "meanwhile" | "however" | "amidst"
+                ))
+        {
             return None;
         }
         // Pronouns.

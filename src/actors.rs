@@ -220,6 +220,15 @@ impl Registry {
         out
     }
 
+    /// The registered roles of `id`, as words (`[["kremlin", "spokesman"],
+    /// ...]` for Dmitry Peskov).
+    pub fn role_words_of(&self, id: ActorId) -> impl Iterator<Item = &Vec<String>> {
+        self.roles
+            .iter()
+            .filter(move |(_, i)| *i == id)
+            .map(|(rw, _)| rw)
+    }
+
     /// Actors with a registered role whose words include all of `words`
     /// (`["kremlin", "spokesman"]` → Dmitry Peskov).
     pub fn lookup_role(&self, words: &[String]) -> Vec<ActorId> {

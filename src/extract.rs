@@ -554,6 +554,75 @@ fn bracket_before(toks: &[Tok], end: usize) -> Option<usize> {
         .filter(|&o| o > 0 && toks[o - 1].word && toks[o + 1..end - 1].iter().all(|t| t.word))
 }
 
+/// Heads of descriptions that name a person already named (`the
+/// diplomat`, `the SPD politician`) rather than a new unnamed source.
+static ANAPHORIC_HEADS: WordList = WordList::new(&[
+    "diplomat",
+    "minister",
+    "leader",
+    "politician",
+    "negotiator",
+    "lawmaker",
+    "envoy",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "adviser",
+    "advisor",
+    "aide",
+    "analyst",
+    "expert",
+    "economist",
+    "researcher",
+    "commentator",
+    "chief",
+    "president",
+    "premier",
+    "chancellor",
+    "general",
+    "commander",
+    "secretary",
+    "ambassador",
+    "governor",
+    "mayor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "mp",
+    "mep",
+    "prosecutor",
+    "ombudsman",
+]);
+/// Nouns that describe a person by what they are or were (`the former
+/// comedian`), for descriptions of someone just named.
+static PERSON_DESCRIPTIONS: WordList = WordList::new(&[
+    "comedian",
+    "actor",
+    "host",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "veteran",
+    "banker",
+    "lawyer",
+    "journalist",
+    "general",
+    "admiral",
+    "colonel",
+    "boss",
+    "head",
+    "tycoon",
+    "oligarch",
+    "activist",
+    "scholar",
+    "professor",
+    "historian",
+    "novelist",
+    "writer",
+    "man",
+    "woman",
+]);
+
 /// Nouns of the occasions a statement is made on (`in his nightly address`,
 /// `at a news conference`).
 static OCCASION_NOUNS: WordList = WordList::new(&[
@@ -2134,6 +2203,17 @@ impl Extractor {
                 });
             }
             if let Some(k) = found {
+                // `Hakan Fidan, Turkey's foreign minister, arrived ...`: the
+                // appositive is the person's role (`the foreign minister`
+                // later is Fidan).
+                if ctx.actors.known[k].kind == ActorKind::Person {
+                    if let Some(role) = self.appositive_role(toks, j) {
+                        let roles = &mut ctx.actors.known[k].roles;
+                        if !roles.contains(&role) {
+                            roles.push(role);
+                        }
+                    }
+                }
                 let known = &ctx.actors.known[k];
                 if known.kind == ActorKind::Person {
                     ctx.mentions.push(Mention {
@@ -2146,6 +2226,27 @@ impl Extractor {
             i = j.max(i + 1);
         }
         readings
+    }
+
+    /// The role words of an appositive set off by commas after a name
+    /// ending at `end` (`, Turkey's foreign minister,`, `, the head of
+    /// military intelligence,`): at most eight words, a role among them,
+    /// no verb.
+    fn appositive_role(&self, toks: &[Tok], end: usize) -> Option<Vec<String>> {
+        if !toks.get(end)?.is_comma() {
+            return None;
+        }
+        let close = (end + 1..(end + 10).min(toks.len())).find(|&k| toks[k].is_comma())?;
+        let inner = &toks[end + 1..close];
+        let describes = !inner.is_empty()
+            && inner
+                .iter()
+                .all(|t| t.word && t.quote.is_none() && !t.finite_or_modal())
+            && inner
+                .iter()
+                .any(|t| matches!(self.lex.title(t.lower), Some(TitleKind::Role)));
+        let role = describes.then(|| self.title_words(inner))?;
+        (!role.is_empty()).then_some(role)
     }
 
     fn is_title_word(&self, lower: &str) -> bool {
@@ -4894,6 +4995,28 @@ impl Extractor {
                     });
                 }
             }
+            // `Boris Pistorius visited Kyiv. The SPD politician said ...`:
+            // a definite description of a person just named.
+            // Not a registered role (`the Ukrainian leader`), which names
+            // its holder below.
+            let registered_role = || {
+                let rw = role_words(&lowers.join(" "));
+                ctx.actors.find_role(&rw).is_some() || !self.registry.lookup_role(&rw).is_empty()
+            };
+            if definite
+                && definite_role
+                && !is_role_of_named
+                && h + 1 == words.len()
+                && ANAPHORIC_HEADS.contains(lowers[h])
+                && !registered_role()
+            {
+                let described: Vec<Tok> = words.iter().map(|&&t| t).collect();
+                let affiliation = self.affiliation_of(&described);
+                if let Some(found) = self.person_just_named(ctx, lowers[h], &affiliation, &mention)
+                {
+                    return Some(found);
+                }
+            }
             if !is_role_of_named && !definite_role {
                 let mut desc: Vec<String> = Vec::new();
                 for (n, t) in words.iter().enumerate() {
@@ -5045,6 +5168,14 @@ impl Extractor {
                     gender: a.gender,
                 });
             }
+            // `Kyrylo Budanov spoke. “...,” the intelligence chief said.`
+            if definite {
+                let head = run.last().map_or("", |t| t.lower);
+                let affiliation = self.affiliation_of(&run);
+                if let Some(found) = self.person_just_named(ctx, head, &affiliation, &mention) {
+                    return Some(found);
+                }
+            }
             // An unnamed office holder (`Ukraine’s foreign minister`).
             let affiliation = self.affiliation_of(&run);
             return Some(Speaker {
@@ -5152,7 +5283,79 @@ impl Extractor {
             });
             return Some(speaker_of(&ctx.actors.known[k], mention));
         }
+        // `Volodymyr Zelensky spoke on Friday. The former comedian said
+        // ...`: a description of the person just named.
+        let person_head = run.last().is_some_and(|t| {
+            !t.cap && (ANAPHORIC_HEADS.contains(t.lower) || PERSON_DESCRIPTIONS.contains(t.lower))
+        });
+        if definite && person_head {
+            let head = run.last().map_or("", |t| t.lower);
+            return self.person_just_named(ctx, head, &self.affiliation_of(&run), &mention);
+        }
         None
+    }
+
+    /// The person named last, if among the last two named and of a gender
+    /// `head` agrees with (`the congresswoman`): what a definite
+    /// description that matches no known role refers to.
+    /// `affiliation` is the description's country (`the Turkish leader`):
+    /// a person of another one is someone else.
+    fn person_just_named(
+        &self,
+        ctx: &DocCtx,
+        head: &str,
+        affiliation: &str,
+        mention: &str,
+    ) -> Option<Speaker> {
+        let want = gender_of_noun(head);
+        // A person for sure: registered, with a known first name or a title
+        // (not a place read as a name, `Kryvyi Rih`).
+        let surely_person = |m: &&Mention| {
+            let k = &ctx.actors.known[m.known];
+            k.id.is_some() || k.gender.is_some() || !k.roles.is_empty()
+        };
+        // `the analyst` is not a president; `the diplomat` may be a
+        // foreign minister, `the politician` anyone in office.
+        let related: &[&str] = match head {
+            "leader" | "politician" | "chief" | "head" | "man" | "woman" | "veteran" | "boss" => {
+                &[]
+            }
+            "diplomat" => &["diplomat", "foreign", "ambassador", "envoy"],
+            "lawmaker" => &[
+                "lawmaker",
+                "mp",
+                "mep",
+                "senator",
+                "deputy",
+                "congressman",
+                "congresswoman",
+            ],
+            "minister" => &["minister", "secretary"],
+            _ => std::slice::from_ref(&head),
+        };
+        let fits = |m: &&Mention| {
+            let k = &ctx.actors.known[m.known];
+            let registered =
+                k.id.into_iter()
+                    .flat_map(|id| self.registry.role_words_of(id));
+            let mut roles = k.roles.iter().chain(registered).peekable();
+            let same_side = affiliation.is_empty() || k.affiliation == affiliation;
+            same_side
+                && (related.is_empty()
+                    || roles.peek().is_none()
+                    || roles.flatten().any(|w| related.contains(&w.as_str())))
+        };
+        ctx.mentions
+            .iter()
+            .rev()
+            .take(2)
+            .filter(surely_person)
+            .filter(fits)
+            .find(|m| want.is_none() || m.gender.is_none() || m.gender == want)
+            .map(|m| Speaker {
+                mention: mention.to_string(),
+                ..m.speaker(&ctx.actors.known)
+            })
     }
 
     /// The affiliation a phrase names (`Ukrainian`, `Kremlin`), if any.

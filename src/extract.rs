@@ -2566,6 +2566,37 @@ impl Extractor {
     ) -> Option<Frame<'l>> {
         let prev = i.checked_sub(1).map(|p| &toks[p]);
         let prev_lower = prev.map_or("", |t| t.lower);
+        // `TASS quoted Peskov as saying ...`: the frame is the saying's.
+        let relays_saying = matches!(toks[i].lower, "quoted" | "quotes" | "cited" | "cites")
+            && (j + 1..(j + 7).min(toks.len())).any(|k| {
+                toks[k - 1].is("as") && matches!(toks[k].lower, "saying" | "telling" | "stating")
+            });
+        // `White House press secretary Karoline Leavitt`, `a press
+        // conference`: a noun compound, not the verb.
+        let compound = toks[i].is("press")
+            && toks.get(j).is_some_and(|n| {
+                matches!(
+                    n.lower,
+                    "secretary"
+                        | "secretaries"
+                        | "conference"
+                        | "conferences"
+                        | "office"
+                        | "service"
+                        | "release"
+                        | "briefing"
+                        | "officer"
+                        | "freedom"
+                        | "statement"
+                        | "attaché"
+                        | "attache"
+                        | "corps"
+                        | "pool"
+                )
+            });
+        if relays_saying || compound {
+            return None;
+        }
         let cue_text = join_text(&toks[i..j], text);
         let mut frame = Frame {
             cue_i: i,
@@ -2795,7 +2826,17 @@ impl Extractor {
                 let passive = toks[left..q]
                     .iter()
                     .any(|t| matches!(t.lower, "was" | "were" | "is" | "are"));
-                let (a, b) = passive.then(|| self.subject_left(toks, left)).flatten()?;
+                // `TASS quoted Peskov as saying ...`: the object is the
+                // speaker, the agency only relays.
+                let object = (!passive && q + 1 < i - 1)
+                    .then(|| self.np_left(toks, i - 1))
+                    .flatten()
+                    .filter(|&(a, _)| a == q + 1);
+                let (a, b) = if passive {
+                    self.subject_left(toks, left)?
+                } else {
+                    object?
+                };
                 frame.subj = Some((a, b));
                 frame.region_start = a;
                 frame.participle = false;
@@ -4502,6 +4543,21 @@ impl Extractor {
                     .then_some(e)
                 });
                 let mut cs2 = start.unwrap_or(cs);
+                // `What they're saying: “This is the final offer,” a senior
+                // U.S. official told Axios.`: a section label before the
+                // quotation is the outlet's.
+                let label_end = (cs2..(cs2 + 7).min(ce)).find(|&k| {
+                    toks[k].punct(":")
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|t| t.mark.is_some_and(|(_, open)| open))
+                        && toks[cs2..k]
+                            .iter()
+                            .all(|t| t.quote.is_none() && t.mark.is_none())
+                });
+                if let Some(colon) = label_end {
+                    cs2 = colon + 1;
+                }
                 while cs2 < ce
                     && (toks[cs2].is_comma()
                         || toks[cs2].is("while")
@@ -4587,8 +4643,41 @@ impl Extractor {
                                 || self.lex.cues.longest_at(&[v.lower]).is_some())
                     })
                 };
+                // `called for an immediate, full and unconditional
+                // ceasefire`: a comma inside a series of modifiers.
+                let in_series = || {
+                    let plain = |n: usize| {
+                        toks.get(n).is_some_and(|w| {
+                            w.word
+                                && !w.cap
+                                && w.quote.is_none()
+                                && !DETERMINERS.contains(w.lower)
+                                && !PRONOUNS.contains(w.lower)
+                                && !w.looks_participle()
+                                && self.lex.cues.longest_at(&[w.lower]).is_none()
+                        })
+                    };
+                    // Not the subjects of a verb (`the plan, officials
+                    // and diplomats said`).
+                    let verb_near = |m: usize| {
+                        toks[m..(m + 4).min(toks.len())].iter().any(|w| {
+                            w.word
+                                && (w.finite_or_modal()
+                                    || self.lex.cues.longest_at(&[w.lower]).is_some())
+                        })
+                    };
+                    k > 0
+                        && plain(k - 1)
+                        && (k + 2..(k + 5).min(toks.len())).any(|m| {
+                            matches!(toks[m].lower, "and" | "or")
+                                && (k + 1..m).all(&plain)
+                                && toks.get(m + 1).is_some_and(|w| w.word && !w.cap)
+                                && !verb_near(m + 1)
+                        })
+                };
                 let np_stop = frames[fi].np_content
-                    && (t.is_comma() || ((t.is("but") || t.is("and")) && verb_after(k + 1)));
+                    && ((t.is_comma() && !in_series())
+                        || ((t.is("but") || t.is("and")) && verb_after(k + 1)));
                 let participle_and = frames[fi].participle
                     && t.is("and")
                     && next.is_some_and(|n| n.word && n.lower.ends_with("ing") && !n.cap);

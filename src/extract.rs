@@ -903,6 +903,10 @@ static INSTITUTION_HEADS: WordList = WordList::new(&[
     "corporation",
     "directorate",
     "inspectorate",
+    // `Ukraine's air force said`, `the Russian side said`.
+    "force",
+    "side",
+    "leadership",
     "bureau",
     "commissioner",
     "assembly",
@@ -4339,6 +4343,7 @@ impl Extractor {
                         | "special"
                         | "retired"
                         | "current"
+                        | "air"
                 )
                 // `32 allies`; not a clock time (`12:00 Zelensky said`).
                 || (t.lower.chars().all(|c| c.is_ascii_digit() || c == '%')
@@ -5275,6 +5280,20 @@ impl Extractor {
                 person: true,
                 gender: None,
             });
+        }
+        // `The Russian side said`, `the Ukrainian leadership`: the country
+        // speaking as one.
+        if run.len() == 2 && matches!(run[1].lower, "side" | "leadership") {
+            if let Some(country) = self.lex.demonyms.get(run[0].base()) {
+                return Some(Speaker {
+                    name: Some(country.clone()),
+                    mention,
+                    anonymous: false,
+                    affiliation: country.clone(),
+                    person: false,
+                    gender: None,
+                });
+            }
         }
         // Institutions by head noun: `Ukraine’s Ministry of Strategic Industries`;
         // a common head before a name is an apposition (`state nuclear

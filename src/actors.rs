@@ -529,6 +529,28 @@ impl DocActors {
         None
     }
 
+    /// The one person whose first name is `name` (`Keir` for Keir Starmer,
+    /// `Lin` for Lin Jian, whose surname comes first).
+    pub fn find_by_first_name(&self, name: &str) -> Option<usize> {
+        let tkey = translit(name);
+        if tkey.is_empty() || tkey.contains(' ') {
+            return None;
+        }
+        let mut hits = self
+            .known
+            .iter()
+            .zip(&self.keys)
+            .enumerate()
+            .filter(|(_, (k, (_, t)))| {
+                k.kind == ActorKind::Person
+                    && t.split(' ').next() == Some(&*tkey)
+                    && t.contains(' ')
+            })
+            .map(|(i, _)| i);
+        let first = hits.next()?;
+        hits.next().is_none().then_some(first)
+    }
+
     /// Records an actor (or returns the existing entry), adding role words.
     pub fn add(&mut self, known: Known) -> usize {
         match self.find(&known.name) {

@@ -2400,7 +2400,38 @@ impl Extractor {
         }
         join_base_into(name_toks, text, name);
         if name_toks.len() == 1 {
-            let idx = ctx.actors.find(name)?;
+            let honorific = run[..a].iter().find_map(|t| match self.lex.title(t.lower) {
+                Some(TitleKind::Honorific(g)) => Some((t.lower, g)),
+                _ => None,
+            });
+            let token = name_toks[0].lower.trim_end_matches('.');
+            // `Sir Keir said` (a knight by his first name); `Lin said`
+            // after `Lin Jian` (the surname first).
+            let by_first_name = matches!(honorific, Some(("sir" | "dame", _)))
+                || self.lex.first_names.get(token).is_none();
+            let found = ctx.actors.find(name).or_else(|| {
+                by_first_name
+                    .then(|| ctx.actors.find_by_first_name(name))
+                    .flatten()
+            });
+            // `Lord Dannatt, a former head of the Army, said`: a peer's
+            // title makes a first-seen surname a person (`Mr Donovan` comes
+            // after the full name).
+            let peer = honorific.filter(|(h, _)| {
+                matches!(*h, "lord" | "lady" | "baroness" | "baron" | "sir" | "dame")
+            });
+            let idx = match (found, peer) {
+                (Some(idx), _) => idx,
+                (None, Some((_, gender))) => ctx.actors.add(Known {
+                    name: name.clone(),
+                    id: None,
+                    kind: ActorKind::Person,
+                    gender,
+                    affiliation: String::new(),
+                    roles: vec![],
+                }),
+                (None, None) => return None,
+            };
             let titles = self.title_words(&run[..a]);
             if !titles.is_empty() {
                 ctx.actors.known[idx].roles.push(titles);

@@ -2073,6 +2073,21 @@ impl Extractor {
         ctx.remember_speakers(&out, paragraph);
         if out.is_empty() {
             if let Some(h) = subject_hint {
+                // `“...,” Zelensky said. Peskov was more cautious. “We need
+                // to study the document.”`: a person opening a sentence of
+                // narration is who a quotation after it continues.
+                let opens = toks.first().is_some_and(|t| t.start == h.0);
+                let narration = toks.iter().all(|t| t.quote.is_none() && t.mark.is_none());
+                // A person for sure (not `New York`, `the Red Cross`).
+                let surely_person = h.1.gender.is_some()
+                    || h.1
+                        .name
+                        .as_deref()
+                        .is_some_and(|n| self.registry.lookup(n).is_some());
+                if opens && narration && h.1.person && !h.1.anonymous && surely_person {
+                    ctx.last_speaker = Some((h.1.clone(), String::new()));
+                    ctx.last_paragraph = Some(paragraph);
+                }
                 ctx.salient.push(h.1);
             }
         }

@@ -4486,10 +4486,24 @@ impl Extractor {
         ctx: &mut DocCtx,
     ) -> Option<Speaker> {
         let cue_i = frames[fi].cue_i;
+        // `Fidan said Ankara supported ..., but added that ...`: a frame
+        // inside another's content (`Ankara supported`) is not the clause
+        // the coordinated verb continues.
+        let embedded = |f: &Frame| {
+            let st = f.subj.map_or(f.cue_i, |(a, _)| a);
+            // `..., officials said, adding that`: a trailing attribution
+            // closes the content before it.
+            f.kind_hint == FrameKind::Normal
+                && frames.iter().any(|g| {
+                    g.cue_j <= st
+                        && matches!(g.kind_hint, FrameKind::Normal | FrameKind::Ascriptive)
+                        && g.content.is_some_and(|(cs, _)| cs <= st)
+                })
+        };
         if let Some(prev) = frames[..fi]
             .iter()
             .rev()
-            .find(|f| f.speaker.is_some() && f.cue_i < cue_i)
+            .find(|f| f.speaker.is_some() && f.cue_i < cue_i && !embedded(f))
         {
             // Only when no other clause subject intervenes.
             return prev.speaker.clone();

@@ -532,19 +532,20 @@ impl DocActors {
     /// The one person whose first name is `name` (`Keir` for Keir Starmer,
     /// `Lin` for Lin Jian, whose surname comes first).
     pub fn find_by_first_name(&self, name: &str) -> Option<usize> {
-        let tkey = translit(name);
-        if tkey.is_empty() || tkey.contains(' ') {
+        if name.is_empty() || name.contains(' ') {
             return None;
         }
+        // Compared as written: every capitalised word that names no one
+        // known asks, so no folded copy is made.
         let mut hits = self
             .known
             .iter()
-            .zip(&self.keys)
             .enumerate()
-            .filter(|(_, (k, (_, t)))| {
+            .filter(|(_, k)| {
                 k.kind == ActorKind::Person
-                    && t.split(' ').next() == Some(&*tkey)
-                    && t.contains(' ')
+                    && k.name
+                        .split_once(' ')
+                        .is_some_and(|(first, _)| first.eq_ignore_ascii_case(name))
             })
             .map(|(i, _)| i);
         let first = hits.next()?;

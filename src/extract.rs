@@ -2415,16 +2415,19 @@ impl Extractor {
         }
         join_base_into(name_toks, text, name);
         if name_toks.len() == 1 {
-            let honorific = run[..a].iter().find_map(|t| match self.lex.title(t.lower) {
-                Some(TitleKind::Honorific(g)) => Some((t.lower, g)),
-                _ => None,
-            });
-            let token = name_toks[0].lower.trim_end_matches('.');
+            let found = ctx.actors.find(name);
+            let honorific = || {
+                run[..a].iter().find_map(|t| match self.lex.title(t.lower) {
+                    Some(TitleKind::Honorific(g)) => Some((t.lower, g)),
+                    _ => None,
+                })
+            };
             // `Sir Keir said` (a knight by his first name); `Lin said`
             // after `Lin Jian` (the surname first).
-            let by_first_name = matches!(honorific, Some(("sir" | "dame", _)))
-                || self.lex.first_names.get(token).is_none();
-            let found = ctx.actors.find(name).or_else(|| {
+            let found = found.or_else(|| {
+                let token = name_toks[0].lower.trim_end_matches('.');
+                let by_first_name = self.lex.first_names.get(token).is_none()
+                    || matches!(honorific(), Some(("sir" | "dame", _)));
                 by_first_name
                     .then(|| ctx.actors.find_by_first_name(name))
                     .flatten()
@@ -2432,7 +2435,7 @@ impl Extractor {
             // `Lord Dannatt, a former head of the Army, said`: a peer's
             // title makes a first-seen surname a person (`Mr Donovan` comes
             // after the full name).
-            let peer = honorific.filter(|(h, _)| {
+            let peer = found.is_none().then(honorific).flatten().filter(|(h, _)| {
                 matches!(*h, "lord" | "lady" | "baroness" | "baron" | "sir" | "dame")
             });
             let idx = match (found, peer) {
@@ -3221,10 +3224,14 @@ impl Extractor {
                 .position(|t| t.mark.is_some_and(|(_, o)| o))
             {
                 let between = &toks[k..k + m];
+                // Not a clause before the quotation (`told Russian state TV
+                // it was “too early” to comment`): that is the content.
+                let clause_before = between.iter().any(|t| t.word && t.finite_or_modal());
                 if between
                     .iter()
                     .all(|t| t.word || t.is_comma() || t.punct(":"))
                     && !between.is_empty()
+                    && !clause_before
                 {
                     frame.content = Some((k + m, toks.len()));
                     return Some(frame);

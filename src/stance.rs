@@ -887,7 +887,7 @@ impl Codebook {
             let relative = w == "," && toks.get(lo).is_some_and(|&n| n == "which" || n == "that");
             // `and` joins clauses after a comma; without one it joins words
             // (`a full and unconditional ceasefire`).
-            let verb_follows = {
+            let verb_follows = || {
                 // `and (previously) rejected ...` coordinates clauses.
                 let mut m = lo;
                 while m < i && toks[m].ends_with("ly") {
@@ -911,8 +911,8 @@ impl Codebook {
             let word_and = (w == "and" || w == "or")
                 && lo >= 2
                 && toks[lo - 2] != ","
-                && !verb_follows
-                && !verb_term;
+                && !verb_term
+                && !verb_follows();
             // `said the position had not changed and that sanctions would
             // stay`: a second reported clause.
             let and_that = (w == "and" || w == "but") && toks.get(lo).is_some_and(|&n| n == "that");

@@ -388,7 +388,7 @@ fn verb_at(toks: &[Tok], n: usize) -> bool {
 fn takes_object(f: &Frame, toks: &[Tok]) -> bool {
     f.np_content
         || f.content.is_some_and(|(cs, ce)| {
-            let c = &toks[cs..ce.min(toks.len())];
+            let c = toks.get(cs..ce.min(toks.len())).unwrap_or(&[]);
             infinitive_at(c, 0)
                 || (infinitive_within(c, 1, 4) && !(0..4.min(c.len())).any(|n| verb_at(c, n)))
         })
@@ -554,6 +554,35 @@ fn bracket_before(toks: &[Tok], end: usize) -> Option<usize> {
         .filter(|&o| o > 0 && toks[o - 1].word && toks[o + 1..end - 1].iter().all(|t| t.word))
 }
 
+/// A description without a complement (`the intelligence chief`; not `the
+/// widow of the late opposition leader`, whose head is not its last word).
+fn simple_description(run: &[Tok]) -> bool {
+    !run.iter().any(|t| matches!(t.lower, "of" | "for" | "to"))
+}
+
+/// Verbs after a person opening a sentence of narration that describe how
+/// they spoke or stood (`Peskov was more cautious.`, `Sybiha did not mince
+/// words.`): the quotation after it is theirs.
+static ATTITUDE_VERBS: WordList = WordList::new(&[
+    "was",
+    "is",
+    "were",
+    "seemed",
+    "sounded",
+    "appeared",
+    "remained",
+    "struck",
+    "took",
+    "did",
+    "had",
+    "disagreed",
+    "agreed",
+    "hit",
+    "pushed",
+    "went",
+    "offered",
+    "stayed",
+]);
 /// Heads of descriptions that name a person already named (`the
 /// diplomat`, `the SPD politician`) rather than a new unnamed source.
 static ANAPHORIC_HEADS: WordList = WordList::new(&[
@@ -903,10 +932,8 @@ static INSTITUTION_HEADS: WordList = WordList::new(&[
     "corporation",
     "directorate",
     "inspectorate",
-    // `Ukraine's air force said`, `the Russian side said`.
+    // `Ukraine's air force said`.
     "force",
-    "side",
-    "leadership",
     "bureau",
     "commissioner",
     "assembly",
@@ -1111,17 +1138,12 @@ static TAIL_LEMMAS: WordList = WordList::new(&[
     "remark",
     "observe",
 ]);
-/// Irregular finite verbs that show a name before them is a clause subject.
 /// Common verbs in -s that a name before them makes a clause's verb (`said
 /// Ukraine needs more air defence`), besides the reporting cues.
 static PRESENT_VERBS: WordList = WordList::new(&[
     "needs",
-    "remains",
-    "plans",
     "expects",
-    "hopes",
     "intends",
-    "continues",
     "seeks",
     "sees",
     "knows",
@@ -1137,7 +1159,6 @@ static PRESENT_VERBS: WordList = WordList::new(&[
     "makes",
     "takes",
     "gives",
-    "wants",
     "prefers",
     "deserves",
     "fears",
@@ -1185,6 +1206,7 @@ static PLURAL_PRESENT_VERBS: WordList = WordList::new(&[
     "consider",
     "doubt",
 ]);
+/// Irregular finite verbs that show a name before them is a clause subject.
 static FINITE_VERBS: WordList = WordList::new(&[
     // Contracted negatives: `Peskov said Russia isn't ready.`
     "isn't",
@@ -2078,13 +2100,21 @@ impl Extractor {
                 // narration is who a quotation after it continues.
                 let opens = toks.first().is_some_and(|t| t.start == h.0);
                 let narration = toks.iter().all(|t| t.quote.is_none() && t.mark.is_none());
+                // Of a manner or an attitude (`was more cautious`, `struck
+                // a different tone`, `did not mince words`), not an act
+                // (`Putin launched a new offensive`).
+                let attitude = toks
+                    .iter()
+                    .skip_while(|t| t.start <= h.0 || t.cap)
+                    .find(|t| t.word)
+                    .is_some_and(|t| ATTITUDE_VERBS.contains(t.lower));
                 // A person for sure (not `New York`, `the Red Cross`).
                 let surely_person = h.1.gender.is_some()
                     || h.1
                         .name
                         .as_deref()
                         .is_some_and(|n| self.registry.lookup(n).is_some());
-                if opens && narration && h.1.person && !h.1.anonymous && surely_person {
+                if opens && narration && attitude && h.1.person && !h.1.anonymous && surely_person {
                     ctx.last_speaker = Some((h.1.clone(), String::new()));
                     ctx.last_paragraph = Some(paragraph);
                 }
@@ -2812,7 +2842,13 @@ impl Extractor {
                         match toks[p].lower {
                             "on" | "at" | "during" | "after" | "before" => phrase_opens,
                             "in" => next.is_some_and(|n| NOUN_DETERMINERS.contains(n.lower)),
-                            "late" | "earlier" | "yesterday" | "today" => true,
+                            // `late on Sunday`, `earlier this week`; not `the
+                            // widow of the late opposition leader`.
+                            "late" | "earlier" => next.is_some_and(|n| {
+                                matches!(n.lower, "on" | "this" | "last" | "in")
+                                    || is_date_word(n.lower)
+                            }),
+                            "yesterday" | "today" => true,
                             _ => false,
                         }
                     })
@@ -4139,13 +4175,22 @@ impl Extractor {
             }
             // `say the positions remain far apart`, `said they want
             // guarantees`: a plain present after a plural subject.
-            let plural_subject = n > 0
-                && window[n - 1].quote.is_none()
-                && (matches!(window[n - 1].lower, "they" | "we")
-                    || (window[n - 1].lower.len() > 3
-                        && window[n - 1].lower.ends_with('s')
-                        && !window[n - 1].lower.ends_with("ss")
-                        && !window[n - 1].poss));
+            let plural_subject = n > 0 && window[n - 1].quote.is_none() && {
+                let w = window[n - 1].lower;
+                matches!(w, "they" | "we")
+                    || (w.len() > 3
+                        && w.ends_with('s')
+                        && !w.ends_with("ss")
+                        && !window[n - 1].poss
+                        && !w.ends_with("ly")
+                        && !SKIPPABLE.contains(w)
+                        && !DETERMINERS.contains(w)
+                        && !NOUN_DETERMINERS.contains(w)
+                        && !matches!(
+                            w,
+                            "this" | "does" | "always" | "perhaps" | "is" | "was" | "has"
+                        ))
+            };
             if plural_subject && t.quote.is_none() && PLURAL_PRESENT_VERBS.contains(l) {
                 return true;
             }
@@ -4163,10 +4208,10 @@ impl Extractor {
                 });
                 // `said Moscow rejects the proposal`, `said it needs
                 // guarantees`: a known verb in -s after a name or a pronoun
-                // subject, before its object (not `Russian forces cut`).
+                // subject, before its object (not `European leaders to`).
                 let named_subject = n > 0
                     && window[n - 1].quote.is_none()
-                    && (window[n - 1].cap && !window[n - 1].poss
+                    && ((window[n - 1].cap && !window[n - 1].poss)
                         || matches!(window[n - 1].lower, "he" | "she" | "it"));
                 let known_verb = t.quote.is_none()
                     && (PRESENT_VERBS.contains(l) || self.lex.cues.longest_at(&[l]).is_some());
@@ -4397,6 +4442,10 @@ impl Extractor {
                         | "retired"
                         | "current"
                         | "air"
+                        // `the Russian side`, `the Ukrainian leadership`
+                        // (a country speaking as one; `the other side` is no one).
+                        | "side"
+                        | "leadership"
                 )
                 // `32 allies`; not a clock time (`12:00 Zelensky said`).
                 || (t.lower.chars().all(|c| c.is_ascii_digit() || c == '%')
@@ -5168,6 +5217,7 @@ impl Extractor {
                 && definite_role
                 && !is_role_of_named
                 && h + 1 == words.len()
+                && !lowers.iter().any(|l| matches!(*l, "of" | "for" | "to"))
                 && ANAPHORIC_HEADS.contains(lowers[h])
                 && !registered_role()
             {
@@ -5329,9 +5379,15 @@ impl Extractor {
                     gender: a.gender,
                 });
             }
-            // `Kyrylo Budanov spoke. “...,” the intelligence chief said.`
-            if definite {
-                let head = run.last().map_or("", |t| t.lower);
+            // `Kyrylo Budanov spoke. “...,” the intelligence chief said.`;
+            // the head before a complement (`the presidential chief of
+            // staff`) must be the role (not `the widow of the late
+            // opposition leader`).
+            let head = match run.iter().position(|t| t.is("of")) {
+                Some(p) if p > 0 => run[p - 1].lower,
+                _ => run.last().map_or("", |t| t.lower),
+            };
+            if definite && self.lex.title(head) == Some(TitleKind::Role) {
                 let affiliation = self.affiliation_of(&run);
                 if let Some(found) = self.person_just_named(ctx, head, &affiliation, &mention) {
                     return Some(found);
@@ -5352,14 +5408,7 @@ impl Extractor {
         // speaking as one.
         if run.len() == 2 && matches!(run[1].lower, "side" | "leadership") {
             if let Some(country) = self.lex.demonyms.get(run[0].base()) {
-                return Some(Speaker {
-                    name: Some(country.clone()),
-                    mention,
-                    anonymous: false,
-                    affiliation: country.clone(),
-                    person: false,
-                    gender: None,
-                });
+                return Some(country_speaker(country, mention));
             }
         }
         // Institutions by head noun: `Ukraine’s Ministry of Strategic Industries`;
@@ -5426,14 +5475,7 @@ impl Extractor {
                 let l = run[0].lower;
                 let nounish = !(l.ends_with("ian") || l.ends_with("ish") || l.ends_with("ese"));
                 if nounish {
-                    return Some(Speaker {
-                        name: Some(country.clone()),
-                        mention,
-                        anonymous: false,
-                        affiliation: country.clone(),
-                        person: false,
-                        gender: None,
-                    });
+                    return Some(country_speaker(country, mention));
                 }
             }
         }
@@ -5463,7 +5505,7 @@ impl Extractor {
         let person_head = run.last().is_some_and(|t| {
             !t.cap && (ANAPHORIC_HEADS.contains(t.lower) || PERSON_DESCRIPTIONS.contains(t.lower))
         });
-        if definite && person_head {
+        if definite && person_head && simple_description(&run) {
             let head = run.last().map_or("", |t| t.lower);
             return self.person_just_named(ctx, head, &self.affiliation_of(&run), &mention);
         }
@@ -5482,7 +5524,16 @@ impl Extractor {
         affiliation: &str,
         mention: &str,
     ) -> Option<Speaker> {
-        let want = gender_of_noun(head);
+        // `the congressman`, `the spokeswoman`.
+        let want = gender_of_noun(head).or_else(|| {
+            if head.ends_with("woman") {
+                Some(Gender::Female)
+            } else if head.ends_with("man") {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        });
         // A person for sure: registered, with a known first name or a title
         // (not a place read as a name, `Kryvyi Rih`).
         let surely_person = |m: &&Mention| {
@@ -5492,9 +5543,8 @@ impl Extractor {
         // `the analyst` is not a president; `the diplomat` may be a
         // foreign minister, `the politician` anyone in office.
         let related: &[&str] = match head {
-            "leader" | "politician" | "chief" | "head" | "man" | "woman" | "veteran" | "boss" => {
-                &[]
-            }
+            "leader" | "politician" | "man" | "woman" | "veteran" => &[],
+            "chief" | "head" | "boss" => &["chief", "head", "director", "commander"],
             "diplomat" => &["diplomat", "foreign", "ambassador", "envoy"],
             "lawmaker" => &[
                 "lawmaker",
@@ -5513,8 +5563,9 @@ impl Extractor {
             let registered =
                 k.id.into_iter()
                     .flat_map(|id| self.registry.role_words_of(id));
-            let mut roles = k.roles.iter().chain(registered).peekable();
+            let roles = k.roles.iter().chain(registered);
             let same_side = affiliation.is_empty() || k.affiliation == affiliation;
+            let mut roles = roles.peekable();
             same_side
                 && (related.is_empty()
                     || roles.peek().is_none()
@@ -5681,6 +5732,19 @@ impl DocCtx {
                 }
             }
         }
+    }
+}
+
+/// A country's government speaking as one (`Ankara said`, `the Russian
+/// side said`).
+fn country_speaker(country: &str, mention: String) -> Speaker {
+    Speaker {
+        name: Some(country.to_string()),
+        mention,
+        anonymous: false,
+        affiliation: country.to_string(),
+        person: false,
+        gender: None,
     }
 }
 

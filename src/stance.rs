@@ -159,9 +159,17 @@ impl CompiledIssue {
     /// Whether a word of another target is within three words of the topic
     /// word at `i` (`Ukraine's EU membership`, `accession to the EU`).
     fn elsewhere_near(&self, toks: Toks<'_>, i: usize) -> bool {
-        !self.issue.elsewhere.is_empty()
-            && (i.saturating_sub(3)..(i + 4).min(toks.len()))
-                .any(|k| self.elsewhere.matches_at(toks, k))
+        if self.issue.elsewhere.is_empty() {
+            return false;
+        }
+        let window = i.saturating_sub(3)..(i + 4).min(toks.len());
+        // `EU and NATO membership`: the issue's own target is there too.
+        let own = window.clone().any(|k| {
+            k != i && (self.pro.find_at(toks, k).is_some() || self.topic.find_at(toks, k).is_some())
+        });
+        !own && window
+            .into_iter()
+            .any(|k| self.elsewhere.matches_at(toks, k))
     }
 }
 
@@ -902,8 +910,15 @@ impl Codebook {
                             toks[m],
                             "will" | "would" | "must" | "should" | "can" | "could" | "shall"
                         )
-                        || predicate_len(&self.supporters, toks, m).is_some()
-                        || predicate_len(&self.rejecters, toks, m).is_some())
+                        || [&self.supporters, &self.rejecters].iter().any(|set| {
+                            // Not a noun the pattern also matches (`and
+                            // proposals for a ceasefire`).
+                            predicate_len(set, toks, m).is_some_and(|n| {
+                                ![toks.get(m + n), toks.get(m + n - 1)]
+                                    .iter()
+                                    .any(|w| matches!(w, Some(&("for" | "of"))))
+                            })
+                        }))
             };
             // `stop supplying weapons and lift the sanctions`: a verb of the
             // issue right after `and` starts a coordinated predicate.
@@ -1169,7 +1184,9 @@ impl Codebook {
             }
             // `a ceasefire would make it impossible for Russia to regroup`:
             // a judgement after `it` is of the extraposed clause.
-            let extraposed = toks[hi.saturating_sub(2)..hi].contains(&"it");
+            let extraposed = toks[hi.saturating_sub(2)..hi].contains(&"it")
+                && match_len(&self.post_rejecters, toks, hi)
+                    .is_some_and(|n| matches!(toks.get(hi + n), Some(&("to" | "for" | "that"))));
             if let Some(n) = match_len(&self.post_rejecters, toks, hi).filter(|_| !extraposed) {
                 // `dismissed the plan as a trap`: the judgement agrees with a
                 // rejecting predicate; alone it rejects.

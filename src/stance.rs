@@ -82,6 +82,14 @@ pub struct Issue {
     /// target's (`EU membership`, `accession to the EU` for NATO).
     #[serde(default)]
     pub elsewhere: Vec<String>,
+    /// Subjects that turn a `reversible` expression into its opposite
+    /// (`Russia will never give up Crimea` keeps it: favor).
+    #[serde(default)]
+    pub reversing_subjects: Vec<String>,
+    /// `pro` expressions whose side depends on who does them (`give up`,
+    /// `cede`).
+    #[serde(default)]
+    pub reversible: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct CodebookFile {
@@ -151,6 +159,8 @@ struct CompiledIssue {
     con: PatternSet,
     con_topic: PatternSet,
     elsewhere: PatternSet,
+    reversing_subjects: PatternSet,
+    reversible: PatternSet,
     /// Which tokens can start a pattern of any of the four sets above.
     starts: StartFilter,
 }
@@ -538,6 +548,8 @@ impl Codebook {
                 con: compile(&issue.con),
                 con_topic: compile(&issue.con_topic),
                 elsewhere: compile(&issue.elsewhere),
+                reversing_subjects: compile(&issue.reversing_subjects),
+                reversible: compile(&issue.reversible),
                 starts: StartFilter::default(),
                 issue,
             };
@@ -577,6 +589,8 @@ impl Codebook {
                 &mut ci.con,
                 &mut ci.con_topic,
                 &mut ci.elsewhere,
+                &mut ci.reversing_subjects,
+                &mut ci.reversible,
             ]
         }))
     }
@@ -834,7 +848,7 @@ impl Codebook {
                 i += len;
                 continue;
             }
-            if let Some(v) = self.vote_at(toks, i, len, term, &asserted) {
+            if let Some(v) = self.vote_at(ci, toks, i, len, term, &asserted) {
                 votes.push((v, nominal));
             }
             if !nominal {
@@ -880,6 +894,7 @@ impl Codebook {
     /// back`).
     fn vote_at(
         &self,
+        ci: &CompiledIssue,
         toks: Toks<'_>,
         i: usize,
         len: usize,
@@ -947,15 +962,29 @@ impl Codebook {
             lo = lo.max(i - det);
         }
         let scope = toks.slice(lo, i);
-        let orientation = match term {
+        let mut orientation = match term {
             Term::Pro | Term::Topic => 1,
             Term::Con | Term::ConTopic => -1,
         };
+        // `Russia will never give up Crimea`: giving up by the other party
+        // is keeping it. Its subject is right before the verb's auxiliaries
+        // (not `Putin said both sides would have to cede`).
+        let reversed = term == Term::Pro && ci.reversible.matches_at(toks, i) && {
+            let mut k = i;
+            while k > lo && AUXILIARIES.contains(&toks[k - 1]) {
+                k -= 1;
+            }
+            (k.saturating_sub(2)..k).any(|s| ci.reversing_subjects.matches_at(toks, s))
+        };
+        if reversed {
+            orientation = -orientation;
+        }
         // A gerund (`Ukraine joining the alliance was one of the reasons`)
         // names the act rather than asserting it: it needs a predicate too.
         let gerund = toks[i].ends_with("ing") && toks[i].len() > 5;
         let nominal = matches!(term, Term::Topic | Term::ConTopic) || gerund;
         let kind = match term {
+            Term::Pro if reversed => "reversed-pro",
             Term::Pro => "pro",
             Term::Con => "con",
             Term::Topic => "topic",
@@ -1267,6 +1296,14 @@ struct Vote {
     rule: String,
     words: String,
 }
+
+/// Words between a subject and its verb (`will never`, `would have to`).
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "shall", "should", "must", "can", "cannot", "could", "may", "might", "never",
+    "not", "n't", "to", "have", "has", "had", "be", "been", "is", "are", "was", "were", "ever",
+    "won't", "wouldn't", "doesn't", "does", "do", "did", "didn't", "ready", "prepared", "going",
+    "also", "still",
+];
 
 fn is_boundary(w: &str) -> bool {
     matches!(

@@ -486,6 +486,15 @@ pub struct Known {
     pub roles: Vec<Vec<String>>,
 }
 
+impl Known {
+    /// A person for sure: registered, with a known gender or a title (not
+    /// a place or a body read as a name, `Kryvyi Rih`, `the Red Cross`).
+    pub fn is_sure_person(&self) -> bool {
+        self.kind == ActorKind::Person
+            && (self.id.is_some() || self.gender.is_some() || !self.roles.is_empty())
+    }
+}
+
 /// Per-document memory of who has been named, with which titles.
 #[derive(Debug, Clone, Default)]
 pub struct DocActors {

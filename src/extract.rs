@@ -429,6 +429,25 @@ fn finite_verb_within(toks: &[Tok], limit: usize) -> bool {
         .any(|t| t.word && t.quote.is_none() && t.finite_or_modal())
 }
 
+/// Nouns that make `press` a noun before them (`press secretary`, `press
+/// conference`).
+static PRESS_COMPOUNDS: WordList = WordList::new(&[
+    "secretary",
+    "secretaries",
+    "conference",
+    "conferences",
+    "office",
+    "service",
+    "release",
+    "briefing",
+    "officer",
+    "freedom",
+    "statement",
+    "attaché",
+    "attache",
+    "corps",
+    "pool",
+]);
 /// Heads of the noun phrases a speaker tells something to (`told reporters`,
 /// `told a news conference`, `told state media`).
 static RECIPIENT_HEADS: WordList = WordList::new(&[
@@ -2108,12 +2127,11 @@ impl Extractor {
                     .skip_while(|t| t.start <= h.0 || t.cap)
                     .find(|t| t.word)
                     .is_some_and(|t| ATTITUDE_VERBS.contains(t.lower));
-                // A person for sure (not `New York`, `the Red Cross`).
-                let surely_person = h.1.gender.is_some()
-                    || h.1
-                        .name
+                let surely_person =
+                    h.1.name
                         .as_deref()
-                        .is_some_and(|n| self.registry.lookup(n).is_some());
+                        .and_then(|n| ctx.actors.find(n))
+                        .is_some_and(|k| ctx.actors.known[k].is_sure_person());
                 if opens && narration && attitude && h.1.person && !h.1.anonymous && surely_person {
                     ctx.last_speaker = Some((h.1.clone(), String::new()));
                     ctx.last_paragraph = Some(paragraph);
@@ -2657,26 +2675,9 @@ impl Extractor {
         // `White House press secretary Karoline Leavitt`, `a press
         // conference`: a noun compound, not the verb.
         let compound = toks[i].is("press")
-            && toks.get(j).is_some_and(|n| {
-                matches!(
-                    n.lower,
-                    "secretary"
-                        | "secretaries"
-                        | "conference"
-                        | "conferences"
-                        | "office"
-                        | "service"
-                        | "release"
-                        | "briefing"
-                        | "officer"
-                        | "freedom"
-                        | "statement"
-                        | "attaché"
-                        | "attache"
-                        | "corps"
-                        | "pool"
-                )
-            });
+            && toks
+                .get(j)
+                .is_some_and(|n| PRESS_COMPOUNDS.contains(n.lower));
         if relays_saying || compound {
             return None;
         }
@@ -5534,12 +5535,7 @@ impl Extractor {
                 None
             }
         });
-        // A person for sure: registered, with a known first name or a title
-        // (not a place read as a name, `Kryvyi Rih`).
-        let surely_person = |m: &&Mention| {
-            let k = &ctx.actors.known[m.known];
-            k.id.is_some() || k.gender.is_some() || !k.roles.is_empty()
-        };
+        let surely_person = |m: &&Mention| ctx.actors.known[m.known].is_sure_person();
         // `the analyst` is not a president; `the diplomat` may be a
         // foreign minister, `the politician` anyone in office.
         let related: &[&str] = match head {

@@ -921,10 +921,7 @@ impl Codebook {
                 // verb after `and` opens its own predicate.
                 m < i
                     && ((toks[m].len() > 4 && toks[m].ends_with("ed"))
-                        || matches!(
-                            toks[m],
-                            "will" | "would" | "must" | "should" | "can" | "could" | "shall"
-                        )
+                        || MODALS.contains(&toks[m])
                         || [&self.supporters, &self.rejecters].iter().any(|set| {
                             // Not a noun the pattern also matches (`and
                             // proposals for a ceasefire`).
@@ -1018,10 +1015,7 @@ impl Codebook {
         // conjunct's modal and condition.
         let bare_conjunct = lo >= 2
             && matches!(toks[lo - 1], "and" | "or")
-            && !matches!(
-                toks[lo],
-                "will" | "would" | "must" | "should" | "can" | "could" | "shall"
-            )
+            && !MODALS.contains(&toks[lo])
             && !toks[lo].ends_with("ed");
         let shared_from = if bare_conjunct {
             let mut w = lo - 1;
@@ -1296,6 +1290,9 @@ struct Vote {
     rule: String,
     words: String,
 }
+
+/// Modals that open a predicate of their own (`and will fight on`).
+const MODALS: &[&str] = &["will", "would", "must", "should", "can", "could", "shall"];
 
 /// Words between a subject and its verb (`will never`, `would have to`).
 const AUXILIARIES: &[&str] = &[

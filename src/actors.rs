@@ -522,20 +522,19 @@ impl DocActors {
         if let Some(i) = self.keys.iter().position(|(_, t)| **t == *tkey) {
             return Some(i);
         }
-        if !key.contains(' ') {
-            let hits: Vec<usize> = self
-                .known
-                .iter()
-                .zip(self.keys.iter().zip(&self.surname_at))
-                .enumerate()
-                .filter(|(_, (k, ((_, t), &at)))| k.kind == ActorKind::Person && t[at..] == *tkey)
-                .map(|(i, _)| i)
-                .collect();
-            if hits.len() == 1 {
-                return Some(hits[0]);
-            }
+        if key.contains(' ') {
+            return None;
         }
-        None
+        // The one person with this surname: a second makes it ambiguous.
+        let mut hits = self
+            .known
+            .iter()
+            .zip(self.keys.iter().zip(&self.surname_at))
+            .enumerate()
+            .filter(|(_, (k, ((_, t), &at)))| k.kind == ActorKind::Person && t[at..] == *tkey)
+            .map(|(i, _)| i);
+        let first = hits.next()?;
+        hits.next().is_none().then_some(first)
     }
 
     /// The one person whose first name is `name` (`Keir` for Keir Starmer,

@@ -15,6 +15,7 @@
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
+use crate::lexicon::WordMap;
 use crate::statement::{Label, StanceLabel};
 
 /// The embedded default codebook.
@@ -240,7 +241,7 @@ pub struct Codebook {
     discussion: PatternSet,
     triggers: IssueTriggers,
     /// Id of every first word of an exact pattern.
-    first_words: FxHashMap<String, u32>,
+    first_words: WordMap<u32>,
 }
 
 /// Which issues a text can possibly mention, found with one Aho-Corasick
@@ -492,7 +493,7 @@ impl Codebook {
             reported_others: compile(&polarity.reported_others),
             discussion: compile(&polarity.discussion),
             triggers: IssueTriggers::default(),
-            first_words: FxHashMap::default(),
+            first_words: WordMap::default(),
         };
         cb.add_issues(file.issue)?;
         Ok(cb)
@@ -619,7 +620,12 @@ impl Codebook {
             let sets = [&ci.topic, &ci.con_topic, &ci.pro, &ci.con];
             ci.starts = StartFilter::new(&sets, n);
         }
-        self.first_words = first_words;
+        // Most tokens of a statement start no pattern: the map's filter
+        // answers them without hashing the whole word.
+        self.first_words = WordMap::default();
+        for (word, id) in first_words {
+            self.first_words.insert(word, id);
+        }
     }
 
     /// Ids of tokens (see [`Codebook::index_first_words`]).

@@ -516,6 +516,11 @@ fn close_double(stack: &mut Vec<OpenMark>, out: &mut Vec<Quote>, pos: usize, aft
 }
 
 /// Words after whose period a sentence does not end (`Gen. Kellogg`).
+/// The searcher for `…`, built once: `memmem::find` builds one per call,
+/// and sentences are split in every paragraph of every article.
+static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…"));
+
 static ABBREVIATIONS: WordList = WordList::new(&[
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "adm", "sgt",
     "st", "prof", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "e.g", "i.e", "jan",
@@ -593,8 +598,7 @@ pub fn sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<
         }
         if !ellipsis_searched || ellipsis_at < off {
             ellipsis_searched = true;
-            ellipsis_at =
-                memchr::memmem::find(&bytes[off..], "…".as_bytes()).map_or(para.len(), |k| off + k);
+            ellipsis_at = ELLIPSIS.find(&bytes[off..]).map_or(para.len(), |k| off + k);
         }
         let punct_at = memchr::memchr3(b'.', b'!', b'?', &bytes[off..])
             .map_or(para.len(), |k| off + k)

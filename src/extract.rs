@@ -2480,13 +2480,15 @@ impl Extractor {
                     .then(|| ctx.actors.find_by_first_name(name))
                     .flatten()
             });
-            // `Lord Dannatt, a former head of the Army, said`: a peer's
-            // title makes a first-seen surname a person (`Mr Donovan` comes
-            // after the full name).
-            let peer = found.is_none().then(honorific).flatten().filter(|(h, _)| {
-                matches!(*h, "lord" | "lady" | "baroness" | "baron" | "sir" | "dame")
-            });
-            let idx = match (found, peer) {
+            // `Lord Dannatt, a former head of the Army, said`, `Mr Cameron
+            // said` (the Economist's first mention): an honorific makes a
+            // first-seen surname a person; `Messrs.` names several.
+            let addressed = found
+                .is_none()
+                .then(honorific)
+                .flatten()
+                .filter(|(h, _)| *h != "messrs.");
+            let idx = match (found, addressed) {
                 (Some(idx), _) => idx,
                 (None, Some((_, gender))) => ctx.actors.add(Known {
                     name: name.clone(),

@@ -993,6 +993,24 @@ impl Codebook {
             Term::Topic => "topic",
             Term::ConTopic => "con-topic",
         };
+        // `The sanctions will only be lifted if Russia withdraws`, `eased only
+        // after a peace deal`: undoing made to wait on a condition is refused
+        // until then (`They're not being lifted before an agreement`).
+        let condition = |k: usize| matches!(toks.get(k), Some(&("if" | "when" | "after" | "once")));
+        let postponed = term == Term::Con
+            && ((condition(i + len)
+                && (lo..i)
+                    .rev()
+                    .take_while(|&k| toks[k] == "only" || AUXILIARIES.contains(&toks[k]))
+                    .any(|k| toks[k] == "only"))
+                || (toks.get(i + len) == Some(&"only") && condition(i + len + 1)));
+        if postponed {
+            return Some(Vote {
+                sign: -orientation,
+                rule: format!("postponed-{kind}"),
+                words: span(&toks, i, i + len),
+            });
+        }
         // Preconditions demand what follows: `no talks until a ceasefire`.
         // `should not discuss easing restrictions before Moscow agreed to a
         // ceasefire`: after a negation, `before` demands what follows first.
@@ -1068,6 +1086,18 @@ impl Codebook {
         let mut k = 0;
         while k < scope.len() {
             if let Some(n) = match_len(&self.negators, scope, k) {
+                // `Without a ceasefire there will be no easing of sanctions`:
+                // `without` negates its own object, not words of the clause
+                // after it.
+                let clause_between = scope[k] == "without"
+                    && scope[k + n..].iter().any(|&w| {
+                        MODALS.contains(&w)
+                            || matches!(w, "there" | "is" | "are" | "was" | "were" | "cannot")
+                    });
+                if clause_between {
+                    k += n;
+                    continue;
+                }
                 // `Without a ceasefire, there can be no talks`: what a
                 // clause-initial `without` names is required when the main
                 // clause is negated.
@@ -1216,6 +1246,23 @@ impl Codebook {
             let extraposed = toks[hi.saturating_sub(2)..hi].contains(&"it")
                 && match_len(&self.post_rejecters, toks, hi)
                     .is_some_and(|n| matches!(toks.get(hi + n), Some(&("to" | "for" | "that"))));
+            // `will not recognise Russia's illegal annexation`: an adjective
+            // between a possessive (or `the`) and its noun describes the
+            // noun; it judges nothing.
+            let attributive = hi > 0
+                && (toks[hi - 1].ends_with("'s")
+                    || matches!(
+                        toks[hi - 1],
+                        "the" | "its" | "their" | "our" | "his" | "her"
+                    ))
+                && match_len(&self.post_rejecters, toks, hi) == Some(1)
+                && toks.get(hi + 1).is_some_and(|&next| {
+                    next.chars().all(char::is_alphabetic) && !FUNCTION_WORDS.contains(&next)
+                });
+            if attributive {
+                hi += 1;
+                continue;
+            }
             if let Some(n) = match_len(&self.post_rejecters, toks, hi).filter(|_| !extraposed) {
                 // `dismissed the plan as a trap`: the judgement agrees with a
                 // rejecting predicate; alone it rejects.
@@ -1299,6 +1346,13 @@ struct Vote {
 
 /// Modals that open a predicate of their own (`and will fight on`).
 const MODALS: &[&str] = &["will", "would", "must", "should", "can", "could", "shall"];
+
+/// Words that start no noun: an adjective before one of them is predicative
+/// (`illegal under international law`, `illegal and illegitimate`).
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "nor", "but", "to", "for", "of", "in", "on", "under", "by", "as", "at", "from",
+    "with", "than", "because", "since", "if", "unless", "now", "today", "anyway",
+];
 
 /// Words between a subject and its verb (`will never`, `would have to`).
 const AUXILIARIES: &[&str] = &[

@@ -928,6 +928,7 @@ impl Codebook {
                 m < i
                     && ((toks[m].len() > 4 && toks[m].ends_with("ed"))
                         || MODALS.contains(&toks[m])
+                        || REPORTING_VERBS.contains(&toks[m])
                         || [&self.supporters, &self.rejecters].iter().any(|set| {
                             // Not a noun the pattern also matches (`and
                             // proposals for a ceasefire`).
@@ -984,8 +985,13 @@ impl Codebook {
         }
         // A gerund (`Ukraine joining the alliance was one of the reasons`)
         // names the act rather than asserting it: it needs a predicate too.
-        let gerund = toks[i].ends_with("ing") && toks[i].len() > 5;
-        let nominal = matches!(term, Term::Topic | Term::ConTopic) || gerund;
+        // After a form of `be` it is a progressive verb (`sanctions are
+        // hurting our economy`, `the EU is lifting sanctions`).
+        let ing = toks[i].ends_with("ing") && toks[i].len() > 5;
+        let progressive =
+            ing && i > 0 && matches!(toks[i - 1], "is" | "are" | "was" | "were" | "been");
+        let gerund = ing && !progressive;
+        let nominal = term == Term::Topic || (term == Term::ConTopic && !progressive) || gerund;
         let kind = match term {
             Term::Pro if reversed => "reversed-pro",
             Term::Pro => "pro",
@@ -1168,7 +1174,19 @@ impl Codebook {
         let mut hi = i + len;
         // `lifting them in exchange for a ceasefire would reward the
         // aggressor`: what is traded is not what is judged.
-        let limit = if traded {
+        // `Talks on a possible ceasefire will continue`: a judgement after
+        // the object of talks (`talks on`, `question of`) is of the talks.
+        let talked_about = (i.saturating_sub(4)..i).any(|k| {
+            match_len(&self.discussion, toks, k).is_some_and(|n| {
+                k + n <= i
+                    && matches!(
+                        toks[k + n - 1],
+                        "on" | "about" | "over" | "regarding" | "of"
+                    )
+                    && toks[k + n..i].iter().all(|&w| !is_boundary(w))
+            })
+        });
+        let limit = if traded || talked_about {
             hi
         } else {
             (i + len + 24).min(toks.len())
@@ -1192,26 +1210,7 @@ impl Codebook {
             // opens another clause, whose judgements are of its own words.
             // `A NATO diplomat called the report a betrayal`: an ascribing
             // verb judges its object, not its subject.
-            let reporting = matches!(
-                w,
-                "said"
-                    | "says"
-                    | "told"
-                    | "tells"
-                    | "wrote"
-                    | "added"
-                    | "stated"
-                    | "called"
-                    | "calls"
-                    | "branded"
-                    | "brands"
-                    | "described"
-                    | "describes"
-                    | "dubbed"
-                    | "labelled"
-                    | "labeled"
-                    | "termed"
-            );
+            let reporting = REPORTING_VERBS.contains(&w);
             if is_boundary(w) || seen > 10 || reporting {
                 break;
             }
@@ -1343,6 +1342,30 @@ struct Vote {
     rule: String,
     words: String,
 }
+
+/// Verbs that report or ascribe: after `and` they open a clause of their
+/// own (`rejected the truce and said forces will press on`); after the
+/// words, what follows is another clause's (`NATO said that ...`) or judges
+/// the verb's object (`called the report a betrayal`).
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "wrote",
+    "added",
+    "stated",
+    "called",
+    "calls",
+    "branded",
+    "brands",
+    "described",
+    "describes",
+    "dubbed",
+    "labelled",
+    "labeled",
+    "termed",
+];
 
 /// Modals that open a predicate of their own (`and will fight on`).
 const MODALS: &[&str] = &["will", "would", "must", "should", "can", "could", "shall"];

@@ -3851,6 +3851,33 @@ impl Extractor {
             }
             return Some(frame);
         }
+        if frame.form.words.first().is_some_and(|w| w == "words") {
+            // `In Peskov's words, the proposal was “absurd.”`, `In the words
+            // of one diplomat, ...`: opening the sentence, it attributes
+            // what follows its comma.
+            let in_i = toks[..i].iter().position(|t| t.is("in"))?;
+            let leading = toks[..in_i]
+                .iter()
+                .all(|t| !t.word || SKIPPABLE.contains(t.lower));
+            // The speaker and the comma after the phrase.
+            let (a, b, comma) = if toks.get(j).is_some_and(|t| t.is("of")) && i == in_i + 2 {
+                let (a, b) = self.np_right(toks, j + 1)?;
+                (a, b, b)
+            } else if i > in_i + 1
+                && (toks[i - 1].poss || matches!(toks[i - 1].lower, "his" | "her" | "their"))
+            {
+                (in_i + 1, i, j)
+            } else {
+                return None;
+            };
+            if !leading || !toks.get(comma).is_some_and(Tok::is_comma) {
+                return None;
+            }
+            frame.subj = Some((a, b));
+            frame.content = Some((comma + 1, toks.len()));
+            frame.region_start = in_i;
+            return Some(frame);
+        }
         if frame.form.words.first().is_some_and(|w| w == "put") {
             // As one senior European official put it, “...”
             let as_i = toks[..i].iter().rposition(|t| t.is("as"))?;
@@ -5097,10 +5124,11 @@ impl Extractor {
         }
         // `According to him, ...`, `according to them`.
         if np.len() == 1 {
+            // Objects, and possessors (`In his words, ...`).
             let subject = match words[0].lower {
-                "him" => "he",
+                "him" | "his" => "he",
                 "her" => "she",
-                "them" => "they",
+                "them" | "their" => "they",
                 _ => "",
             };
             if !subject.is_empty() {

@@ -714,6 +714,16 @@ impl Codebook {
             .trim_end()
             .trim_end_matches(['"', '”', '’', '\''])
             .ends_with('?');
+        // `Why should Ukraine abandon its ambition to join the alliance?`,
+        // `Is anyone seriously suggesting Ukraine should hand Crimea to
+        // Putin?`: a rhetorical question asserts the opposite of its words.
+        let opening = text_lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let rhetorical = question
+            && RHETORICAL_OPENINGS.iter().any(|o| {
+                opening
+                    .strip_prefix(o)
+                    .is_some_and(|rest| rest.starts_with(' '))
+            });
         let mut out = Vec::new();
         for (ci, _) in self.issues.iter().zip(&possible).filter(|(_, &p)| p) {
             let in_text = self.mentions(ci, text_toks);
@@ -726,7 +736,14 @@ impl Codebook {
             } else {
                 text_toks
             };
-            let votes = if question {
+            let votes = if rhetorical {
+                let mut votes = self.votes(ci, toks);
+                for v in &mut votes {
+                    v.sign = -v.sign;
+                    v.rule = format!("rhetorical-{}", v.rule);
+                }
+                votes
+            } else if question {
                 Vec::new()
             } else {
                 self.votes(ci, toks)
@@ -790,8 +807,8 @@ impl Codebook {
             if !ci.starts.may_start(toks, i) {
                 return false;
             }
-            (ci.topic.matches_at(toks, i) && !ci.elsewhere_near(toks, i))
-                || ci.con_topic.matches_at(toks, i)
+            ((ci.topic.matches_at(toks, i) || ci.con_topic.matches_at(toks, i))
+                && !ci.elsewhere_near(toks, i))
                 || [&ci.pro, &ci.con].iter().any(|set| {
                     toks.get(i).is_some_and(|tok| {
                         set.first_candidate(tok, toks.ids[i], |p| {
@@ -833,7 +850,7 @@ impl Codebook {
                 continue;
             };
             let len = pat.words.len();
-            if term == Term::Topic && ci.elsewhere_near(toks, i) {
+            if matches!(term, Term::Topic | Term::ConTopic) && ci.elsewhere_near(toks, i) {
                 i += len;
                 continue;
             }
@@ -1369,6 +1386,23 @@ const REPORTING_VERBS: &[&str] = &[
 
 /// Modals that open a predicate of their own (`and will fight on`).
 const MODALS: &[&str] = &["will", "would", "must", "should", "can", "could", "shall"];
+
+/// Openings of questions asked to deny their content (`why should`, `is
+/// anyone suggesting`).
+const RHETORICAL_OPENINGS: &[&str] = &[
+    "why should",
+    "why would",
+    "why must",
+    "how can",
+    "how could",
+    "who would",
+    "who in their right mind",
+    "is anyone",
+    "does anyone",
+    "can anyone",
+    "would anyone",
+    "since when",
+];
 
 /// Words that start no noun: an adjective before one of them is predicative
 /// (`illegal under international law`, `illegal and illegitimate`).

@@ -174,13 +174,14 @@ impl CompiledIssue {
             return false;
         }
         let window = i.saturating_sub(3)..(i + 4).min(toks.len());
+        // Another target's words are rare: looked for first.
         // `EU and NATO membership`: the issue's own target is there too.
-        let own = window.clone().any(|k| {
-            k != i && (self.pro.find_at(toks, k).is_some() || self.topic.find_at(toks, k).is_some())
-        });
-        !own && window
-            .into_iter()
-            .any(|k| self.elsewhere.matches_at(toks, k))
+        window.clone().any(|k| self.elsewhere.matches_at(toks, k))
+            && !window.into_iter().any(|k| {
+                k != i
+                    && (self.pro.find_at(toks, k).is_some()
+                        || self.topic.find_at(toks, k).is_some())
+            })
     }
 }
 

@@ -570,8 +570,39 @@ fn bracket_before(toks: &[Tok], end: usize) -> Option<usize> {
     (end.saturating_sub(7)..end - 1)
         .rev()
         .find(|&o| toks[o].punct("("))
-        .filter(|&o| o > 0 && toks[o - 1].word && toks[o + 1..end - 1].iter().all(|t| t.word))
+        .filter(|&o| {
+            // `(R-Miss.)`, `(R., Miss.)`: a state's abbreviation keeps its
+            // period and comma.
+            o > 0
+                && toks[o - 1].word
+                && toks[o + 1..end - 1]
+                    .iter()
+                    .all(|t| t.word || t.punct(".") || t.is_comma())
+        })
 }
+
+/// Connectives a writer sets off by commas between a cue and its clause.
+const CONNECTIVES: &[&str] = &[
+    "however",
+    "though",
+    "nevertheless",
+    "nonetheless",
+    "meanwhile",
+    "moreover",
+    "also",
+    "too",
+    "again",
+    "once again",
+    "instead",
+    "in turn",
+    "in addition",
+    "by contrast",
+    "in contrast",
+    "for his part",
+    "for her part",
+    "for their part",
+    "for its part",
+];
 
 /// A description without a complement (`the intelligence chief`; not `the
 /// widow of the late opposition leader`, whose head is not its last word).
@@ -2836,8 +2867,23 @@ impl Extractor {
                 // statement`: the adverbials after the name are not its.
                 // A preposition opens one before a determiner, a name or a
                 // date (not `shot at repair crews`).
+                // `said one western official involved in the discussions`,
+                // `said a diplomat briefed on the talks`: a source's
+                // participle and its object describe the source.
+                let source_participle = |p: usize| {
+                    p > a
+                        && toks[p].lower.ends_with("ed")
+                        && !toks[p].cap
+                        && ANON_NOUNS.contains(toks[p - 1].lower)
+                        && toks
+                            .get(p + 1)
+                            .is_some_and(|n| PREPOSITIONS.contains(n.lower))
+                };
                 let b = (a + 1..np_end)
                     .find(|&p| {
+                        if source_participle(p - 1) {
+                            return false;
+                        }
                         let next = toks.get(p + 1).filter(|_| p + 1 < np_end);
                         let phrase_opens = next.is_some_and(|n| {
                             NOUN_DETERMINERS.contains(n.lower) || n.cap || is_date_word(n.lower)
@@ -2864,9 +2910,13 @@ impl Extractor {
                 // remained low` after an appositive.
                 let speaker_like = b - a <= 8
                     && !PREPOSITIONS.contains(toks[a].lower)
-                    && toks[a..b].iter().all(|t| {
+                    && (a..b).all(|p| {
+                        let t = &toks[p];
                         !FINITE_VERBS.contains(t.lower)
-                            && (!t.lower.ends_with("ed") || t.cap || t.lower.len() <= 4)
+                            && (!t.lower.ends_with("ed")
+                                || t.cap
+                                || t.lower.len() <= 4
+                                || source_participle(p))
                             && !MODALS.contains(t.lower)
                     })
                     && toks[a..b].iter().any(|t| {
@@ -3048,7 +3098,12 @@ impl Extractor {
                             || t.is("though")
                             || t.is("but")
                             || t.is("and"))
-                }));
+                }))
+                // Not `said, though, that ...`: a connective set off before
+                // the clause.
+                && !self
+                    .skip_time_adverbials(toks, k)
+                    .is_some_and(|m| m > k && toks[m - 1].is_comma());
         let after_time = self.skip_time_adverbials(toks, k);
         // `“We'll see,” Trump said when asked whether ...`, `... said after
         // meeting Macron`: a reduced adverbial clause of the cue.
@@ -3919,6 +3974,19 @@ impl Extractor {
     /// Adverbials right after a cue: `on Tuesday`, `earlier this week`,
     /// `in a statement`, `to reporters`, `firmly`.
     fn skip_time_adverbials(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        // `cautioned, however, that ...`, `said, for his part, that ...`: a
+        // connective set off by commas before the clause.
+        if toks.get(k).is_some_and(Tok::is_comma) {
+            let close = (k + 2..(k + 5).min(toks.len())).find(|&n| toks[n].is_comma());
+            if let Some(n) = close {
+                let words: Vec<&str> = toks[k + 1..n].iter().map(|t| t.lower).collect();
+                if toks.get(n + 1).is_some_and(|t| t.is("that"))
+                    && CONNECTIVES.contains(&words.join(" ").as_str())
+                {
+                    return Some(n + 1);
+                }
+            }
+        }
         let mut m = k;
         let mut moved = false;
         while m < toks.len() && toks[m].word && toks[m].quote.is_none() {
@@ -3982,7 +4050,11 @@ impl Extractor {
                     {
                         n += 1;
                     }
+                    // `..., Zelensky said Sunday.`: at the sentence's end.
                     toks.get(n).is_some_and(|t| t.word)
+                        || toks[n..]
+                            .iter()
+                            .all(|t| t.punct(".") || t.punct("!") || t.punct("?"))
                 };
             if bare_date
                 || (matches!(l, "on" | "in")

@@ -5514,6 +5514,22 @@ impl Extractor {
                 return Some(country_speaker(country, mention));
             }
         }
+        // `Russia's Foreign Ministry said ... The ministry added`: a bare
+        // definite head names the body with that head that spoke last.
+        if definite && run.len() == 1 && !run[0].cap && INSTITUTION_HEADS.contains(run[0].lower) {
+            let head = run[0].lower;
+            let named_so = |s: &&Speaker| {
+                s.name
+                    .as_deref()
+                    .is_some_and(|n| n.split(' ').any(|w| w.eq_ignore_ascii_case(head)))
+            };
+            if let Some(body) = ctx.salient_groups.iter().rev().find(named_so) {
+                return Some(Speaker {
+                    mention,
+                    ..body.clone()
+                });
+            }
+        }
         // Institutions by head noun: `Ukraine’s Ministry of Strategic Industries`;
         // a common head before a name is an apposition (`state nuclear
         // corporation Rosatom` is Rosatom).

@@ -993,6 +993,16 @@ static INSTITUTION_HEADS: WordList = WordList::new(&[
     "rada",
     "team",
 ]);
+/// Verbs of putting out a document (`issued a statement`).
+static ISSUING_VERBS: WordList = WordList::new(&[
+    "issued",
+    "released",
+    "published",
+    "posted",
+    "circulated",
+    "distributed",
+]);
+
 static DOCUMENT_NOUNS: WordList = WordList::new(&[
     "report",
     "reports",
@@ -1746,6 +1756,7 @@ impl Extractor {
         }
         let readings = self.register_names(toks, text, ctx);
         let subject_hint = self.sentence_subject(toks, text, ctx, &readings);
+        self.note_issued_document(toks, text, ctx, &subject_hint);
         let mut frames = self.find_frames(toks, text);
         // Resolve speakers in order; participles inherit the clause subject.
         for fi in 0..frames.len() {
@@ -2572,6 +2583,42 @@ impl Extractor {
         }
         let joined: Vec<String> = toks.iter().map(|t| t.base().to_string()).collect();
         role_words(&joined.join(" "))
+    }
+
+    /// `The Kremlin issued a statement on Monday.`, `Zelensky posted on
+    /// Telegram.`: a later `the statement`, `the post` is theirs.
+    fn note_issued_document(
+        &self,
+        toks: &[Tok],
+        text: &str,
+        ctx: &mut DocCtx,
+        hint: &Option<(usize, Speaker)>,
+    ) {
+        let Some(v) = toks.iter().position(|t| {
+            // Every issuing verb ends in `-ed`: most words are ruled out
+            // without a lookup.
+            t.lower.ends_with("ed") && t.quote.is_none() && ISSUING_VERBS.contains(t.lower)
+        }) else {
+            return;
+        };
+        let noun = if toks[v].is("posted") {
+            Some("post")
+        } else {
+            toks[v + 1..(v + 5).min(toks.len())]
+                .iter()
+                .take_while(|t| t.word && t.quote.is_none())
+                .find(|t| DOCUMENT_NOUNS.contains(t.lower))
+                .map(|t| t.lower)
+        };
+        let Some(noun) = noun else {
+            return;
+        };
+        let Some((a, b)) = self.np_left(toks, v) else {
+            return;
+        };
+        if let Some(source) = self.resolve_np(&toks[a..b], text, ctx, hint, toks[a].start) {
+            ctx.last_document = Some((singular(noun), source));
+        }
     }
 
     /// The first person named in the sentence as a clause subject

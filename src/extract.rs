@@ -1987,7 +1987,24 @@ impl Extractor {
                 _ if whole_quote => {
                     let q = quotes[qs[0]];
                     let (a, b) = trim_quote_inner(text, q);
-                    push(&mut out, Kind::Direct, a, b);
+                    // `promised “a tough response.”`, `warned of “serious
+                    // consequences”`: a phrase the cue takes as its object,
+                    // not a sentence of the speaker's, is a fragment.
+                    let inside = toks[cs..ce]
+                        .iter()
+                        .filter(|t| t.quote == Some(qs[0] as u32));
+                    let phrase = cs > f.cue_i
+                        && text.as_bytes()[a..b]
+                            .first()
+                            .is_some_and(u8::is_ascii_lowercase)
+                        && inside.clone().filter(|t| t.word).count() <= 6
+                        && !inside.clone().any(|t| {
+                            FINITE_VERBS.contains(t.lower)
+                                || MODALS.contains(t.lower)
+                                || t.looks_past_tense()
+                        });
+                    let kind = if phrase { Kind::Fragment } else { Kind::Direct };
+                    push(&mut out, kind, a, b);
                     used_quotes.insert(qs[0]);
                 }
                 FrameKind::Ascriptive | FrameKind::According if !qs.is_empty() => {

@@ -2346,6 +2346,8 @@ impl Extractor {
                         known: k,
                         gender: known.gender,
                         affiliated: !known.affiliation.is_empty(),
+                        at: toks[i].start,
+                        titled: !known.roles.is_empty(),
                     });
                 }
             }
@@ -5815,12 +5817,15 @@ impl Extractor {
                 })
                 .or_else(|| {
                     // No salient subject of that gender: the last person of
-                    // that gender named (`Merz met Meloni. She said ...`).
+                    // that gender named (`Merz met Meloni. She said ...`), or
+                    // of no known gender but a title (`Sen. Thom Tillis
+                    // spoke. He said ...`), before the pronoun.
                     ctx.mentions
                         .iter()
                         .rev()
+                        .filter(|m| m.at < at)
                         .take(8)
-                        .find(|m| m.gender == want)
+                        .find(|m| m.gender == want || (m.gender.is_none() && m.titled))
                         .map(|m| m.speaker(&ctx.actors.known))
                 })
         } else {
@@ -5849,6 +5854,13 @@ struct Mention {
     gender: Option<Gender>,
     /// Whether the actor's affiliation was known at the mention.
     affiliated: bool,
+    /// Byte offset of the mention: a pronoun refers back, never to a name
+    /// later in its own sentence (`He said he had raised it with Pete
+    /// Hegseth` is not Hegseth's).
+    at: usize,
+    /// Named with a title (`Sen. Thom Tillis`): a person even when the first
+    /// name tells no gender.
+    titled: bool,
 }
 
 impl Mention {

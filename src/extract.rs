@@ -4377,10 +4377,20 @@ impl Extractor {
                 // `said Moscow rejects the proposal`, `said it needs
                 // guarantees`: a known verb in -s after a name or a pronoun
                 // subject, before its object (not `European leaders to`).
+                // `said the plan needs more work`: a determiner and its noun.
+                let noun_subject = n > 1
+                    && matches!(
+                        window[n - 2].lower,
+                        "the" | "this" | "its" | "their" | "our" | "his" | "her"
+                    )
+                    && window[n - 1].word
+                    && !window[n - 1].cap
+                    && !window[n - 1].poss;
                 let named_subject = n > 0
                     && window[n - 1].quote.is_none()
                     && ((window[n - 1].cap && !window[n - 1].poss)
-                        || matches!(window[n - 1].lower, "he" | "she" | "it"));
+                        || matches!(window[n - 1].lower, "he" | "she" | "it")
+                        || noun_subject);
                 let known_verb = t.quote.is_none()
                     && (PRESENT_VERBS.contains(l) || self.lex.cues.longest_at(&[l]).is_some());
                 let object_follows = window

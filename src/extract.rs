@@ -3435,8 +3435,14 @@ impl Extractor {
         // Ukraine would never ...`: without `that`, the recipient comes off
         // the front of the content.
         if form.classes.recipient {
-            let recipient = self
-                .recipient_end(toks, k)
+            // `told me the talks had failed`, `told us the front was
+            // holding`: an object pronoun is the whole recipient.
+            let pronoun = toks
+                .get(k)
+                .filter(|t| matches!(t.lower, "me" | "us" | "him" | "them"))
+                .map(|_| k + 1);
+            let recipient = pronoun
+                .or_else(|| self.recipient_end(toks, k))
                 .or_else(|| self.named_recipient_end(toks, k));
             if let Some(m) = recipient {
                 let verb_soon = finite_verb_within(&toks[m..], 12);

@@ -2007,7 +2007,18 @@ impl Extractor {
                     push(&mut out, kind, a, b);
                     used_quotes.insert(qs[0]);
                 }
-                FrameKind::Ascriptive | FrameKind::According if !qs.is_empty() => {
+                // `pulled out due to “logistical issues,” according to ...`:
+                // the reporter's narration with the source's words in it.
+                // Opening the sentence (`According to Macron, 26 countries
+                // have committed to “...”`) the source reports the clause.
+                FrameKind::Ascriptive if !qs.is_empty() => {
+                    for &qi in &qs {
+                        let (a, b) = trim_quote_inner(text, quotes[qi]);
+                        push(&mut out, Kind::Fragment, a, b);
+                        used_quotes.insert(qi);
+                    }
+                }
+                FrameKind::According if !qs.is_empty() && cs < f.cue_i => {
                     for &qi in &qs {
                         let (a, b) = trim_quote_inner(text, quotes[qi]);
                         push(&mut out, Kind::Fragment, a, b);

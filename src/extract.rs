@@ -3158,6 +3158,7 @@ impl Extractor {
                 return Some(frame);
             }
         }
+        let after_time = self.skip_time_adverbials(toks, k);
         // Trailing position: nothing to the right (`“...,” Zelensky said.`).
         let nothing_right = k >= toks.len()
             || toks[k].punct(".")
@@ -3178,10 +3179,7 @@ impl Extractor {
                 }))
                 // Not `said, though, that ...`: a connective set off before
                 // the clause.
-                && !self
-                    .skip_time_adverbials(toks, k)
-                    .is_some_and(|m| m > k && toks[m - 1].is_comma());
-        let after_time = self.skip_time_adverbials(toks, k);
+                && !after_time.is_some_and(|m| m > k && toks[m - 1].is_comma());
         // `“We'll see,” Trump said when asked whether ...`, `... said after
         // meeting Macron`: a reduced adverbial clause of the cue.
         let trailing_position = frame.subj.is_some_and(|(a, _)| after_separator(toks, a));
@@ -4061,11 +4059,11 @@ impl Extractor {
         // connective set off by commas before the clause.
         if toks.get(k).is_some_and(Tok::is_comma) {
             let close = (k + 2..(k + 5).min(toks.len())).find(|&n| toks[n].is_comma());
-            if let Some(n) = close {
+            // Checked for `that` first: a comma follows many cues, a set-off
+            // connective few.
+            if let Some(n) = close.filter(|&n| toks.get(n + 1).is_some_and(|t| t.is("that"))) {
                 let words: Vec<&str> = toks[k + 1..n].iter().map(|t| t.lower).collect();
-                if toks.get(n + 1).is_some_and(|t| t.is("that"))
-                    && CONNECTIVES.contains(&words.join(" ").as_str())
-                {
+                if CONNECTIVES.contains(&words.join(" ").as_str()) {
                     return Some(n + 1);
                 }
             }

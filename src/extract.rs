@@ -1853,12 +1853,13 @@ impl Extractor {
             .filter(|f| matches!(f.kind_hint, FrameKind::Normal | FrameKind::Ascriptive))
             .filter_map(|f| f.content)
             .collect();
-        // An act a trailing attribution reports (`Putin rejected the
-        // proposal, officials said`) is the officials' statement.
+        // An act a trailing or interrupting attribution reports (`Putin
+        // rejected the proposal, officials said`, `The Kremlin, two officials
+        // said, has rejected the proposal`) is the officials' statement.
         let relayed: Vec<(usize, usize)> = frames
             .iter()
             .filter(|f| {
-                f.kind_hint == FrameKind::Trailing
+                matches!(f.kind_hint, FrameKind::Trailing | FrameKind::Parenthetical)
                     || (f.kind_hint == FrameKind::According
                         && f.content.is_some_and(|(c, _)| c == 0))
             })
@@ -3336,8 +3337,12 @@ impl Extractor {
                 that_at = Some(n);
                 break;
             }
-            if t.is_comma()
-                || t.mark.is_some()
+            // `told reporters on Friday, ahead of a summit, that ...`.
+            if t.is_comma() {
+                that_at = self.set_off_before_that(toks, n);
+                break;
+            }
+            if t.mark.is_some()
                 || t.punct(".")
                 || (n > k
                     && self.lex.cues.longest_at(&[t.lower]).is_some_and(|(f, _)| {
@@ -3489,6 +3494,49 @@ impl Extractor {
                 let _ = n;
                 return Some(frame);
             }
+        }
+        // `said on Thursday, the talks would resume next week`: past the
+        // cue's date, a comma and then the clause (not past other adverbials:
+        // in `agreed to impose sanctions after, Zelensky said, ...` the
+        // comma opens an aside).
+        let dated = k > 0 && {
+            let l = toks[k - 1].lower;
+            is_date_word(l)
+                || l.bytes().all(|b| b.is_ascii_digit())
+                || matches!(
+                    l,
+                    "week"
+                        | "weekend"
+                        | "month"
+                        | "year"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                        | "yesterday"
+                        | "today"
+                        | "earlier"
+                        | "later"
+                )
+        };
+        if next.is_comma()
+            && after_time == Some(k)
+            && dated
+            && form.classes.clause
+            && !form.classes.cognition
+            && toks.get(k + 1).is_some_and(|t| {
+                t.word
+                    && t.quote.is_none()
+                    && !ADJUNCT_OPENERS.contains(t.lower)
+                    && !SUBORDINATORS.contains(t.lower)
+                    && !PREPOSITIONS.contains(t.lower)
+                    && !matches!(t.lower, "and" | "but" | "or" | "adding" | "saying")
+                    && !t.looks_participle()
+            })
+            && self.looks_like_clause(toks, k + 1)
+        {
+            frame.content = Some((k + 1, toks.len()));
+            return Some(frame);
         }
         if !next.word && next.mark.is_none() {
             return None;
@@ -4055,18 +4103,8 @@ impl Extractor {
     /// Adverbials right after a cue: `on Tuesday`, `earlier this week`,
     /// `in a statement`, `to reporters`, `firmly`.
     fn skip_time_adverbials(&self, toks: &[Tok], k: usize) -> Option<usize> {
-        // `cautioned, however, that ...`, `said, for his part, that ...`: a
-        // connective set off by commas before the clause.
-        if toks.get(k).is_some_and(Tok::is_comma) {
-            let close = (k + 2..(k + 5).min(toks.len())).find(|&n| toks[n].is_comma());
-            // Checked for `that` first: a comma follows many cues, a set-off
-            // connective few.
-            if let Some(n) = close.filter(|&n| toks.get(n + 1).is_some_and(|t| t.is("that"))) {
-                let words: Vec<&str> = toks[k + 1..n].iter().map(|t| t.lower).collect();
-                if CONNECTIVES.contains(&words.join(" ").as_str()) {
-                    return Some(n + 1);
-                }
-            }
+        if let Some(that) = self.set_off_before_that(toks, k) {
+            return Some(that);
         }
         let mut m = k;
         let mut moved = false;
@@ -4191,9 +4229,69 @@ impl Extractor {
                     continue;
                 }
             }
+            // `said late on Monday that`, `said early this week that`.
+            if matches!(l, "late" | "early")
+                && toks.get(m + 1).is_some_and(|n| {
+                    matches!(n.lower, "on" | "in" | "this" | "last" | "yesterday")
+                        || (n.cap && is_date_word(n.lower))
+                })
+            {
+                m += 1;
+                moved = true;
+                continue;
+            }
             break;
         }
+        // `said on Thursday, in the latest effort to revive the talks, that`.
+        if moved {
+            if let Some(that) = self.set_off_before_that(toks, m) {
+                return Some(that);
+            }
+        }
         moved.then_some(m)
+    }
+
+    /// Where `that` stands after a phrase set off by commas between a cue
+    /// and its clause, the first comma at `k`: a connective (`cautioned,
+    /// however, that`, `said, for his part, that`) or an adverbial (`said on
+    /// Thursday, in the latest effort to revive the talks, that`, `told
+    /// reporters, after meeting the envoy, that`, `said, ahead of a summit
+    /// of EU leaders, that`).
+    fn set_off_before_that(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        if !toks.get(k).is_some_and(Tok::is_comma) {
+            return None;
+        }
+        // Checked for `that` first: a comma follows many cues, a set-off
+        // phrase before `that` few.
+        let close = (k + 2..(k + 18).min(toks.len())).find(|&n| !toks[n].word)?;
+        if !toks[close].is_comma() || !toks.get(close + 1).is_some_and(|t| t.is("that")) {
+            return None;
+        }
+        let inner = &toks[k + 1..close];
+        if inner.len() <= 3 {
+            let words: Vec<&str> = inner.iter().map(|t| t.lower).collect();
+            if CONNECTIVES.contains(&words.join(" ").as_str()) {
+                return Some(close + 1);
+            }
+        }
+        let first = &inner[0];
+        // `said on Thursday, the day after the summit, that`, `said, two
+        // days later, that`.
+        let time = (first.is("the") || DURATION_OPENERS.contains(first.lower))
+            && inner.iter().take(4).any(|t| {
+                matches!(
+                    t.lower,
+                    "day" | "days" | "week" | "weeks" | "month" | "months" | "later" | "after"
+                )
+            });
+        let adverbial = (ADJUNCT_OPENERS.contains(first.lower)
+            || PREPOSITIONS.contains(first.lower)
+            || first.looks_participle()
+            || time)
+            && inner
+                .iter()
+                .all(|t| t.quote.is_none() && !t.finite_or_modal());
+        adverbial.then_some(close + 1)
     }
 
     /// After a cue, only a recipient and adverbials up to the end of the

@@ -382,6 +382,102 @@ fn verb_at(toks: &[Tok], n: usize) -> bool {
     t.word && t.quote.is_none() && (t.finite_or_modal() || (t.looks_past_tense() && !describes))
 }
 
+/// Journalists' epithets for offices, and the offices' own titles: `the top
+/// diplomat` after `Hungarian Foreign Minister Peter Szijjarto` is
+/// Szijjarto, not a registered holder of the epithet elsewhere.
+const EPITHETS: &[(&[&str], &[&[&str]])] = &[
+    (
+        &["top", "diplomat"],
+        &[
+            &["foreign", "minister"],
+            &["secretary", "state"],
+            &["foreign", "secretary"],
+            &["minister", "foreign", "affairs"],
+            &["foreign", "policy", "chief"],
+            &["high", "representative"],
+        ],
+    ),
+    (
+        &["defence", "chief"],
+        &[
+            &["defence", "minister"],
+            &["defence", "secretary"],
+            &["defense", "minister"],
+            &["defense", "secretary"],
+        ],
+    ),
+    (
+        &["defense", "chief"],
+        &[
+            &["defence", "minister"],
+            &["defence", "secretary"],
+            &["defense", "minister"],
+            &["defense", "secretary"],
+        ],
+    ),
+    (
+        &["spy", "chief"],
+        &[&["intelligence", "chief"], &["head", "intelligence"]],
+    ),
+    (
+        &["top", "general"],
+        &[
+            &["chief", "staff"],
+            &["commander-in-chief"],
+            &["commander", "chief"],
+        ],
+    ),
+    (
+        &["army", "chief"],
+        &[
+            &["chief", "staff"],
+            &["commander-in-chief"],
+            &["commander", "chief"],
+        ],
+    ),
+    (
+        &["top", "negotiator"],
+        &[&["chief", "negotiator"], &["head", "delegation"]],
+    ),
+];
+
+/// The person of the document most recently named with an office that
+/// the epithet `rw` denotes (`top diplomat`: a foreign minister, a
+/// secretary of state); the epithet's other words (`the top US
+/// diplomat`) must be among that person's role words too.
+fn epithet_holder(actors: &DocActors, rw: &[String]) -> Option<usize> {
+    let has = |words: &[String], w: &str| words.iter().any(|x| x == w);
+    // A deputy foreign minister is no top diplomat.
+    let lesser = |role: &[String]| {
+        role.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "deputy" | "vice" | "former" | "assistant" | "junior" | "shadow" | "ex"
+            )
+        })
+    };
+    EPITHETS
+        .iter()
+        .filter(|(epithet, _)| epithet.iter().all(|w| has(rw, w)))
+        .flat_map(|(epithet, offices)| {
+            offices.iter().filter_map(move |office| {
+                let holds = |role: &Vec<String>| {
+                    !lesser(role)
+                        && office.iter().all(|w| has(role, w))
+                        && rw
+                            .iter()
+                            .filter(|w| !epithet.contains(&w.as_str()))
+                            .all(|w| has(role, w))
+                };
+                actors
+                    .known
+                    .iter()
+                    .rposition(|k| k.kind == ActorKind::Person && k.roles.iter().any(holds))
+            })
+        })
+        .max()
+}
+
 /// Whether a frame's content is an object or an infinitive (`rejected the
 /// plan`, `urged allies to send`, `refused to cede`): an act, not a
 /// reported clause.
@@ -5638,7 +5734,11 @@ impl Extractor {
                     && self.registry.lookup(&join_base(complement, text)).is_none()
             });
         if head_is_role {
-            if let Some(k) = ctx.actors.find_role(&rw) {
+            if let Some(k) = ctx
+                .actors
+                .find_role(&rw)
+                .or_else(|| epithet_holder(&ctx.actors, &rw))
+            {
                 return Some(speaker_of(&ctx.actors.known[k], mention));
             }
             let ids = self.registry.lookup_role(&rw);

@@ -354,8 +354,12 @@ static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "it", "we", "i"
 /// to block it`, `urged allies to keep up the pressure`), not a recipient
 /// (`vowed to supporters`) or a destination (`to the summit`).
 fn infinitive_at(toks: &[Tok], k: usize) -> bool {
+    // `called on the EU to “stop debating”`: the verb may open a quotation.
+    let opens_quote = toks
+        .get(k + 1)
+        .is_some_and(|t| t.mark.is_some_and(|(_, open)| open));
     toks.get(k).is_some_and(|t| t.is("to"))
-        && toks.get(k + 1).is_some_and(|v| {
+        && toks.get(k + 1 + usize::from(opens_quote)).is_some_and(|v| {
             v.word
                 && !v.cap
                 && !DETERMINERS.contains(v.lower)
@@ -380,6 +384,20 @@ fn verb_at(toks: &[Tok], n: usize) -> bool {
         .get(n + 1)
         .is_none_or(|next| PREPOSITIONS.contains(next.lower));
     t.word && t.quote.is_none() && (t.finite_or_modal() || (t.looks_past_tense() && !describes))
+}
+
+/// The role words of a description, the bloc and the alliance named: `the
+/// bloc's top diplomat` is the EU's, `the alliance's secretary general`
+/// NATO's (as the registry reads `the alliance`).
+fn description_role_words(phrase: &str) -> Vec<String> {
+    role_words(phrase)
+        .into_iter()
+        .map(|w| match w.as_str() {
+            "bloc" => "eu".to_string(),
+            "alliance" => "nato".to_string(),
+            _ => w,
+        })
+        .collect()
 }
 
 /// Journalists' epithets for offices, and the offices' own titles: `the top
@@ -884,6 +902,15 @@ static NAME_PARTICLES: WordList = WordList::new(&[
     "zu", "bin", "ibn",
 ]);
 
+/// A surname with the Arabic article (`al-Ansari`, `el-Sisi`, `bin-Zayed`):
+/// a capitalised name word though it starts in lowercase.
+fn arabic_article_name(w: &str) -> bool {
+    ["al-", "el-", "ad-", "ash-", "bin-"].iter().any(|a| {
+        w.strip_prefix(a)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
 /// Whether `toks[k]` is a surname particle with a name word (or another
 /// particle and then a name word) after it.
 fn particle_in_name(toks: &[Tok], k: usize) -> bool {
@@ -917,6 +944,8 @@ static ANON_NOUNS: WordList = WordList::new(&[
     "sources",
     "analyst",
     "analysts",
+    "ambassador",
+    "ambassadors",
     "expert",
     "experts",
     "aide",
@@ -1125,6 +1154,59 @@ static DOCUMENT_NOUNS: WordList = WordList::new(&[
     "message",
     "decree",
 ]);
+/// Words naming a news outlet that relays others' words (`the Interfax
+/// news agency`, `state television`).
+static NEWS_SOURCES: WordList = WordList::new(&[
+    "agency",
+    "agencies",
+    "newspaper",
+    "outlet",
+    "media",
+    "television",
+    "tv",
+    "broadcaster",
+    "radio",
+    "channel",
+    "tass",
+    "interfax",
+    "ria",
+    "reuters",
+    "afp",
+    "ukrinform",
+    "unian",
+]);
+
+/// Nouns that end a news outlet's name (`The Kyiv Independent`, `the
+/// Moscow Times`, `Novaya Gazeta`).
+static MEDIA_HEADS: WordList = WordList::new(&[
+    "times",
+    "post",
+    "independent",
+    "journal",
+    "herald",
+    "telegraph",
+    "tribune",
+    "gazette",
+    "gazeta",
+    "pravda",
+    "izvestia",
+    "news",
+    "insider",
+    "monitor",
+    "observer",
+    "standard",
+    "express",
+    "chronicle",
+    "guardian",
+    "mirror",
+    "inquirer",
+    "dispatch",
+    "bulletin",
+    "daily",
+    "weekly",
+    "review",
+    "today",
+]);
 static NOT_NAMES: WordList = WordList::new(&[
     "x",
     "telegram",
@@ -1328,6 +1410,18 @@ static PRESENT_VERBS: WordList = WordList::new(&[
     "shares",
     "respects",
     "backs",
+    "leaves",
+    "offers",
+    "poses",
+    "remains",
+    "requires",
+    "shows",
+    "undermines",
+    "threatens",
+    "helps",
+    "hurts",
+    "means",
+    "signals",
 ]);
 /// Common verbs in their plain present, a clause's verb after a plural
 /// subject (`the positions remain far apart`).
@@ -1805,7 +1899,7 @@ impl Extractor {
         Tok {
             start,
             end,
-            cap: w.chars().next().is_some_and(char::is_uppercase),
+            cap: w.chars().next().is_some_and(char::is_uppercase) || arabic_article_name(w),
             upper: !shape.has_lowercase() && w.chars().filter(|&c| c.is_alphabetic()).count() >= 2,
             lower,
             word: true,
@@ -1877,7 +1971,11 @@ impl Extractor {
                 // coordinated verb) takes the clause's subject; an
                 // unresolvable subject (`peace talks`) is no speaker.
                 if frames[fi].subj.is_none()
-                    && (frames[fi].participle || frames[fi].kind_hint == FrameKind::Normal)
+                    && (frames[fi].participle
+                        || matches!(
+                            frames[fi].kind_hint,
+                            FrameKind::Normal | FrameKind::Ascriptive
+                        ))
                 {
                     self.participle_subject(&frames, fi, toks, text, &subject_hint, ctx)
                 } else {
@@ -1911,6 +2009,29 @@ impl Extractor {
             })
             .collect();
         frames.retain(|f| f.speaker.is_some());
+        // `According to the Interfax news agency, Peskov said: ...`: a news
+        // outlet relays what the speaker of its clause said (a readout or a
+        // statement reports the act: `According to a Kremlin readout, Putin
+        // told Trump that ...` is the Kremlin's).
+        let attributed_inside = |f: &Frame| {
+            let source = f.content.and_then(|(cs, _)| toks.get(f.cue_j..cs));
+            let outlet = source.unwrap_or_default().iter().any(|t| {
+                t.word && (MEDIA_HEADS.contains(t.lower) || NEWS_SOURCES.contains(t.lower))
+            });
+            f.kind_hint == FrameKind::According
+                && outlet
+                && f.content.is_some_and(|(cs, ce)| {
+                    cs > f.cue_i
+                        && frames.iter().any(|g| {
+                            g.kind_hint == FrameKind::Normal
+                                && CORE_SPEECH.contains(g.form.lemma.as_str())
+                                && g.subj.is_some_and(|(a, _)| a == cs && g.cue_i < ce)
+                        })
+                })
+        };
+        let relaying: Vec<bool> = frames.iter().map(attributed_inside).collect();
+        let mut relaying = relaying.into_iter();
+        frames.retain(|_| !relaying.next().unwrap_or(false));
         // `“...,” Sybiha said on Monday, according to Interfax.`: the agency
         // only relays a statement already attributed.
         let some_according = frames.iter().any(|f| f.kind_hint == FrameKind::According);
@@ -1942,13 +2063,6 @@ impl Extractor {
             ctx.tail = t.speaker.clone().map(|sp| (sp, t.cue_text.clone()));
         }
         self.bound_contents(&mut frames, toks);
-        // A frame inside another's content clause belongs to that statement
-        // (`said Kyiv feared that ...`), not to a speaker of its own.
-        let spans: Vec<(usize, usize)> = frames
-            .iter()
-            .filter(|f| matches!(f.kind_hint, FrameKind::Normal | FrameKind::Ascriptive))
-            .filter_map(|f| f.content)
-            .collect();
         // An act a trailing or interrupting attribution reports (`Putin
         // rejected the proposal, officials said`, `The Kremlin, two officials
         // said, has rejected the proposal`) is the officials' statement.
@@ -1963,10 +2077,28 @@ impl Extractor {
             .collect();
         frames.retain(|f| {
             let st = f.subj.map_or(f.cue_i, |(a, _)| a.min(f.cue_i));
+            // A frame inside the relayed part whose content runs on past
+            // it, over the attribution, is no clause of its own either.
+            let overruns = |b: usize| f.content.is_some_and(|(_, e)| e > b + 1);
             let relayed_act = f.kind_hint == FrameKind::Normal
-                && takes_object(f, toks)
-                && relayed.iter().any(|&(a, b)| a <= st && f.cue_j <= b);
-            !relayed_act && !spans.iter().any(|&(a, b)| a <= st && st < b)
+                && relayed.iter().any(|&(a, b)| {
+                    a <= st && f.cue_j <= b && (takes_object(f, toks) || overruns(b))
+                });
+            !relayed_act
+        });
+        // A frame inside another's content clause belongs to that statement
+        // (`said Kyiv feared that ...`), not to a speaker of its own. The
+        // relayed acts are gone first: in `... as long as Brussels continues
+        // its “sanctions frenzy,” Zakharova said`, the act's object does not
+        // swallow the attribution.
+        let spans: Vec<(usize, usize)> = frames
+            .iter()
+            .filter(|f| matches!(f.kind_hint, FrameKind::Normal | FrameKind::Ascriptive))
+            .filter_map(|f| f.content)
+            .collect();
+        frames.retain(|f| {
+            let st = f.subj.map_or(f.cue_i, |(a, _)| a.min(f.cue_i));
+            !spans.iter().any(|&(a, b)| a <= st && st < b)
         });
         // `Asked whether Moscow had accepted the draft, he said ...`: the
         // question is the reporter's, not a statement.
@@ -2580,6 +2712,36 @@ impl Extractor {
                 }
             }
         }
+        // `The Kyiv Independent`, `the Kyiv Post`, `Novaya Gazeta`: an
+        // outlet's name (a place and its paper's noun), not a place.
+        let outlet = n >= 2
+            && run[n - 1].cap
+            && run[n - 2].cap
+            && !run[n - 2].poss
+            && MEDIA_HEADS.contains(run[n - 1].lower);
+        if outlet {
+            let from = run[..n - 1]
+                .iter()
+                .rposition(|t| {
+                    !t.cap
+                        || t.poss
+                        || t.is("the")
+                        || matches!(
+                            self.lex.title(t.lower),
+                            Some(TitleKind::Role | TitleKind::Modifier | TitleKind::Abbrev)
+                        )
+                })
+                .map_or(0, |p| p + 1);
+            join_base_into(&run[from..], text, name);
+            return Some(ctx.actors.add(Known {
+                name: name.clone(),
+                id: None,
+                kind: ActorKind::Institution,
+                gender: None,
+                affiliation: String::new(),
+                roles: vec![],
+            }));
+        }
         // Unregistered person: trailing capitalized words that are not titles.
         let mut a = n;
         while a > 0 {
@@ -2885,7 +3047,23 @@ impl Extractor {
             && toks
                 .get(j)
                 .is_some_and(|n| PRESS_COMPOUNDS.contains(n.lower));
-        if relays_saying || compound {
+        // `a diplomat, who spoke to RFE/RL on condition that he not be
+        // identified, said ...`: the anonymity phrase reports nothing.
+        let anonymity = toks[j..(j + 6).min(toks.len())]
+            .windows(2)
+            .any(|w| w[0].is("on") && matches!(w[1].lower, "condition" | "the"))
+            && toks[j..(j + 7).min(toks.len())]
+                .iter()
+                .any(|t| t.is("condition"));
+        // `reported, citing two sources, that ...`, `citing Interfax`: the
+        // sources of a report, not what anyone said.
+        let cites_source = form.lemma == "cite"
+            && toks[j..(j + 5).min(toks.len())]
+                .iter()
+                .take_while(|t| t.word)
+                .enumerate()
+                .any(|(n, t)| ANON_NOUNS.contains(t.lower) || (n == 0 && t.cap));
+        if relays_saying || compound || anonymity || cites_source {
             return None;
         }
         let cue_text = join_text(&toks[i..j], text);
@@ -3158,8 +3336,20 @@ impl Extractor {
                 frame.participle = false;
             }
         }
+        // `..., with Belgium warning that the move could expose it`: the
+        // noun between `with` and the participle is its subject.
+        if participle && frame.subj.is_none() {
+            if let Some((a, b)) = self
+                .np_left(toks, i)
+                .filter(|&(a, b)| a >= 1 && b == i && toks[a - 1].is("with") && b - a <= 6)
+            {
+                frame.subj = Some((a, b));
+                frame.region_start = a - 1;
+                frame.participle = false;
+            }
+        }
         if frame.subj.is_some() {
-            // Set above by the passive `quoted as saying`.
+            // Set above by the passive `quoted as saying` or by `with`.
         } else if participle {
             // Its subject is the clause's; only when attached to a clause.
             let attached = prev.is_some_and(|p| {
@@ -3323,13 +3513,19 @@ impl Extractor {
             && form.classes.clause
             && adverbial_next
             && self.adjuncts_to_sentence_end(toks, k);
-        let nothing_right = nothing_right
-            || adjuncts_after_quotation
-            || adjuncts_to_end
-            || reduced_adverbial
-            || after_time.is_some_and(|m| m >= toks.len() || toks[m].punct("."))
-            || self.only_adjuncts_follow(toks, k, form)
-            || self.comma_adjunct_closes(toks, after_time.unwrap_or(k));
+        // `reported on Monday, citing two sources, that ...`: the phrase
+        // set off before `that` leaves the clause to come.
+        let that_follows = after_time.is_some_and(|m| {
+            m > k + 1 && toks[m - 1].is_comma() && toks.get(m).is_some_and(|t| t.is("that"))
+        });
+        let nothing_right = !that_follows
+            && (nothing_right
+                || adjuncts_after_quotation
+                || adjuncts_to_end
+                || reduced_adverbial
+                || after_time.is_some_and(|m| m >= toks.len() || toks[m].punct("."))
+                || self.only_adjuncts_follow(toks, k, form)
+                || self.comma_adjunct_closes(toks, after_time.unwrap_or(k)));
         if nothing_right {
             // Right after a verb that takes an infinitive, `to` and a verb
             // are its complement, not an adverbial: `The plan is dead,
@@ -3350,7 +3546,24 @@ impl Extractor {
                     }
                 }
             }
-            if after_separator(toks, a) {
+            // `The Kremlin spokesperson, Dmitry Peskov, has responded to
+            // the comments, ...`: a description of the subject before its
+            // appositive name says nothing.
+            let described_only = a >= 2
+                && toks[a - 1].is_comma()
+                && a - 1 <= 6
+                && toks[..a - 1].iter().all(|t| {
+                    t.word
+                        && t.quote.is_none()
+                        && !t.finite_or_modal()
+                        && !t.looks_past_tense()
+                        && (t.cap
+                            || t.poss
+                            || self.is_title_word(t.lower)
+                            || NOUN_DETERMINERS.contains(t.lower)
+                            || DETERMINERS.contains(t.lower))
+                });
+            if after_separator(toks, a) && !described_only {
                 frame.kind_hint = FrameKind::Trailing;
                 frame.content = Some((0, a - 1 + usize::from(toks[a - 1].mark.is_some())));
                 if toks[a - 1].mark.is_some() {
@@ -3450,18 +3663,27 @@ impl Extractor {
         }
         if let Some(n) = that_at {
             let between = &toks[k..n];
-            let ok = between.is_empty()
-                || form.classes.recipient
-                || between.last().is_some_and(|t| {
-                    self.lex
-                        .cues
-                        .longest_at(&[t.lower])
-                        .is_some_and(|(f, _)| f.classes.noun)
-                })
-                || PREPOSITIONS.contains(between[0].lower)
-                || between
-                    .iter()
-                    .all(|t| t.word && (SKIPPABLE.contains(t.lower) || t.cap));
+            // `spoke to RFE/RL on condition that he not be identified`: the
+            // clause completes the noun, not the verb.
+            let noun_complement = between.last().is_some_and(|t| {
+                matches!(
+                    t.lower,
+                    "condition" | "conditions" | "understanding" | "assumption" | "premise"
+                )
+            });
+            let ok = !noun_complement
+                && (between.is_empty()
+                    || form.classes.recipient
+                    || between.last().is_some_and(|t| {
+                        self.lex
+                            .cues
+                            .longest_at(&[t.lower])
+                            .is_some_and(|(f, _)| f.classes.noun)
+                    })
+                    || PREPOSITIONS.contains(between[0].lower)
+                    || between
+                        .iter()
+                        .all(|t| t.word && (SKIPPABLE.contains(t.lower) || t.cap)));
             // `dismissed any suggestion that Ukraine would accept ...`: what a
             // rejecting verb reports is the rejected notion, not its clause.
             let rejected_notion = REJECTING_CUES.contains(form.lemma.as_str())
@@ -4131,7 +4353,14 @@ impl Extractor {
             }
             return Some(frame);
         }
-        if frame.form.words.first().is_some_and(|w| w == "words") {
+        // `In his opinion, ...`, `In the view of the ministry, ...`: the
+        // same frame.
+        if frame
+            .form
+            .words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "words" | "opinion" | "view"))
+        {
             // `In Peskov's words, the proposal was “absurd.”`, `In the words
             // of one diplomat, ...`: opening the sentence, it attributes
             // what follows its comma.
@@ -4587,14 +4816,27 @@ impl Extractor {
                 // guarantees`: a known verb in -s after a name or a pronoun
                 // subject, before its object (not `European leaders to`).
                 // `said the plan needs more work`: a determiner and its noun.
-                let noun_subject = n > 1
-                    && matches!(
-                        window[n - 2].lower,
+                // `said the Kremlin's insistence on neutrality leaves little
+                // room`: the content opens with the subject's determiner,
+                // words without a verb up to this one.
+                let determiner = |t: &Tok| {
+                    matches!(
+                        t.lower,
                         "the" | "this" | "its" | "their" | "our" | "his" | "her"
                     )
+                };
+                let noun_subject = (n > 1
+                    && determiner(window[n - 2])
                     && window[n - 1].word
                     && !window[n - 1].cap
-                    && !window[n - 1].poss;
+                    && !window[n - 1].poss)
+                    || (n > 2
+                        && n <= 7
+                        && determiner(window[0])
+                        && !window[n - 1].cap
+                        && window[1..n].iter().all(|w| {
+                            w.word && w.quote.is_none() && !w.finite_or_modal() && !w.is("to")
+                        }));
                 let named_subject = n > 0
                     && window[n - 1].quote.is_none()
                     && ((window[n - 1].cap && !window[n - 1].poss)
@@ -4834,6 +5076,13 @@ impl Extractor {
                         | "side"
                         | "leadership"
                 )
+                // `the bloc's top diplomat`, `the alliance's chief`: a
+                // possessor noun after `the`, before a title word.
+                || (t.poss
+                    && a < end
+                    && a >= 2
+                    && toks[a - 2].is("the")
+                    && self.is_title_word(toks[a].lower))
                 // `32 allies`; not a clock time (`12:00 Zelensky said`).
                 || (t.lower.chars().all(|c| c.is_ascii_digit() || c == '%')
                     && !(a >= 2 && toks[a - 2].punct(":")))
@@ -5598,7 +5847,7 @@ impl Extractor {
             // Not a registered role (`the Ukrainian leader`), which names
             // its holder below.
             let registered_role = || {
-                let rw = role_words(&lowers.join(" "));
+                let rw = description_role_words(&lowers.join(" "));
                 ctx.actors.find_role(&rw).is_some() || !self.registry.lookup_role(&rw).is_empty()
             };
             if definite
@@ -5677,13 +5926,15 @@ impl Extractor {
             }
         }
         if let Some(last) = words.last() {
-            if DOCUMENT_NOUNS.contains(last.lower) && words.len() > 1 {
+            // `a Kremlin statement`; not an outlet (`the Kyiv Post`).
+            let outlet = last.cap && MEDIA_HEADS.contains(last.lower);
+            if DOCUMENT_NOUNS.contains(last.lower) && words.len() > 1 && !outlet {
                 let inner: Vec<Tok> = words[..words.len() - 1].iter().map(|&&t| t).collect();
                 let found = self.resolve_np(&inner, text, ctx, hint, at)?;
                 ctx.last_document = Some((singular(last.lower), found.clone()));
                 return Some(found);
             }
-            if DOCUMENT_NOUNS.contains(last.lower) && !indefinite {
+            if DOCUMENT_NOUNS.contains(last.lower) && !indefinite && !outlet {
                 let noun = singular(last.lower);
                 return ctx
                     .last_document
@@ -5718,7 +5969,7 @@ impl Extractor {
             });
         }
         // Roles: `the Kremlin spokesman`, `the top diplomat`.
-        let rw = role_words(&phrase);
+        let rw = description_role_words(&phrase);
         // `the foreign minister`; `the secretary of state`, `the minister of
         // defence`: the role before its complement.
         let is_role = |t: &Tok| self.lex.title(t.lower) == Some(TitleKind::Role);

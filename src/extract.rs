@@ -2018,16 +2018,35 @@ impl Extractor {
             let outlet = source.unwrap_or_default().iter().any(|t| {
                 t.word && (MEDIA_HEADS.contains(t.lower) || NEWS_SOURCES.contains(t.lower))
             });
-            f.kind_hint == FrameKind::According
-                && outlet
-                && f.content.is_some_and(|(cs, ce)| {
-                    cs > f.cue_i
-                        && frames.iter().any(|g| {
-                            g.kind_hint == FrameKind::Normal
-                                && CORE_SPEECH.contains(g.form.lemma.as_str())
-                                && g.subj.is_some_and(|(a, _)| a == cs && g.cue_i < ce)
-                        })
+            // `According to Interfax, Peskov said:` before a block quote:
+            // an attribution with nothing of its own.
+            let only_attribution = f.content.is_some_and(|(cs, ce)| {
+                let content = toks.get(cs..ce).unwrap_or_default();
+                let colon_last = content
+                    .iter()
+                    .rev()
+                    .find(|t| !t.punct("."))
+                    .is_some_and(|t| t.punct(":"));
+                colon_last
+                    && content.len() <= 8
+                    && content.iter().rev().find(|t| t.word).is_some_and(|t| {
+                        self.lex
+                            .cues
+                            .longest_at(&[t.lower])
+                            .is_some_and(|(form, _)| CORE_SPEECH.contains(form.lemma.as_str()))
+                    })
+            });
+            let speaker_follows = f.content.is_some_and(|(cs, ce)| {
+                frames.iter().any(|g| {
+                    g.kind_hint == FrameKind::Normal
+                        && CORE_SPEECH.contains(g.form.lemma.as_str())
+                        && g.subj.is_some_and(|(a, _)| a == cs && g.cue_i < ce)
                 })
+            });
+            let leading = f.content.is_some_and(|(cs, _)| cs > f.cue_i);
+            f.kind_hint == FrameKind::According
+                && leading
+                && ((outlet && speaker_follows) || only_attribution)
         };
         let relaying: Vec<bool> = frames.iter().map(attributed_inside).collect();
         let mut relaying = relaying.into_iter();
@@ -2096,9 +2115,22 @@ impl Extractor {
             .filter(|f| matches!(f.kind_hint, FrameKind::Normal | FrameKind::Ascriptive))
             .filter_map(|f| f.content)
             .collect();
+        // `pushing back against suggestions from Washington that ...`: a
+        // sourced noun reports its source's words inside any clause, and
+        // the verb whose object it is reports nothing of its own.
+        let is_sourced =
+            |f: &Frame| f.form.classes.noun && f.subj.is_some_and(|(a, _)| a > f.cue_i);
+        let sourced_at: Vec<usize> = frames
+            .iter()
+            .filter(|f| is_sourced(f))
+            .map(|f| f.cue_i)
+            .collect();
         frames.retain(|f| {
             let st = f.subj.map_or(f.cue_i, |(a, _)| a.min(f.cue_i));
-            !spans.iter().any(|&(a, b)| a <= st && st < b)
+            let object_is_sourced = f.np_content
+                && f.content
+                    .is_some_and(|(cs, _)| sourced_at.iter().any(|&n| cs <= n && n <= cs + 2));
+            !object_is_sourced && (is_sourced(f) || !spans.iter().any(|&(a, b)| a <= st && st < b))
         });
         // `Asked whether Moscow had accepted the draft, he said ...`: the
         // question is the reporter's, not a statement.
@@ -2573,7 +2605,10 @@ impl Extractor {
                 // appositive is the person's role (`the foreign minister`
                 // later is Fidan).
                 if ctx.actors.known[k].kind == ActorKind::Person {
-                    if let Some(role) = self.appositive_role(toks, j) {
+                    // `Slovakia's deputy prime minister, Ľubomír Kováč, told
+                    // ...`: the description before the name is a role too.
+                    let before = self.described_before(toks, a);
+                    if let Some(role) = self.appositive_role(toks, j).or(before) {
                         let roles = &mut ctx.actors.known[k].roles;
                         if !roles.contains(&role) {
                             roles.push(role);
@@ -2614,6 +2649,41 @@ impl Extractor {
                 .iter()
                 .any(|t| matches!(self.lex.title(t.lower), Some(TitleKind::Role)));
         let role = describes.then(|| self.title_words(inner))?;
+        (!role.is_empty()).then_some(role)
+    }
+
+    /// The role words of a description set off by a comma right before
+    /// the name starting at `start` (`Slovakia's deputy prime minister,
+    /// Ľubomír Kováč`): at most eight words, a role among them, no verb.
+    fn described_before(&self, toks: &[Tok], start: usize) -> Option<Vec<String>> {
+        if start < 2 || !toks[start - 1].is_comma() {
+            return None;
+        }
+        let mut a = start - 1;
+        while a > 0 && start - 1 - a < 8 {
+            let t = &toks[a - 1];
+            let describes = t.word
+                && t.quote.is_none()
+                && !t.finite_or_modal()
+                && (t.poss
+                    || t.cap
+                    || self.lex.title(t.lower).is_some()
+                    || self.lex.demonyms.contains_key(t.base())
+                    || NOUN_DETERMINERS.contains(t.lower)
+                    || DETERMINERS.contains(t.lower)
+                    || matches!(t.lower, "in" | "of" | "for" | "at" | "to"));
+            if !describes {
+                break;
+            }
+            a -= 1;
+        }
+        let inner = &toks[a..start - 1];
+        // Where the sentence (or a clause) starts: not the tail of a list.
+        let opens = a == 0 || !toks[a - 1].word;
+        let has_role = inner
+            .iter()
+            .any(|t| matches!(self.lex.title(t.lower), Some(TitleKind::Role)));
+        let role = (opens && has_role).then(|| self.title_words(inner))?;
         (!role.is_empty()).then_some(role)
     }
 
@@ -3153,6 +3223,23 @@ impl Extractor {
         );
         if anonymity {
             return None;
+        }
+        // `pushing back against suggestions from Washington that a deal
+        // could unlock a ceasefire`: the noun's source, then its clause.
+        if form.classes.noun && toks.get(j).is_some_and(|t| t.is("from")) {
+            let that = (j + 2..(j + 8).min(toks.len()))
+                .take_while(|&n| toks[n].word && toks[n].quote.is_none())
+                .find(|&n| toks[n].is("that"));
+            let sourced = that.filter(|&b| {
+                toks[j + 1..b].iter().all(|t| !t.finite_or_modal())
+                    && b + 1 < toks.len()
+                    && self.looks_like_clause(toks, b + 1)
+            });
+            if let Some(b) = sourced {
+                frame.subj = Some((j + 1, b));
+                frame.content = Some((b + 1, toks.len()));
+                return Some(frame);
+            }
         }
         if form.classes.noun && !form.classes.clause && !form.classes.np {
             return None;
@@ -4865,6 +4952,18 @@ impl Extractor {
         // Relative clause: `Rubio, who referred to ...`
         if last.is("who") || last.is("which") {
             if end >= 2 && toks[end - 2].is_comma() {
+                // `Michael Anton, the State Department's director of policy
+                // planning, who told ...`: the name before the appositive.
+                let appositive_open = (end.saturating_sub(16)..end - 2)
+                    .rev()
+                    .find(|&c| toks[c].is_comma() || !toks[c].word || toks[c].quote.is_some())
+                    .filter(|&c| toks[c].is_comma());
+                let named = appositive_open
+                    .and_then(|c| self.np_left(toks, c))
+                    .filter(|&(a, b)| toks[a..b].iter().all(|t| t.cap && !t.poss));
+                if named.is_some() {
+                    return named;
+                }
                 return self.np_left(toks, end - 2);
             }
             return self.np_left(toks, end - 1);

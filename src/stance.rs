@@ -1110,6 +1110,20 @@ impl Codebook {
         let mut k = 0;
         while k < scope.len() {
             if let Some(n) = match_len(&self.negators, scope, k) {
+                // `has not made any decision on Crimea`: the decision is
+                // negated, not what it would be about.
+                let about_between = (k + n..scope.len()).any(|m| {
+                    match_len(&self.discussion, scope, m).is_some_and(|dn| {
+                        matches!(
+                            scope[m + dn - 1],
+                            "on" | "about" | "over" | "regarding" | "of"
+                        )
+                    })
+                });
+                if about_between {
+                    k += n;
+                    continue;
+                }
                 // `Without a ceasefire there will be no easing of sanctions`:
                 // `without` negates its own object, not words of the clause
                 // after it.

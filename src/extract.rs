@@ -417,21 +417,7 @@ const EPITHETS: &[(&[&str], &[&[&str]])] = &[
     ),
     (
         &["defence", "chief"],
-        &[
-            &["defence", "minister"],
-            &["defence", "secretary"],
-            &["defense", "minister"],
-            &["defense", "secretary"],
-        ],
-    ),
-    (
-        &["defense", "chief"],
-        &[
-            &["defence", "minister"],
-            &["defence", "secretary"],
-            &["defense", "minister"],
-            &["defense", "secretary"],
-        ],
+        &[&["defence", "minister"], &["defence", "secretary"]],
     ),
     (
         &["spy", "chief"],
@@ -464,7 +450,11 @@ const EPITHETS: &[(&[&str], &[&[&str]])] = &[
 /// secretary of state); the epithet's other words (`the top US
 /// diplomat`) must be among that person's role words too.
 fn epithet_holder(actors: &DocActors, rw: &[String]) -> Option<usize> {
-    let has = |words: &[String], w: &str| words.iter().any(|x| x == w);
+    // American and British spellings are one word here.
+    let same = |x: &str, w: &str| {
+        x == w || (matches!(x, "defence" | "defense") && matches!(w, "defence" | "defense"))
+    };
+    let has = |words: &[String], w: &str| words.iter().any(|x| same(x, w));
     // A deputy foreign minister is no top diplomat.
     let lesser = |role: &[String]| {
         role.iter().any(|w| {
@@ -484,7 +474,7 @@ fn epithet_holder(actors: &DocActors, rw: &[String]) -> Option<usize> {
                         && office.iter().all(|w| has(role, w))
                         && rw
                             .iter()
-                            .filter(|w| !epithet.contains(&w.as_str()))
+                            .filter(|w| !epithet.iter().any(|e| same(w, e)))
                             .all(|w| has(role, w))
                 };
                 actors
@@ -2009,46 +1999,12 @@ impl Extractor {
             })
             .collect();
         frames.retain(|f| f.speaker.is_some());
-        // `According to the Interfax news agency, Peskov said: ...`: a news
-        // outlet relays what the speaker of its clause said (a readout or a
-        // statement reports the act: `According to a Kremlin readout, Putin
-        // told Trump that ...` is the Kremlin's).
-        let attributed_inside = |f: &Frame| {
-            let source = f.content.and_then(|(cs, _)| toks.get(f.cue_j..cs));
-            let outlet = source.unwrap_or_default().iter().any(|t| {
-                t.word && (MEDIA_HEADS.contains(t.lower) || NEWS_SOURCES.contains(t.lower))
-            });
-            // `According to Interfax, Peskov said:` before a block quote:
-            // an attribution with nothing of its own.
-            let only_attribution = f.content.is_some_and(|(cs, ce)| {
-                let content = toks.get(cs..ce).unwrap_or_default();
-                let colon_last = content
-                    .iter()
-                    .rev()
-                    .find(|t| !t.punct("."))
-                    .is_some_and(|t| t.punct(":"));
-                colon_last
-                    && content.len() <= 8
-                    && content.iter().rev().find(|t| t.word).is_some_and(|t| {
-                        self.lex
-                            .cues
-                            .longest_at(&[t.lower])
-                            .is_some_and(|(form, _)| CORE_SPEECH.contains(form.lemma.as_str()))
-                    })
-            });
-            let speaker_follows = f.content.is_some_and(|(cs, ce)| {
-                frames.iter().any(|g| {
-                    g.kind_hint == FrameKind::Normal
-                        && CORE_SPEECH.contains(g.form.lemma.as_str())
-                        && g.subj.is_some_and(|(a, _)| a == cs && g.cue_i < ce)
-                })
-            });
-            let leading = f.content.is_some_and(|(cs, _)| cs > f.cue_i);
-            f.kind_hint == FrameKind::According
-                && leading
-                && ((outlet && speaker_follows) || only_attribution)
-        };
-        let relaying: Vec<bool> = frames.iter().map(attributed_inside).collect();
+        // `According to the Interfax news agency, Peskov said: ...`: the
+        // agency only relays the speaker's own attribution.
+        let relaying: Vec<bool> = frames
+            .iter()
+            .map(|f| self.relays_attribution(f, &frames, toks))
+            .collect();
         let mut relaying = relaying.into_iter();
         frames.retain(|_| !relaying.next().unwrap_or(false));
         // `“...,” Sybiha said on Monday, according to Interfax.`: the agency
@@ -2692,6 +2648,48 @@ impl Extractor {
             self.lex.title(lower),
             Some(TitleKind::Role | TitleKind::Modifier | TitleKind::Abbrev)
         ) || self.lex.demonyms.contains_key(lower)
+    }
+
+    /// `According to the Interfax news agency, Peskov said: ...`: a news
+    /// outlet relays what the speaker of its clause said (a readout or a
+    /// statement reports the act: `According to a Kremlin readout, Putin
+    /// told Trump that ...` is the Kremlin's). Whether the `According to`
+    /// frame `f` only relays such an attribution.
+    fn relays_attribution(&self, f: &Frame, frames: &[Frame], toks: &[Tok]) -> bool {
+        let source = f.content.and_then(|(cs, _)| toks.get(f.cue_j..cs));
+        let outlet = source
+            .unwrap_or_default()
+            .iter()
+            .any(|t| t.word && (MEDIA_HEADS.contains(t.lower) || NEWS_SOURCES.contains(t.lower)));
+        // `According to Interfax, Peskov said:` before a block quote:
+        // an attribution with nothing of its own.
+        let only_attribution = f.content.is_some_and(|(cs, ce)| {
+            let content = toks.get(cs..ce).unwrap_or_default();
+            let colon_last = content
+                .iter()
+                .rev()
+                .find(|t| !t.punct("."))
+                .is_some_and(|t| t.punct(":"));
+            colon_last
+                && content.len() <= 8
+                && content.iter().rev().find(|t| t.word).is_some_and(|t| {
+                    self.lex
+                        .cues
+                        .longest_at(&[t.lower])
+                        .is_some_and(|(form, _)| CORE_SPEECH.contains(form.lemma.as_str()))
+                })
+        });
+        let speaker_follows = f.content.is_some_and(|(cs, ce)| {
+            frames.iter().any(|g| {
+                g.kind_hint == FrameKind::Normal
+                    && CORE_SPEECH.contains(g.form.lemma.as_str())
+                    && g.subj.is_some_and(|(a, _)| a == cs && g.cue_i < ce)
+            })
+        });
+        let leading = f.content.is_some_and(|(cs, _)| cs > f.cue_i);
+        f.kind_hint == FrameKind::According
+            && leading
+            && ((outlet && speaker_follows) || only_attribution)
     }
 
     /// Interprets a run of capitalized and title words as a named person,

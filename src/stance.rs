@@ -650,6 +650,16 @@ impl Codebook {
     /// Labels one statement: `text` is the statement, `context` the
     /// reporting sentence that contains it (or `text` again).
     pub fn label(&self, text: &str, context: &str) -> Vec<StanceLabel> {
+        // `We want a ceasefire now. Why is that so hard?`: only the last
+        // sentence asks; the sentences before it assert.
+        if let Some(cut) = asserted_before_question(text) {
+            let context = if context == text {
+                &text[..cut]
+            } else {
+                context
+            };
+            return self.label(&text[..cut], context);
+        }
         // A statement labelled in its own words (`context` is `text`) is
         // lowercased, searched and tokenized once.
         let same = context == text;
@@ -1225,6 +1235,20 @@ impl Codebook {
         };
         let mut seen = 0;
         let mut pending_flips = 0;
+        // `a ceasefire without solving fundamental issues would only give
+        // Kyiv time to regroup`: a `without` phrase right after the words
+        // modifies them; the judgement after it is still of them.
+        if toks.get(hi) == Some(&"without") {
+            let phrase_end = (hi + 1..(hi + 6).min(limit)).find(|&k| {
+                let w = toks[k];
+                MODALS.contains(&w)
+                    || matches!(w, "is" | "are" | "was" | "were" | "will" | "would")
+                    || is_boundary(w)
+            });
+            if let Some(end) = phrase_end.filter(|&e| !is_boundary(toks[e])) {
+                hi = end;
+            }
+        }
         while hi < limit {
             let w = toks[hi];
             if w == "—" || w == "–" {
@@ -1404,6 +1428,35 @@ const MODALS: &[&str] = &["will", "would", "must", "should", "can", "could", "sh
 
 /// Openings of questions asked to deny their content (`why should`, `is
 /// anyone suggesting`).
+/// Where the sentences before a closing question end, when a statement of
+/// several sentences ends in one that is not rhetorical (`We want a
+/// ceasefire now. Why is that so hard?` → after `now.`).
+fn asserted_before_question(text: &str) -> Option<usize> {
+    let body = text.trim_end().trim_end_matches(['"', '”', '’', '\'']);
+    if !body.ends_with('?') {
+        return None;
+    }
+    let asked = &body[..body.len() - 1];
+    let cut = asked
+        .rmatch_indices(['.', '!', '?'])
+        .filter(|&(p, _)| {
+            let rest = &asked[p + 1..];
+            let next = rest.trim_start_matches(['"', '”', '’', '\'']);
+            next.starts_with(' ')
+                && next
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+        .map(|(p, _)| p + 1)
+        .next()?;
+    let question = asked[cut..].trim_start().to_lowercase();
+    let rhetorical = RHETORICAL_OPENINGS.iter().any(|o| question.starts_with(o));
+    let words_before = text[..cut].split_whitespace().count();
+    (!rhetorical && words_before >= 3).then_some(cut)
+}
+
 const RHETORICAL_OPENINGS: &[&str] = &[
     "why should",
     "why would",

@@ -986,10 +986,22 @@ impl Codebook {
         // `Ukraine will not cede land in exchange for a ceasefire`: what is
         // traded takes no side from the predicate of what is given.
         let det = usize::from(i > 0 && matches!(toks[i - 1], "a" | "an" | "the" | "any"));
-        let traded = i >= 3 + det
-            && toks[i - det - 3] == "in"
-            && matches!(toks[i - det - 2], "exchange" | "return")
-            && toks[i - det - 1] == "for";
+        // `We will not trade our land for a pause`: so is what a trading
+        // verb takes in return.
+        let trade_for = i > det
+            && toks[i - det - 1] == "for"
+            && toks[i.saturating_sub(det + 6)..i - det - 1]
+                .iter()
+                .any(|w| {
+                    ["trad", "swap", "exchang", "barter"]
+                        .iter()
+                        .any(|p| w.starts_with(p))
+                });
+        let traded = trade_for
+            || (i >= 3 + det
+                && toks[i - det - 3] == "in"
+                && matches!(toks[i - det - 2], "exchange" | "return")
+                && toks[i - det - 1] == "for");
         if traded {
             lo = lo.max(i - det);
         }

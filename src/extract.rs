@@ -664,6 +664,15 @@ fn is_date_word(lower: &str) -> bool {
     )
 }
 
+/// A US party and state (`r-ohio`, `d-calif.`), lowercased.
+fn is_party_state(lower: &str) -> bool {
+    ["r-", "d-", "i-"].iter().any(|p| {
+        lower.strip_prefix(p).is_some_and(|state| {
+            state.len() >= 2 && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+        })
+    })
+}
+
 /// The opening bracket of a short note in brackets ending right before
 /// `end`, after a word: `The Russian Direct Investment Fund (RDIF) said`,
 /// `Rutte (pictured) said`.
@@ -5000,7 +5009,17 @@ impl Extractor {
             if proper_name {
                 return Some((open + 1, end - 1));
             }
-            return self.np_left(toks, open);
+            // `Sen. Dale Marchetti, R-Ohio, a member of the Armed Services
+            // Committee, said`: a party and state between commas is the
+            // name's too.
+            let described = self.np_left(toks, open);
+            if let Some((a, b)) = described {
+                let party_state = b == a + 1 && is_party_state(toks[a].lower);
+                if party_state && a >= 2 && toks[a - 1].is_comma() {
+                    return self.np_left(toks, a - 1);
+                }
+            }
+            return described;
         }
         // `Olha Stefanishyna, appearing on ABC's “This Week,” said ...`: an
         // appositive ending in a quoted title, its comma inside the marks.

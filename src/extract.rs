@@ -3675,7 +3675,7 @@ impl Extractor {
             }
             return None;
         }
-        if let Some(m) = self.skip_time_adverbials(toks, k) {
+        if let Some(m) = after_time {
             k = m;
         }
         // Not an appositive's or relative clause's verb: `Laurent Dubois, a

@@ -993,7 +993,7 @@ impl Codebook {
             && toks[i.saturating_sub(det + 6)..i - det - 1]
                 .iter()
                 .any(|w| {
-                    ["trad", "swap", "exchang", "barter"]
+                    ["trade", "trading", "swap", "exchang", "barter"]
                         .iter()
                         .any(|p| w.starts_with(p))
                 });
@@ -1438,8 +1438,6 @@ const REPORTING_VERBS: &[&str] = &[
 /// Modals that open a predicate of their own (`and will fight on`).
 const MODALS: &[&str] = &["will", "would", "must", "should", "can", "could", "shall"];
 
-/// Openings of questions asked to deny their content (`why should`, `is
-/// anyone suggesting`).
 /// Where the sentences before a closing question end, when a statement of
 /// several sentences ends in one that is not rhetorical (`We want a
 /// ceasefire now. Why is that so hard?` → after `now.`).
@@ -1469,6 +1467,8 @@ fn asserted_before_question(text: &str) -> Option<usize> {
     (!rhetorical && words_before >= 3).then_some(cut)
 }
 
+/// Openings of questions asked to deny their content (`why should`, `is
+/// anyone suggesting`).
 const RHETORICAL_OPENINGS: &[&str] = &[
     "why should",
     "why would",

@@ -464,9 +464,32 @@ pub fn role_words(role: &str) -> Vec<String> {
         // `the PM` is the prime minister.
         .flat_map(|w| match w {
             "pm" => vec!["prime".to_string(), "minister".to_string()],
-            _ => vec![w.to_string()],
+            // `Sen. Richard Blumenthal` is `the senator` later.
+            _ => vec![expand_title_abbreviation(w).to_string()],
         })
         .collect()
+}
+
+/// The title an abbreviation stands for (`sen` for `Sen.`), or the word.
+fn expand_title_abbreviation(word: &str) -> &str {
+    match word {
+        "sen" | "sens" => "senator",
+        "rep" | "reps" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "maj" => "major",
+        "adm" => "admiral",
+        "capt" => "captain",
+        "sgt" => "sergeant",
+        "cmdr" => "commander",
+        "prof" => "professor",
+        "amb" => "ambassador",
+        "pres" => "president",
+        "sec" => "secretary",
+        _ => word,
+    }
 }
 
 /// A person (or institution) the current document has introduced.

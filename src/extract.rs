@@ -1022,6 +1022,44 @@ static ANON_NOUNS: WordList = WordList::new(&[
     "veterans",
     "refugee",
     "refugees",
+    // Working people quoted by what they do: `a manager at an independent
+    // refinery`, `a deputy in the regional legislature`, `a trader in
+    // Dubai`.
+    "deputy",
+    "deputies",
+    "legislator",
+    "legislators",
+    "manager",
+    "managers",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "engineer",
+    "engineers",
+    "trader",
+    "traders",
+    "banker",
+    "bankers",
+    "businessman",
+    "businessmen",
+    "businesswoman",
+    "entrepreneur",
+    "entrepreneurs",
+    "teacher",
+    "teachers",
+    "nurse",
+    "nurses",
+    "student",
+    "students",
+    "pensioner",
+    "pensioners",
+    "staffer",
+    "staffers",
+    "sergeant",
+    "sergeants",
+    "priest",
+    "priests",
 ]);
 const ANON_POSTMODIFIERS: &[&[&str]] = &[
     &["familiar", "with"],
@@ -1116,6 +1154,29 @@ static INSTITUTION_HEADS: WordList = WordList::new(&[
     "duma",
     "rada",
     "team",
+    // Bodies that are no person whatever names they hold: `East China
+    // Normal University`, `the 47th Mechanised Brigade`, `the Crimea
+    // Platform`.
+    "university",
+    "academy",
+    "college",
+    "school",
+    "foundation",
+    "association",
+    "federation",
+    "confederation",
+    "chamber",
+    "party",
+    "church",
+    "patriarchate",
+    "brigade",
+    "battalion",
+    "regiment",
+    "division",
+    "platform",
+    "institution",
+    "society",
+    "network",
 ]);
 /// Verbs of putting out a document (`issued a statement`).
 static ISSUING_VERBS: WordList = WordList::new(&[
@@ -2588,6 +2649,7 @@ impl Extractor {
                         affiliated: !known.affiliation.is_empty(),
                         at: toks[i].start,
                         titled: !known.roles.is_empty(),
+                        quoted: toks[i].quote.is_some(),
                     });
                 }
             }
@@ -2604,7 +2666,10 @@ impl Extractor {
         if !toks.get(end)?.is_comma() {
             return None;
         }
-        let close = (end + 1..(end + 10).min(toks.len())).find(|&k| toks[k].is_comma())?;
+        let close = (end + 1..(end + 10).min(toks.len())).find(|&k| toks[k].is_comma());
+        let Some(close) = close else {
+            return self.long_appositive_role(toks, end);
+        };
         let inner = &toks[end + 1..close];
         let describes = !inner.is_empty()
             && inner
@@ -2614,6 +2679,40 @@ impl Extractor {
                 .iter()
                 .any(|t| matches!(self.lex.title(t.lower), Some(TitleKind::Role)));
         let role = describes.then(|| self.title_words(inner))?;
+        (!role.is_empty()).then_some(role)
+    }
+
+    /// The role of a longer appositive, from its head noun phrase: `Ma
+    /// Lixin, a professor of international relations at East China Normal
+    /// University in Shanghai, said` (`the professor` later is Ma),
+    /// `Rasmus Kjeldgaard, a Danish Renew Europe MEP who sits on the
+    /// foreign affairs committee, wrote`. The head opens with a determiner
+    /// or a possessor and ends before a preposition or a relative pronoun.
+    fn long_appositive_role(&self, toks: &[Tok], end: usize) -> Option<Vec<String>> {
+        const MAX_APPOSITIVE: usize = 24;
+        let first = toks.get(end + 1)?;
+        if !(matches!(first.lower, "a" | "an" | "the") || first.poss) {
+            return None;
+        }
+        let limit = (end + 1 + MAX_APPOSITIVE).min(toks.len());
+        let close = (end + 1..limit).find(|&k| !toks[k].word || toks[k].quote.is_some())?;
+        if !toks[close].is_comma() && !toks[close].punct(".") {
+            return None;
+        }
+        let inner = &toks[end + 1..close];
+        let head_end = inner
+            .iter()
+            .position(|t| {
+                matches!(t.lower, "who" | "which" | "that" | "whose")
+                    || PREPOSITIONS.contains(t.lower)
+                    || t.finite_or_modal()
+            })
+            .unwrap_or(inner.len());
+        let head = &inner[..head_end];
+        let has_role = head
+            .iter()
+            .any(|t| matches!(self.lex.title(t.lower), Some(TitleKind::Role)));
+        let role = has_role.then(|| self.title_words(head))?;
         (!role.is_empty()).then_some(role)
     }
 
@@ -2650,6 +2749,15 @@ impl Extractor {
             .any(|t| matches!(self.lex.title(t.lower), Some(TitleKind::Role)));
         let role = (opens && has_role).then(|| self.title_words(inner))?;
         (!role.is_empty()).then_some(role)
+    }
+
+    /// A noun for a person of a nationality (`Dane`, `Latvian`,
+    /// `Japanese`): a demonym with a plural of its own (`Danes`), or one in
+    /// `-ese`; not a country, capital or metonym (`Kremlin`, `Tehran`).
+    fn is_nationality_noun(&self, lower: &str) -> bool {
+        let demonyms = &self.lex.demonyms;
+        demonyms.contains_key(lower)
+            && (lower.ends_with("ese") || demonyms.contains_key(format!("{lower}s").as_str()))
     }
 
     fn is_title_word(&self, lower: &str) -> bool {
@@ -4980,6 +5088,9 @@ impl Extractor {
             let open = toks[..end - 1]
                 .iter()
                 .rposition(|t| t.is_comma() && t.quote.is_none())?;
+            if let Some(subject) = self.appositive_chain_subject(toks, end - 1) {
+                return Some(subject);
+            }
             if end - 1 - open > 16 {
                 return None;
             }
@@ -5057,6 +5168,97 @@ impl Extractor {
         Some(np)
     }
 
+    /// The subject at the head of a chain of appositives and relative
+    /// clauses ending with the comma at `comma`, right before the cue:
+    /// `Ken Sawchuk, a third-generation grain farmer near Vegreville, Alta.,
+    /// said`, `Denis Thibault, who led Canada's training mission in
+    /// Ukraine, Operation Unifier, in 2019, said`. The phrase before the
+    /// last comma is inside the chain (`Alta.`, `in 2019`), so the speaker
+    /// is the noun phrase that opens the clause, when the segment after it
+    /// opens an appositive (`who`, `a`, `the`, a possessive, a participle).
+    /// An opening adverbial (`On Tuesday,`, `But`) is stepped over.
+    fn appositive_chain_subject(&self, toks: &[Tok], comma: usize) -> Option<(usize, usize)> {
+        const MAX_CHAIN: usize = 48;
+        let floor = comma.saturating_sub(MAX_CHAIN);
+        // The clause starts after a sentence boundary, a quotation or a
+        // semicolon, colon or dash.
+        let start = (floor..comma)
+            .rev()
+            .find(|&i| {
+                let t = &toks[i];
+                t.quote.is_some()
+                    || t.mark.is_some()
+                    || (!t.word && matches!(t.lower, ";" | ":" | "—" | "–"))
+            })
+            .map_or(if floor == 0 { 0 } else { return None }, |i| i + 1);
+        let commas: Vec<usize> = (start..=comma).filter(|&i| toks[i].is_comma()).collect();
+        // At least two commas: one segment between the subject and the cue
+        // is the ordinary appositive the caller reads.
+        if commas.len() < 3 {
+            return None;
+        }
+        let mut seg_start = start;
+        if toks
+            .get(seg_start)
+            .is_some_and(|t| matches!(t.lower, "but" | "and" | "yet" | "meanwhile"))
+        {
+            seg_start += 1;
+        }
+        for &seg_end in commas.iter().take(2) {
+            let opens_appositive = toks.get(seg_end + 1).is_some_and(|t| {
+                t.word
+                    && (matches!(
+                        t.lower,
+                        "who"
+                            | "which"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "now"
+                            | "then"
+                            | "himself"
+                            | "herself"
+                    ) || t.poss
+                        || t.looks_participle()
+                        || t.looks_past_tense())
+            });
+            let np = self
+                .np_left(toks, seg_end)
+                // A description the phrase does not take in (`Retired
+                // major-general Denis Thibault`, `Grain grower Tony
+                // Bianchi`), not a preposition or verb (`In Brussels`).
+                .filter(|&(a, _)| {
+                    a >= seg_start
+                        && a - seg_start <= 3
+                        && toks[seg_start..a].iter().enumerate().all(|(n, t)| {
+                            t.word
+                                && t.quote.is_none()
+                                && (n == 0 || !t.cap)
+                                && !PREPOSITIONS.contains(t.lower)
+                                && !t.finite_or_modal()
+                        })
+                })
+                .filter(|&(a, b)| {
+                    // A name, or a description of a source: not a place
+                    // or time that opens the sentence (`In Brussels,`).
+                    let words = &toks[a..b];
+                    !PREPOSITIONS.contains(words[0].lower)
+                        && words.iter().any(|t| {
+                            (t.cap && !t.poss)
+                                || ANON_NOUNS.contains(t.lower)
+                                || self.is_title_word(t.lower)
+                        })
+                });
+            if let Some(np) = np {
+                return opens_appositive.then_some(np);
+            }
+            // Not a noun phrase: an opening adverbial (`On Tuesday,`,
+            // `Asked about the plan,`) before the subject.
+            seg_start = seg_end + 1;
+        }
+        None
+    }
+
     /// Reads a speaker noun phrase leftwards from `end` (exclusive).
     fn np_left(&self, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         if end == 0 {
@@ -5123,7 +5325,11 @@ impl Extractor {
                         && if rest[0] == "who" {
                             !matches!(t.lower, "that" | "said" | "says" | "told" | "tells")
                         } else {
-                            !FINITE_VERBS.contains(t.lower) || after_determiner
+                            // Nor a regular past (`volunteers from Norway
+                            // imported 390 megawatts`): the phrase is a
+                            // clause's subject, not a source.
+                            !(FINITE_VERBS.contains(t.lower) || (n > 0 && t.looks_past_tense()))
+                                || after_determiner
                         }
                 });
                 // `thanked the soldiers in his address and said`: a
@@ -5793,12 +5999,16 @@ impl Extractor {
         }
         if !indefinite && words.first().is_some_and(|t| is_age(t.lower)) {
             let want = words.last().and_then(|t| gender_of_noun(t.lower));
-            return ctx
-                .mentions
-                .iter()
-                .rev()
-                .take(8)
-                .find(|m| want.is_none() || m.gender.is_none() || m.gender == want)
+            // A person for sure first: `Asia and the Middle East` read as a
+            // name is not `the 58-year-old`.
+            let fits = |m: &&Mention| {
+                !m.quoted && (want.is_none() || m.gender.is_none() || m.gender == want)
+            };
+            let recent = || ctx.mentions.iter().rev().take(8);
+            return recent()
+                .filter(|m| ctx.actors.known[m.known].is_sure_person())
+                .find(fits)
+                .or_else(|| recent().find(fits))
                 .map(|m| Speaker {
                     mention,
                     ..m.speaker(&ctx.actors.known)
@@ -5976,7 +6186,8 @@ impl Extractor {
             {
                 let described: Vec<Tok> = words.iter().map(|&&t| t).collect();
                 let affiliation = self.affiliation_of(&described);
-                if let Some(found) = self.person_just_named(ctx, lowers[h], &affiliation, &mention)
+                if let Some(found) =
+                    self.person_just_named(ctx, lowers[h], &affiliation, &mention, at)
                 {
                     return Some(found);
                 }
@@ -6060,6 +6271,24 @@ impl Extractor {
                         mention,
                         ..found.clone()
                     });
+            }
+        }
+        // `“...,” the Dane told POLITICO`, `the Connecticut Democrat said`,
+        // `the Kentucky Republican said`: someone just named, described by
+        // nationality or party.
+        if definite {
+            if let Some(last) = words.last() {
+                let nationality =
+                    words.len() == 1 && last.cap && self.is_nationality_noun(last.lower);
+                let party_member = last.cap
+                    && matches!(last.lower, "democrat" | "republican")
+                    && words.iter().all(|t| t.cap && !t.poss);
+                if nationality || party_member {
+                    if let Some(found) = self.person_just_named(ctx, "politician", "", &mention, at)
+                    {
+                        return Some(found);
+                    }
+                }
             }
         }
         // Registry and names.
@@ -6148,7 +6377,7 @@ impl Extractor {
             };
             if definite && self.lex.title(head) == Some(TitleKind::Role) {
                 let affiliation = self.affiliation_of(&run);
-                if let Some(found) = self.person_just_named(ctx, head, &affiliation, &mention) {
+                if let Some(found) = self.person_just_named(ctx, head, &affiliation, &mention, at) {
                     return Some(found);
                 }
             }
@@ -6282,14 +6511,15 @@ impl Extractor {
         });
         if definite && person_head && simple_description(&run) {
             let head = run.last().map_or("", |t| t.lower);
-            return self.person_just_named(ctx, head, &self.affiliation_of(&run), &mention);
+            return self.person_just_named(ctx, head, &self.affiliation_of(&run), &mention, at);
         }
         None
     }
 
-    /// The person named last, if among the last two named and of a gender
-    /// `head` agrees with (`the congresswoman`): what a definite
-    /// description that matches no known role refers to.
+    /// The person named last, if among the last two named before `at`
+    /// outside quotations and of a gender `head` agrees with (`the
+    /// congresswoman`): what a definite description that matches no known
+    /// role refers to.
     /// `affiliation` is the description's country (`the Turkish leader`):
     /// a person of another one is someone else.
     fn person_just_named(
@@ -6298,6 +6528,7 @@ impl Extractor {
         head: &str,
         affiliation: &str,
         mention: &str,
+        at: usize,
     ) -> Option<Speaker> {
         // `the congressman`, `the spokeswoman`.
         let want = gender_of_noun(head).or_else(|| {
@@ -6344,6 +6575,7 @@ impl Extractor {
         ctx.mentions
             .iter()
             .rev()
+            .filter(|m| !m.quoted && m.at < at)
             .take(2)
             .filter(surely_person)
             .filter(fits)
@@ -6451,6 +6683,10 @@ struct Mention {
     /// Named with a title (`Sen. Thom Tillis`): a person even when the first
     /// name tells no gender.
     titled: bool,
+    /// Named inside a quotation: someone the speaker talks about, whom a
+    /// description of the speaker (`“Putin will grab land,” the Democrat
+    /// said`) does not describe.
+    quoted: bool,
 }
 
 impl Mention {

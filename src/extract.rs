@@ -6330,9 +6330,23 @@ impl Extractor {
                     && self.registry.lookup(&join_base(complement, text)).is_none()
             });
         if head_is_role {
-            if let Some(k) = ctx
-                .actors
-                .find_role(&rw)
+            // `the senator` after three senators were named: the one named
+            // last.
+            let named_last = ctx
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| !m.quoted && m.at < at)
+                .map(|m| m.known)
+                .find(|&k| {
+                    !rw.is_empty()
+                        && ctx.actors.known[k]
+                            .roles
+                            .iter()
+                            .any(|r| rw.iter().all(|w| r.contains(w)))
+                });
+            if let Some(k) = named_last
+                .or_else(|| ctx.actors.find_role(&rw))
                 .or_else(|| epithet_holder(&ctx.actors, &rw))
             {
                 return Some(speaker_of(&ctx.actors.known[k], mention));

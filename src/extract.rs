@@ -1268,6 +1268,9 @@ static MEDIA_HEADS: WordList = WordList::new(&[
     "today",
 ]);
 static NOT_NAMES: WordList = WordList::new(&[
+    // `You say it should be.` (an interviewer to the interviewee): the
+    // one addressed, whom the words do not name.
+    "you",
     "x",
     "telegram",
     "twitter",
@@ -1674,10 +1677,37 @@ impl Extractor {
         let mut lowered = Lowered::default();
         let mut out: Vec<Found> = Vec::new();
         let mut prev_open_quote = false;
+        let answers = interview_answers(text, &paragraphs);
         for (pi, p) in paragraphs.iter().enumerate() {
             if p.kind != ParagraphKind::Content {
                 prev_open_quote = false;
                 continue;
+            }
+            // `Berthold: No. Administrations change.`: an interviewee's
+            // answer in a transcript is their statement, marks or not, when
+            // the label names someone the article introduced.
+            if let Some((label, body)) = answers[pi].clone() {
+                let label_text = &text[label];
+                let person = ctx
+                    .actors
+                    .find(label_text)
+                    .filter(|&k| ctx.actors.known[k].kind == ActorKind::Person);
+                if let Some(k) = person {
+                    let answer = Found {
+                        kind: Kind::Direct,
+                        start: body,
+                        end: p.end,
+                        cue: ":".to_string(),
+                        speaker: speaker_of(&ctx.actors.known[k], label_text.to_string()),
+                        context: text[p.start..p.end].to_string(),
+                        continues: false,
+                        interrupted: false,
+                    };
+                    ctx.remember_speakers(std::slice::from_ref(&answer), pi);
+                    out.push(answer);
+                    prev_open_quote = false;
+                    continue;
+                }
             }
             let quotes = text::pair_quotes(text, p.start, p.end);
             let sentences = text::sentences(text, p.start, p.end, &quotes);
@@ -6776,6 +6806,102 @@ fn country_speaker(country: &str, mention: String) -> Speaker {
         person: false,
         gender: None,
     }
+}
+
+/// Turns of an interview transcript that answer: for each paragraph, the
+/// label's byte range and where the answer starts, when the paragraph is
+/// such a turn (`Berthold: No. Administrations change.`). A transcript has
+/// three or more paragraphs opening with a short capitalised label and a
+/// colon, under two or more labels; the interviewer's label (the first
+/// turn's, or an outlet in capitals: `DER SPIEGEL:`) asks, the others
+/// answer. A turn opening with a quotation mark is a label the sentence
+/// reader handles (`Zelensky: “...”`).
+fn interview_answers(
+    text: &str,
+    paragraphs: &[text::Paragraph],
+) -> Vec<Option<(std::ops::Range<usize>, usize)>> {
+    const MAX_LABEL_WORDS: usize = 4;
+    const MAX_LABEL_BYTES: usize = 40;
+    // Labels of other paragraph formats (`Source:`, `Quote:`, `Photo:`).
+    const NOT_SPEAKERS: &[&str] = &[
+        "source",
+        "quote",
+        "photo",
+        "photos",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "update",
+        "updated",
+        "note",
+        "background",
+        "context",
+        "analysis",
+        "correction",
+        "disclaimer",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "editor's",
+        "editor’s",
+        "also",
+        "more",
+        "see",
+    ];
+    let turn = |p: &text::Paragraph| -> Option<(std::ops::Range<usize>, usize)> {
+        if p.kind != ParagraphKind::Content {
+            return None;
+        }
+        let head = text.get(p.start..p.end)?;
+        let colon = head
+            .char_indices()
+            .take_while(|&(i, _)| i <= MAX_LABEL_BYTES)
+            .find(|&(_, c)| c == ':')
+            .map(|(i, _)| i)?;
+        let label = &head[..colon];
+        let words: Vec<&str> = label.split(' ').collect();
+        let is_label = !label.is_empty()
+            && words.len() <= MAX_LABEL_WORDS
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+            })
+            && !NOT_SPEAKERS.contains(&label.to_lowercase().as_str());
+        let rest = &head[colon + 1..];
+        let body = rest.trim_start();
+        let body_opens =
+            rest.starts_with(' ') && body.chars().next().is_some_and(|c| c.is_alphanumeric());
+        (is_label && body_opens).then(|| (p.start..p.start + colon, p.end - body.len()))
+    };
+    let turns: Vec<Option<(std::ops::Range<usize>, usize)>> = paragraphs.iter().map(turn).collect();
+    let labels: Vec<&str> = turns
+        .iter()
+        .flatten()
+        .map(|(l, _)| &text[l.clone()])
+        .collect();
+    let mut distinct = labels.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if labels.len() < 3 || distinct.len() < 2 {
+        return vec![None; paragraphs.len()];
+    }
+    let interviewer = labels[0];
+    turns
+        .into_iter()
+        .map(|t| {
+            t.filter(|(l, _)| {
+                let label = &text[l.clone()];
+                let capitals = label
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+                label != interviewer && !capitals
+            })
+        })
+        .collect()
 }
 
 fn speaker_of(k: &Known, mention: String) -> Speaker {

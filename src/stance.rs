@@ -1127,6 +1127,7 @@ impl Codebook {
         }
         let mut flips = 0;
         let mut governor = 0;
+        let mut rejected = false;
         let mut rule = String::from(kind);
         let mut first = i;
         let mut k = 0;
@@ -1192,6 +1193,7 @@ impl Codebook {
                 } else {
                     flips += 1;
                 }
+                rejected = true;
                 rule = format!("rejected-{rule}");
                 first = first.min(lo + k);
                 k += n;
@@ -1332,8 +1334,12 @@ impl Codebook {
             }
             if let Some(n) = match_len(&self.post_rejecters, toks, hi).filter(|_| !extraposed) {
                 // `dismissed the plan as a trap`: the judgement agrees with a
-                // rejecting predicate; alone it rejects.
-                governor = -1;
+                // rejecting predicate; alone it rejects. After a supporter
+                // too (`acknowledged the Kremlin rejected any invitation as
+                // a threat`), the rejection has had its say.
+                if !rejected {
+                    governor = -1;
+                }
                 flips += pending_flips;
                 rule = format!("{rule}-judged-unacceptable");
                 last = hi + n;

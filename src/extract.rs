@@ -443,6 +443,13 @@ const EPITHETS: &[(&[&str], &[&[&str]])] = &[
         &["top", "negotiator"],
         &[&["chief", "negotiator"], &["head", "delegation"]],
     ),
+    // `The head of state emphasized ...` after `President of Ukraine
+    // Volodymyr Zelensky`.
+    (&["head", "state"], &[&["president"]]),
+    (
+        &["head", "government"],
+        &[&["prime", "minister"], &["chancellor"], &["premier"]],
+    ),
 ];
 
 /// The person of the document most recently named with an office that
@@ -1154,6 +1161,7 @@ static INSTITUTION_HEADS: WordList = WordList::new(&[
     "duma",
     "rada",
     "team",
+    "consulate",
     // Bodies that are no person whatever names they hold: `East China
     // Normal University`, `the 47th Mechanised Brigade`, `the Crimea
     // Platform`.
@@ -3034,6 +3042,28 @@ impl Extractor {
                 .then(honorific)
                 .flatten()
                 .filter(|(h, _)| *h != "messrs.");
+            // `Patriarch Kirill`, `Pope Leo`, `King Charles`: titles whose
+            // holders go by one name.
+            let one_named = || {
+                run[..a].iter().rfind(|t| {
+                    matches!(
+                        t.lower,
+                        "pope"
+                            | "patriarch"
+                            | "metropolitan"
+                            | "archbishop"
+                            | "cardinal"
+                            | "king"
+                            | "queen"
+                            | "prince"
+                            | "princess"
+                            | "emir"
+                            | "sultan"
+                            | "sheikh"
+                            | "ayatollah"
+                    )
+                })
+            };
             let idx = match (found, addressed) {
                 (Some(idx), _) => idx,
                 (None, Some((_, gender))) => ctx.actors.add(Known {
@@ -3044,6 +3074,21 @@ impl Extractor {
                     affiliation: String::new(),
                     roles: vec![],
                 }),
+                (None, None) if one_named().is_some() => {
+                    // Known by title and name: `Patriarch Kirill`.
+                    if let Some(title) = one_named() {
+                        *name = format!("{} {name}", &text[title.start..title.end]);
+                    }
+                    let gender = self.lex.first_names.get(name_toks[0].lower).copied();
+                    ctx.actors.add(Known {
+                        name: name.clone(),
+                        id: None,
+                        kind: ActorKind::Person,
+                        gender,
+                        affiliation: String::new(),
+                        roles: vec![],
+                    })
+                }
                 (None, None) => return None,
             };
             let titles = self.title_words(&run[..a]);
@@ -5461,6 +5506,20 @@ impl Extractor {
                 a -= 1;
                 break;
             }
+            // `The Russian embassy in London said`: the mission is the
+            // speaker, not the city it sits in.
+            if l == "in"
+                && a < end
+                && a >= 2
+                && toks[a].cap
+                && matches!(
+                    toks[a - 2].lower,
+                    "embassy" | "consulate" | "mission" | "delegation" | "representation"
+                )
+            {
+                a -= 1;
+                continue;
+            }
             if (l == "of" || l == "for" || l == "to") && a < end && a >= 2 {
                 let left = &toks[a - 2];
                 if self.lex.title(left.lower).is_some()
@@ -6035,9 +6094,24 @@ impl Extractor {
                 !m.quoted && (want.is_none() || m.gender.is_none() || m.gender == want)
             };
             let recent = || ctx.mentions.iter().rev().take(8);
+            // `the 79-year-old patriarch`: the one with that title first.
+            let head = words.last().filter(|t| !is_age(t.lower)).map(|t| t.lower);
+            let titled = |m: &&Mention| {
+                head.is_some_and(|h| {
+                    ctx.actors.known[m.known]
+                        .roles
+                        .iter()
+                        .any(|r| r.iter().any(|w| w == h))
+                })
+            };
             return recent()
-                .filter(|m| ctx.actors.known[m.known].is_sure_person())
+                .filter(titled)
                 .find(fits)
+                .or_else(|| {
+                    recent()
+                        .filter(|m| ctx.actors.known[m.known].is_sure_person())
+                        .find(fits)
+                })
                 .or_else(|| recent().find(fits))
                 .map(|m| Speaker {
                     mention,

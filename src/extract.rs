@@ -2890,7 +2890,16 @@ impl Extractor {
         }
         // `Sen. Thomas Whitlock of Kansas`: the person is before `of`.
         if let Some(p) = run.iter().position(|t| t.is("of")) {
+            // Not when a first name and surname end the run: `... in the
+            // Autonomous Republic of Crimea Olha Kuryshko`.
+            let person_after = (p + 1..run.len().saturating_sub(1)).any(|q| {
+                self.lex
+                    .first_names
+                    .get(run[q].lower.trim_end_matches('.'))
+                    .is_some()
+            });
             let named_before = p >= 2
+                && !person_after
                 && run[p - 2..p].iter().all(|t| {
                     t.cap && !self.is_title_word(t.lower) && !INSTITUTION_HEADS.contains(t.lower)
                 });
@@ -5192,7 +5201,14 @@ impl Extractor {
                         !t.cap && (ANON_NOUNS.contains(t.lower) || self.is_title_word(t.lower))
                     })
                 });
-            if proper_name {
+            // `the so-called head of the occupation administration of
+            // Crimea, Sergei Aksyonov, claimed`: a first name and a surname
+            // between the commas are a person, whatever the description.
+            let full_name = inner.len() >= 2
+                && inner.len() <= 4
+                && inner.iter().all(|t| t.word && t.cap && !t.poss)
+                && self.lex.first_names.get(inner[0].lower).is_some();
+            if proper_name || full_name {
                 return Some((open + 1, end - 1));
             }
             // `Sen. Dale Marchetti, R-Ohio, a member of the Armed Services

@@ -1275,6 +1275,33 @@ static MEDIA_HEADS: WordList = WordList::new(&[
     "review",
     "today",
 ]);
+/// Words in `-al`, `-ic`, `-ive` that open no description of a source
+/// (`several`, `arrival`): not adjectives of the kind `diplomatic source`.
+static FUNCTION_WORDS_BEFORE_SOURCES: WordList = WordList::new(&[
+    "several",
+    "arrival",
+    "approval",
+    "proposal",
+    "removal",
+    "withdrawal",
+    "renewal",
+    "survival",
+    "republic",
+    "public",
+    "traffic",
+    "give",
+    "receive",
+    "believe",
+    "conceive",
+    "perceive",
+    "arrive",
+    "deprive",
+    "revive",
+    "drive",
+    "dive",
+    "live",
+]);
+
 static NOT_NAMES: WordList = WordList::new(&[
     // `You say it should be.` (an interviewer to the interviewee): the
     // one addressed, whom the words do not name.
@@ -5442,7 +5469,17 @@ impl Extractor {
                 break;
             }
             let l = t.lower;
+            // `a diplomatic source`, `parliamentary sources`: an adjective
+            // before an unnamed source's noun describes the source.
+            let source_adjective = a < end
+                && ANON_NOUNS.contains(toks[end - 1].lower)
+                && !t.cap
+                && ["ic", "al", "ary", "ian", "ive"]
+                    .iter()
+                    .any(|s| l.ends_with(s))
+                && !FUNCTION_WORDS_BEFORE_SOURCES.contains(l);
             let accept = t.cap
+                || source_adjective
                 || self.lex.title(l).is_some()
                 || self.lex.demonyms.contains_key(l)
                 || ANON_NOUNS.contains(l)
@@ -6265,7 +6302,10 @@ impl Extractor {
                         && !matches!(t.lower, "a" | "an" | "the" | "one" | "another")
                         || t.lower.bytes().all(|b| b.is_ascii_digit())
                 });
-            if definite_role && !is_role_of_named && words.len() == 1 {
+            // `According to diplomatic sources, ... The sources, who spoke
+            // on condition of anonymity, said`: the group quoted before.
+            let definite_group = definite && plural;
+            if (definite_role || definite_group) && !is_role_of_named && words.len() == 1 {
                 // `the official said` after `A senior Ukrainian official, ...`
                 let head = singular(lowers[h]);
                 let named = |a: &&Speaker| {
@@ -6279,7 +6319,7 @@ impl Extractor {
                     .anon
                     .iter()
                     .rev()
-                    .find(|a| a.person && named(a))
+                    .find(|a| a.person != definite_group && named(a))
                     .or_else(|| ctx.anon.iter().rev().find(named));
                 if let Some(prev) = earlier {
                     return Some(Speaker {

@@ -5318,11 +5318,11 @@ impl Extractor {
         // separate nothing.
         let mut depth = 0usize;
         let mut commas: Vec<usize> = Vec::new();
-        for i in start..=comma {
-            match toks[i].lower {
+        for (i, t) in toks.iter().enumerate().take(comma + 1).skip(start) {
+            match t.lower {
                 "(" => depth += 1,
                 ")" => depth = depth.saturating_sub(1),
-                _ if depth == 0 && toks[i].is_comma() => commas.push(i),
+                _ if depth == 0 && t.is_comma() => commas.push(i),
                 _ => {}
             }
         }

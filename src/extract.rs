@@ -1162,6 +1162,7 @@ static INSTITUTION_HEADS: WordList = WordList::new(&[
     "rada",
     "team",
     "consulate",
+    "treasury",
     // Bodies that are no person whatever names they hold: `East China
     // Normal University`, `the 47th Mechanised Brigade`, `the Crimea
     // Platform`.
@@ -3217,7 +3218,29 @@ impl Extractor {
         readings: &[RunReading],
     ) -> Option<(usize, Speaker)> {
         let mut fallback = None;
-        let mut i = 0;
+        // `Asked whether relief had been discussed with US envoy Steve
+        // Witkoff, he said only ...`: the people of an opening participle
+        // clause are not its subject, whom the clause leaves unnamed.
+        let opening_clause_end = toks
+            .first()
+            .filter(|t| {
+                matches!(
+                    t.lower,
+                    "asked"
+                        | "pressed"
+                        | "questioned"
+                        | "speaking"
+                        | "commenting"
+                        | "responding"
+                        | "reacting"
+                        | "referring"
+                        | "addressing"
+                        | "writing"
+                )
+            })
+            .and_then(|_| toks.iter().position(Tok::is_comma))
+            .unwrap_or(0);
+        let mut i = opening_clause_end;
         while i < toks.len() {
             let t = &toks[i];
             if !t.word || !t.cap || t.quote.is_some() {
@@ -6744,6 +6767,37 @@ impl Extractor {
                 roles: vec![],
             });
             return Some(speaker_of(&ctx.actors.known[k], mention));
+        }
+        // `Global Affairs Canada`, `Statistics Canada`: a body named by
+        // capitalised words and its country.
+        if run.len() >= 2 && run.iter().all(|t| t.cap && !t.poss) {
+            let (head, country) = run.split_at(run.len() - 1);
+            let affiliation = self.lex.demonyms.get(country[0].lower).cloned();
+            let body = head.iter().all(|t| {
+                self.lex.title(t.lower) != Some(TitleKind::Role)
+                    && self.lex.first_names.get(t.lower).is_none()
+                    && !self.lex.demonyms.contains_key(t.lower)
+                    && self.registry.lookup(t.lower).is_none()
+                    // `Would Canada support ...?`
+                    && !t.finite_or_modal()
+                    && !BE_FORMS.contains(t.lower)
+                    && !PREPOSITIONS.contains(t.lower)
+                    && !DETERMINERS.contains(t.lower)
+                    && !matches!(
+                        t.lower,
+                        "do" | "does" | "did" | "has" | "have" | "had" | "when" | "if" | "while" | "why" | "how"
+                    )
+            });
+            if let Some(affiliation) = affiliation.filter(|_| body) {
+                return Some(Speaker {
+                    name: Some(join_text(&run, text)),
+                    mention,
+                    anonymous: false,
+                    affiliation,
+                    person: false,
+                    gender: None,
+                });
+            }
         }
         // `Volodymyr Zelensky spoke on Friday. The former comedian said
         // ...`: a description of the person just named.

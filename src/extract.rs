@@ -2475,6 +2475,40 @@ impl Extractor {
                     .iter()
                     .position(|t| t.is_comma())
                     .unwrap_or(label_end);
+                // `Quote: “...”` after a paragraph reporting someone, `Quote
+                // from a source in the Office of the President: “...”`
+                // (Ukrainska Pravda): the words of the one reported, or of
+                // the one named after `from`.
+                if toks[0].is("quote") && label_end >= 1 {
+                    let from = toks[..label_end].iter().position(|t| t.is("from"));
+                    let speaker = match from {
+                        Some(f) if f + 1 < label_end => self.resolve_np(
+                            &toks[f + 1..label_end],
+                            text,
+                            ctx,
+                            &subject_hint,
+                            toks[f + 1].start,
+                        ),
+                        Some(_) => None,
+                        None if label_end == 1 => {
+                            ctx.last_speaker.as_ref().map(|(sp, _)| sp.clone())
+                        }
+                        None => None,
+                    };
+                    if let Some(sp) = speaker {
+                        out.push(Found {
+                            kind: Kind::Direct,
+                            start: a,
+                            end: b,
+                            cue: ":".to_string(),
+                            speaker: sp,
+                            context: text[s..e].to_string(),
+                            continues: false,
+                            interrupted: false,
+                        });
+                    }
+                    continue;
+                }
                 // The label is a noun phrase, not a clause (`Zelensky was
                 // told:` is no label).
                 let is_label = label_start > 0
@@ -2683,7 +2717,9 @@ impl Extractor {
             {
                 a -= 1;
             }
-            let found = self.name_from_run(&toks[a..j], text, ctx);
+            let found = self
+                .name_from_run(&toks[a..j], text, ctx)
+                .or_else(|| self.first_name_only(toks, a, j, text, ctx));
             if a == i {
                 readings.push(RunReading {
                     start: i,
@@ -2746,6 +2782,45 @@ impl Extractor {
                 .any(|t| matches!(self.lex.title(t.lower), Some(TitleKind::Role)));
         let role = describes.then(|| self.title_words(inner))?;
         (!role.is_empty()).then_some(role)
+    }
+
+    /// A person the article names by first name only, as it does people
+    /// who asked that their surname not be used: `Tomas, 29, a software
+    /// developer from Kaunas, said`, `Yulia, whose husband was mobilized,
+    /// says`. A lone first name, then a comma and an age, a relative
+    /// pronoun or an indefinite article.
+    fn first_name_only(
+        &self,
+        toks: &[Tok],
+        a: usize,
+        j: usize,
+        text: &str,
+        ctx: &mut DocCtx,
+    ) -> Option<usize> {
+        if j != a + 1 || toks[a].poss {
+            return None;
+        }
+        let gender = *self.lex.first_names.get(toks[a].lower)?;
+        let introduced = toks.get(j).is_some_and(Tok::is_comma)
+            && toks.get(j + 1).is_some_and(|t| {
+                is_age(t.lower)
+                    || (t.lower.len() <= 3 && t.lower.bytes().all(|b| b.is_ascii_digit()))
+                    || matches!(t.lower, "who" | "whose" | "a" | "an")
+            });
+        if !introduced {
+            return None;
+        }
+        let name = text[toks[a].start..toks[a].end].to_string();
+        Some(ctx.actors.find(&name).unwrap_or_else(|| {
+            ctx.actors.add(Known {
+                name,
+                id: None,
+                kind: ActorKind::Person,
+                gender: Some(gender),
+                affiliation: String::new(),
+                roles: vec![],
+            })
+        }))
     }
 
     /// The role of a longer appositive, from its head noun phrase: `Ma

@@ -2994,6 +2994,22 @@ impl Extractor {
         if run.is_empty() {
             return None;
         }
+        // `while Abu Dhabi quietly brokers prisoner swaps`: a place of
+        // several words speaks for its country, and is nobody's name.
+        // (A body, `White House`, `European Parliament`, is itself.)
+        if run.len() >= 2
+            && run
+                .iter()
+                .all(|t| t.cap && !INSTITUTION_HEADS.contains(t.lower))
+            && self.registry.lookup(&join_base(run, text)).is_none()
+        {
+            let key = run.iter().map(|t| t.base()).collect::<Vec<_>>().join("_");
+            if let Some(country) = self.lex.demonyms.get(key.as_str()) {
+                let id = self.registry.lookup(country)?;
+                let actor = self.registry.get(id);
+                return Some(ctx.actors.add_registered(actor, id, vec![]));
+            }
+        }
         // `Sen. Thomas Whitlock of Kansas`: the person is before `of`.
         if let Some(p) = run.iter().position(|t| t.is("of")) {
             // Not when a first name and surname end the run: `... in the

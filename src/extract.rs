@@ -4788,13 +4788,18 @@ impl Extractor {
             }
             return Some(frame);
         }
-        // `In his opinion, ...`, `In the view of the ministry, ...`: the
-        // same frame.
+        // `In his opinion, ...`, `In the view of the ministry, ...`, `In
+        // her assessment, ...`: the same frame.
         if frame
             .form
             .words
             .first()
-            .is_some_and(|w| matches!(w.as_str(), "words" | "opinion" | "view"))
+            .is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "words" | "opinion" | "view" | "assessment" | "estimation"
+                )
+            })
         {
             // `In Peskov's words, the proposal was “absurd.”`, `In the words
             // of one diplomat, ...`: opening the sentence, it attributes

@@ -3643,7 +3643,23 @@ impl Extractor {
                         )
                 })
         };
-        if inverted && !form.classes.recipient {
+        // `“We will fight on,” warned Zelensky.`, `“...,” assures General
+        // Thierry Marchand`: right after a quotation, a verb that may take a
+        // recipient has its subject after it (never `told`: `“...,” told
+        // Reuters` is not English).
+        let after_quote =
+            i >= 2 && toks[i - 1].is_comma() && toks[i - 2].mark.is_some_and(|(_, open)| !open)
+                || i >= 1 && toks[i - 1].mark.is_some_and(|(_, open)| !open);
+        let inverted_recipient = form.classes.recipient
+            && after_quote
+            && form.lemma != "tell"
+            && toks.get(j).is_some_and(|t| {
+                !matches!(
+                    t.lower,
+                    "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists"
+                )
+            });
+        if inverted && (!form.classes.recipient || inverted_recipient) {
             if let Some((a, np_end)) = self.np_right(toks, j) {
                 // `“...,” said Zelenskyy on Thursday.`, `said Peskov in a
                 // statement`: the adverbials after the name are not its.
@@ -4790,17 +4806,12 @@ impl Extractor {
         }
         // `In his opinion, ...`, `In the view of the ministry, ...`, `In
         // her assessment, ...`: the same frame.
-        if frame
-            .form
-            .words
-            .first()
-            .is_some_and(|w| {
-                matches!(
-                    w.as_str(),
-                    "words" | "opinion" | "view" | "assessment" | "estimation"
-                )
-            })
-        {
+        if frame.form.words.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "words" | "opinion" | "view" | "assessment" | "estimation"
+            )
+        }) {
             // `In Peskov's words, the proposal was “absurd.”`, `In the words
             // of one diplomat, ...`: opening the sentence, it attributes
             // what follows its comma.

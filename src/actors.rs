@@ -510,6 +510,19 @@ pub struct Known {
 }
 
 impl Known {
+    /// A person the registry does not know, first met in this document,
+    /// with no affiliation or role yet.
+    pub fn unregistered_person(name: String, gender: Option<Gender>) -> Known {
+        Known {
+            name,
+            id: None,
+            kind: ActorKind::Person,
+            gender,
+            affiliation: String::new(),
+            roles: vec![],
+        }
+    }
+
     /// A person for sure: registered, with a known gender or a title (not
     /// a place or a body read as a name, `Kryvyi Rih`, `the Red Cross`).
     pub fn is_sure_person(&self) -> bool {

@@ -2812,14 +2812,8 @@ impl Extractor {
         }
         let name = text[toks[a].start..toks[a].end].to_string();
         Some(ctx.actors.find(&name).unwrap_or_else(|| {
-            ctx.actors.add(Known {
-                name,
-                id: None,
-                kind: ActorKind::Person,
-                gender: Some(gender),
-                affiliation: String::new(),
-                roles: vec![],
-            })
+            ctx.actors
+                .add(Known::unregistered_person(name, Some(gender)))
         }))
     }
 
@@ -3175,52 +3169,37 @@ impl Extractor {
                 .filter(|(h, _)| *h != "messrs.");
             // `Patriarch Kirill`, `Pope Leo`, `King Charles`: titles whose
             // holders go by one name.
-            let one_named = || {
-                run[..a].iter().rfind(|t| {
-                    matches!(
-                        t.lower,
-                        "pope"
-                            | "patriarch"
-                            | "metropolitan"
-                            | "archbishop"
-                            | "cardinal"
-                            | "king"
-                            | "queen"
-                            | "prince"
-                            | "princess"
-                            | "emir"
-                            | "sultan"
-                            | "sheikh"
-                            | "ayatollah"
-                    )
-                })
-            };
-            let idx = match (found, addressed) {
-                (Some(idx), _) => idx,
-                (None, Some((_, gender))) => ctx.actors.add(Known {
-                    name: name.clone(),
-                    id: None,
-                    kind: ActorKind::Person,
-                    gender,
-                    affiliation: String::new(),
-                    roles: vec![],
-                }),
-                (None, None) if one_named().is_some() => {
+            let one_named = run[..a].iter().rfind(|t| {
+                matches!(
+                    t.lower,
+                    "pope"
+                        | "patriarch"
+                        | "metropolitan"
+                        | "archbishop"
+                        | "cardinal"
+                        | "king"
+                        | "queen"
+                        | "prince"
+                        | "princess"
+                        | "emir"
+                        | "sultan"
+                        | "sheikh"
+                        | "ayatollah"
+                )
+            });
+            let idx = match (found, addressed, one_named) {
+                (Some(idx), _, _) => idx,
+                (None, Some((_, gender)), _) => ctx
+                    .actors
+                    .add(Known::unregistered_person(name.clone(), gender)),
+                (None, None, Some(title)) => {
                     // Known by title and name: `Patriarch Kirill`.
-                    if let Some(title) = one_named() {
-                        *name = format!("{} {name}", &text[title.start..title.end]);
-                    }
                     let gender = self.lex.first_names.get(name_toks[0].lower).copied();
-                    ctx.actors.add(Known {
-                        name: name.clone(),
-                        id: None,
-                        kind: ActorKind::Person,
-                        gender,
-                        affiliation: String::new(),
-                        roles: vec![],
-                    })
+                    *name = format!("{} {name}", &text[title.start..title.end]);
+                    ctx.actors
+                        .add(Known::unregistered_person(name.clone(), gender))
                 }
-                (None, None) => return None,
+                (None, None, None) => return None,
             };
             let titles = self.title_words(&run[..a]);
             if !titles.is_empty() {
@@ -6876,14 +6855,7 @@ impl Extractor {
                 .trim_end_matches("’s")
                 .trim_end_matches("'s")
                 .to_string();
-            let k = ctx.actors.add(Known {
-                name,
-                id: None,
-                kind: ActorKind::Person,
-                gender: None,
-                affiliation: String::new(),
-                roles: vec![],
-            });
+            let k = ctx.actors.add(Known::unregistered_person(name, None));
             return Some(speaker_of(&ctx.actors.known[k], mention));
         }
         // `Global Affairs Canada`, `Statistics Canada`: a body named by

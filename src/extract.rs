@@ -2751,7 +2751,6 @@ impl Extractor {
                         affiliated: !known.affiliation.is_empty(),
                         at: toks[i].start,
                         titled: !known.roles.is_empty(),
-                        quoted: toks[i].quote.is_some(),
                     });
                 }
             }
@@ -2797,7 +2796,10 @@ impl Extractor {
         text: &str,
         ctx: &mut DocCtx,
     ) -> Option<usize> {
-        if j != a + 1 || toks[a].poss {
+        // Not a place that is also a first name (`In Sofia, a spokesman
+        // said`).
+        let after_preposition = a > 0 && PREPOSITIONS.contains(toks[a - 1].lower);
+        if j != a + 1 || toks[a].poss || after_preposition {
             return None;
         }
         let gender = *self.lex.first_names.get(toks[a].lower)?;
@@ -5425,7 +5427,8 @@ impl Extractor {
                     || t.mark.is_some()
                     || (!t.word && matches!(t.lower, ";" | ":" | "—" | "–"))
             })
-            .map_or(if floor == 0 { 0 } else { return None }, |i| i + 1);
+            .map(|i| i + 1)
+            .or((floor == 0).then_some(0))?;
         // Commas inside brackets (`Sen. Margaret Holloway (R., Neb.),`)
         // separate nothing.
         let mut depth = 0usize;
@@ -5590,6 +5593,8 @@ impl Extractor {
                             // clause's subject, not a source.
                             !(FINITE_VERBS.contains(t.lower) || (n > 0 && t.looks_past_tense()))
                                 || after_determiner
+                                // `familiar with Kyiv's revised proposal`
+                                || toks[a + n].poss
                         }
                 });
                 // `thanked the soldiers in his address and said`: a
@@ -6322,9 +6327,7 @@ impl Extractor {
             let want = words.last().and_then(|t| gender_of_noun(t.lower));
             // A person for sure first: `Asia and the Middle East` read as a
             // name is not `the 58-year-old`.
-            let fits = |m: &&Mention| {
-                !m.quoted && (want.is_none() || m.gender.is_none() || m.gender == want)
-            };
+            let fits = |m: &&Mention| want.is_none() || m.gender.is_none() || m.gender == want;
             let recent = || ctx.mentions.iter().rev().take(8);
             // `the 79-year-old patriarch`: the one with that title first.
             let head = words.last().filter(|t| !is_age(t.lower)).map(|t| t.lower);
@@ -6683,7 +6686,7 @@ impl Extractor {
                 .mentions
                 .iter()
                 .rev()
-                .filter(|m| !m.quoted && m.at < at)
+                .filter(|m| m.at < at)
                 .map(|m| m.known)
                 .find(|&k| {
                     !rw.is_empty()
@@ -6862,7 +6865,15 @@ impl Extractor {
         // capitalised words and its country.
         if run.len() >= 2 && run.iter().all(|t| t.cap && !t.poss) {
             let (head, country) = run.split_at(run.len() - 1);
-            let affiliation = self.lex.demonyms.get(country[0].lower).cloned();
+            // A country or place, not its people (`Ordinary Ukrainians`).
+            let place =
+                !country[0].lower.ends_with('s') && !self.is_nationality_noun(country[0].lower);
+            let affiliation = self
+                .lex
+                .demonyms
+                .get(country[0].lower)
+                .filter(|_| place)
+                .cloned();
             let body = head.iter().all(|t| {
                 self.lex.title(t.lower) != Some(TitleKind::Role)
                     && self.lex.first_names.get(t.lower).is_none()
@@ -6902,7 +6913,7 @@ impl Extractor {
     }
 
     /// The person named last, if among the last two named before `at`
-    /// outside quotations and of a gender `head` agrees with (`the
+    /// (names inside quotations are no mentions) and of a gender `head` agrees with (`the
     /// congresswoman`): what a definite description that matches no known
     /// role refers to.
     /// `affiliation` is the description's country (`the Turkish leader`):
@@ -6970,12 +6981,7 @@ impl Extractor {
                 });
             (may_be_side && holds, same_side && unknown)
         };
-        let earlier = || {
-            ctx.mentions
-                .iter()
-                .rev()
-                .filter(move |m| !m.quoted && m.at < at)
-        };
+        let earlier = || ctx.mentions.iter().rev().filter(move |m| m.at < at);
         // The last two named: anyone whose roles allow the description.
         let last_two: Vec<&Mention> = earlier().take(2).collect();
         earlier()
@@ -7092,10 +7098,6 @@ struct Mention {
     /// Named with a title (`Sen. Thom Tillis`): a person even when the first
     /// name tells no gender.
     titled: bool,
-    /// Named inside a quotation: someone the speaker talks about, whom a
-    /// description of the speaker (`“Putin will grab land,” the Democrat
-    /// said`) does not describe.
-    quoted: bool,
 }
 
 impl Mention {
@@ -7178,8 +7180,8 @@ fn country_speaker(country: &str, mention: String) -> Speaker {
 /// such a turn (`Berthold: No. Administrations change.`). A transcript has
 /// three or more paragraphs opening with a short capitalised label and a
 /// colon, under two or more labels; the interviewer's label (the first
-/// turn's, or an outlet in capitals: `DER SPIEGEL:`) asks, the others
-/// answer. A turn opening with a quotation mark is a label the sentence
+/// turn's, when one of its turns is a question, or an outlet in capitals:
+/// `DER SPIEGEL:`) asks, the others answer. A turn opening with a quotation mark is a label the sentence
 /// reader handles (`Zelensky: “...”`).
 fn interview_answers(
     text: &str,
@@ -7253,7 +7255,15 @@ fn interview_answers(
     if labels.len() < 3 || distinct.len() < 2 {
         return vec![None; paragraphs.len()];
     }
-    let interviewer = labels[0];
+    // The first label asks when a turn of it is a question; a roundup of
+    // speakers (`Zelensky: ... Macron: ...`) has no interviewer.
+    let asks = |label: &str| {
+        turns.iter().zip(paragraphs).any(|(t, p)| {
+            t.as_ref().is_some_and(|(l, _)| &text[l.clone()] == label)
+                && text[..p.end].ends_with('?')
+        })
+    };
+    let interviewer = Some(labels[0]).filter(|&l| asks(l));
     turns
         .into_iter()
         .map(|t| {
@@ -7263,7 +7273,7 @@ fn interview_answers(
                     .chars()
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase);
-                label != interviewer && !capitals
+                Some(label) != interviewer && !capitals
             })
         })
         .collect()

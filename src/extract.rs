@@ -2569,6 +2569,45 @@ impl Extractor {
         }
         out.sort_by_key(|f| f.start);
         ctx.remember_speakers(&out, paragraph);
+        // `Edward Lyle, the shadow security minister, said:` ending its
+        // sentence: the quotation that opens the next paragraph (or
+        // sentence) is his, and so are the paragraphs it runs on into.
+        let colon = toks.len().checked_sub(1).filter(|&c| toks[c].punct(":"));
+        let narration = toks.iter().all(|t| t.quote.is_none() && t.mark.is_none());
+        // After a statement of its own (`The Conservatives said the move was
+        // overdue. Edward Lyle ... said:`), the introduction comes last.
+        let after_statements = |a: usize| out.iter().all(|f| f.end <= toks[a].start);
+        if let Some(colon) = colon.filter(|&c| narration && c >= 2) {
+            // A reporting verb before the colon has its subject to its
+            // left, appositives and all; another predicate is a clause
+            // that introduces (`put it bluntly:`).
+            let verb = colon - 1;
+            let reports = toks[verb].word
+                && self
+                    .lex
+                    .cues
+                    .longest_at(&[toks[verb].lower])
+                    .is_some_and(|(f, _)| f.classes.clause && !f.classes.noun);
+            let subject = if reports {
+                self.subject_left(toks, self.skip_adverbs_left(toks, verb))
+                    .map(|(a, b)| (a, b, verb))
+            } else {
+                self.colon_clause_subject(toks, colon)
+                    .map(|(a, v)| (a, v, v))
+            };
+            let introduced =
+                subject
+                    .filter(|&(a, _, _)| after_statements(a))
+                    .and_then(|(a, b, cue)| {
+                        let sp =
+                            self.resolve_np(&toks[a..b], text, ctx, &subject_hint, toks[a].start)?;
+                        Some((sp, text[toks[cue].start..toks[colon - 1].end].to_string()))
+                    });
+            if let Some((sp, cue)) = introduced.filter(|(sp, _)| sp.name.is_some()) {
+                ctx.last_speaker = Some((sp, cue));
+                ctx.last_paragraph = Some(paragraph);
+            }
+        }
         if out.is_empty() {
             if let Some(h) = subject_hint {
                 // `“...,” Zelensky said. Peskov was more cautious. “We need

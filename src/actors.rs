@@ -523,6 +523,16 @@ impl Known {
         }
     }
 
+    /// Whether one of the roles seen with the actor in this document
+    /// includes all `words` (none when `words` is empty).
+    pub fn holds_role(&self, words: &[String]) -> bool {
+        !words.is_empty()
+            && self
+                .roles
+                .iter()
+                .any(|r| words.iter().all(|w| r.contains(w)))
+    }
+
     /// A person for sure: registered, with a known gender or a title (not
     /// a place or a body read as a name, `Kryvyi Rih`, `the Red Cross`).
     pub fn is_sure_person(&self) -> bool {
@@ -663,12 +673,7 @@ impl DocActors {
         if words.is_empty() {
             return None;
         }
-        self.known
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, k)| k.roles.iter().any(|r| words.iter().all(|w| r.contains(w))))
-            .map(|(i, _)| i)
+        self.known.iter().rposition(|k| k.holds_role(words))
     }
 }
 

@@ -1303,6 +1303,19 @@ static FUNCTION_WORDS_BEFORE_SOURCES: WordList = WordList::new(&[
     "live",
 ]);
 
+/// Words for a part of a place's people (`Some in Washington`, `Many in
+/// Moscow`).
+static PART_QUANTIFIERS: WordList = WordList::new(&[
+    "some",
+    "many",
+    "few",
+    "others",
+    "most",
+    "everyone",
+    "everybody",
+    "all",
+]);
+
 static NOT_NAMES: WordList = WordList::new(&[
     // `You say it should be.` (an interviewer to the interviewee): the
     // one addressed, whom the words do not name.
@@ -2939,6 +2952,15 @@ impl Extractor {
             && (lower.ends_with("ese") || demonyms.contains_key(format!("{lower}s").as_str()))
     }
 
+    /// Whether `lower` is a first name of the lexicon, a trailing period
+    /// aside (`Wm.`).
+    fn is_first_name(&self, lower: &str) -> bool {
+        self.lex
+            .first_names
+            .get(lower.trim_end_matches('.'))
+            .is_some()
+    }
+
     fn is_title_word(&self, lower: &str) -> bool {
         matches!(
             self.lex.title(lower),
@@ -3040,6 +3062,7 @@ impl Extractor {
         {
             let key = run.iter().map(|t| t.base()).collect::<Vec<_>>().join("_");
             if let Some(country) = self.lex.demonyms.get(key.as_str()) {
+                // Unregistered, the country is no speaker to give either.
                 let id = self.registry.lookup(country)?;
                 let actor = self.registry.get(id);
                 return Some(ctx.actors.add_registered(actor, id, vec![]));
@@ -3049,12 +3072,8 @@ impl Extractor {
         if let Some(p) = run.iter().position(|t| t.is("of")) {
             // Not when a first name and surname end the run: `... in the
             // Autonomous Republic of Crimea Olha Kuryshko`.
-            let person_after = (p + 1..run.len().saturating_sub(1)).any(|q| {
-                self.lex
-                    .first_names
-                    .get(run[q].lower.trim_end_matches('.'))
-                    .is_some()
-            });
+            let person_after =
+                (p + 1..run.len().saturating_sub(1)).any(|q| self.is_first_name(run[q].lower));
             let named_before = p >= 2
                 && !person_after
                 && run[p - 2..p].iter().all(|t| {
@@ -3156,12 +3175,7 @@ impl Extractor {
         // Read from inside such a title (`for Human Rights Dunja Mijatovic`)
         // the first name still marks where the name starts.
         if n - a > 2 {
-            let first_name = (a + 1..n - 1).find(|&q| {
-                self.lex
-                    .first_names
-                    .get(run[q].lower.trim_end_matches('.'))
-                    .is_some()
-            });
+            let first_name = (a + 1..n - 1).find(|&q| self.is_first_name(run[q].lower));
             // A singular capitalised title and its complement, not a group
             // (`Representatives of the World Food Programme`).
             let complemented = run[..a].windows(3).any(|w| {
@@ -5392,7 +5406,7 @@ impl Extractor {
             let full_name = inner.len() >= 2
                 && inner.len() <= 4
                 && inner.iter().all(|t| t.word && t.cap && !t.poss)
-                && self.lex.first_names.get(inner[0].lower).is_some();
+                && self.is_first_name(inner[0].lower);
             if proper_name || full_name {
                 return Some((open + 1, end - 1));
             }
@@ -5793,10 +5807,7 @@ impl Extractor {
         if a >= 2
             && toks[a - 1].is("in")
             && toks[a].cap
-            && matches!(
-                toks[a - 2].lower,
-                "some" | "many" | "few" | "others" | "most" | "everyone" | "everybody" | "all"
-            )
+            && PART_QUANTIFIERS.contains(toks[a - 2].lower)
         {
             a -= 2;
         }
@@ -6330,10 +6341,7 @@ impl Extractor {
         // people, not the place's government.
         if np.len() >= 3
             && np[1].is("in")
-            && matches!(
-                np[0].lower,
-                "some" | "many" | "few" | "others" | "most" | "everyone" | "everybody" | "all"
-            )
+            && PART_QUANTIFIERS.contains(np[0].lower)
             && np[2..].iter().all(|t| t.word && t.cap)
         {
             let place = &np[2..];
@@ -6364,11 +6372,11 @@ impl Extractor {
         }
         if !indefinite && words.first().is_some_and(|t| is_age(t.lower)) {
             let want = words.last().and_then(|t| gender_of_noun(t.lower));
-            // A person for sure first: `Asia and the Middle East` read as a
-            // name is not `the 58-year-old`.
             let fits = |m: &&Mention| want.is_none() || m.gender.is_none() || m.gender == want;
             let recent = || ctx.mentions.iter().rev().take(8);
-            // `the 79-year-old patriarch`: the one with that title first.
+            // `the 79-year-old patriarch`: the one with that title first;
+            // then a person for sure (`Asia and the Middle East` read as a
+            // name is not `the 58-year-old`); then anyone named.
             let head = words.last().filter(|t| !is_age(t.lower)).map(|t| t.lower);
             let titled = |m: &&Mention| {
                 head.is_some_and(|h| {
@@ -6722,18 +6730,9 @@ impl Extractor {
             // `the senator` after three senators were named: the one named
             // last.
             let named_last = ctx
-                .mentions
-                .iter()
-                .rev()
-                .filter(|m| m.at < at)
+                .mentions_before(at)
                 .map(|m| m.known)
-                .find(|&k| {
-                    !rw.is_empty()
-                        && ctx.actors.known[k]
-                            .roles
-                            .iter()
-                            .any(|r| rw.iter().all(|w| r.contains(w)))
-                });
+                .find(|&k| ctx.actors.known[k].holds_role(&rw));
             if let Some(k) = named_last
                 .or_else(|| ctx.actors.find_role(&rw))
                 .or_else(|| epithet_holder(&ctx.actors, &rw))
@@ -6915,7 +6914,7 @@ impl Extractor {
                 .cloned();
             let body = head.iter().all(|t| {
                 self.lex.title(t.lower) != Some(TitleKind::Role)
-                    && self.lex.first_names.get(t.lower).is_none()
+                    && !self.is_first_name(t.lower)
                     && !self.lex.demonyms.contains_key(t.lower)
                     && self.registry.lookup(t.lower).is_none()
                     // `Would Canada support ...?`
@@ -6952,9 +6951,9 @@ impl Extractor {
     }
 
     /// The person named last, if among the last two named before `at`
-    /// (names inside quotations are no mentions) and of a gender `head` agrees with (`the
-    /// congresswoman`): what a definite description that matches no known
-    /// role refers to.
+    /// (names inside quotations are no mentions) and of a gender `head`
+    /// agrees with (`the congresswoman`): what a definite description that
+    /// matches no known role refers to.
     /// `affiliation` is the description's country (`the Turkish leader`):
     /// a person of another one is someone else.
     fn person_just_named(
@@ -7020,7 +7019,7 @@ impl Extractor {
                 });
             (may_be_side && holds, same_side && unknown)
         };
-        let earlier = || ctx.mentions.iter().rev().filter(move |m| m.at < at);
+        let earlier = || ctx.mentions_before(at);
         // The last two named: anyone whose roles allow the description.
         let last_two: Vec<&Mention> = earlier().take(2).collect();
         earlier()
@@ -7177,6 +7176,11 @@ struct DocCtx {
 }
 
 impl DocCtx {
+    /// The people named before byte `at`, the latest first.
+    fn mentions_before(&self, at: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().rev().filter(move |m| m.at < at)
+    }
+
     /// Makes a sentence's statements the discourse state later sentences
     /// resolve against.
     fn remember_speakers(&mut self, found: &[Found], paragraph: usize) {
@@ -7220,8 +7224,9 @@ fn country_speaker(country: &str, mention: String) -> Speaker {
 /// three or more paragraphs opening with a short capitalised label and a
 /// colon, under two or more labels; the interviewer's label (the first
 /// turn's, when one of its turns is a question, or an outlet in capitals:
-/// `DER SPIEGEL:`) asks, the others answer. A turn opening with a quotation mark is a label the sentence
-/// reader handles (`Zelensky: “...”`).
+/// `DER SPIEGEL:`) asks, the others answer. A turn opening with a
+/// quotation mark is a label the sentence reader handles (`Zelensky:
+/// “...”`).
 fn interview_answers(
     text: &str,
     paragraphs: &[text::Paragraph],

@@ -1726,6 +1726,9 @@ impl Extractor {
         let mut lowered = Lowered::default();
         let mut out: Vec<Found> = Vec::new();
         let mut prev_open_quote = false;
+        // Paragraphs of a quotation running on with nobody's words yet
+        // (see below): the span of each and its paragraph's text.
+        let mut running: Vec<(usize, usize, String)> = Vec::new();
         let answers = interview_answers(text, &paragraphs);
         for (pi, p) in paragraphs.iter().enumerate() {
             if p.kind != ParagraphKind::Content {
@@ -1760,6 +1763,7 @@ impl Extractor {
             }
             let quotes = text::pair_quotes(text, p.start, p.end);
             let sentences = text::sentences(text, p.start, p.end, &quotes);
+            let paragraph_from = out.len();
             // Only the last speaker of this or the previous paragraph can
             // take a floating quote.
             if ctx.last_paragraph.is_some_and(|lp| lp + 1 < pi) {
@@ -1835,11 +1839,82 @@ impl Extractor {
                 out.extend(found);
                 ctx.floating_ok = true;
             }
+            self.claim_running_quotation(
+                text,
+                (p.start, p.end),
+                &quotes,
+                starts_with_quote && prev_open_quote,
+                &mut running,
+                &mut out,
+                paragraph_from,
+            );
             prev_open_quote = quotes.last().is_some_and(|q| !q.closed);
         }
         out.sort_by_key(|f| (f.start, f.end));
         out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
         out
+    }
+
+    /// A quotation of several paragraphs opens each with a mark and closes
+    /// only the last; its attribution can come in any of them, not only
+    /// the first:
+    ///
+    /// `“We will not accept any deal that rewards aggression.` (paragraph end)
+    /// `“Sanctions must stay in place,” she said.`
+    ///
+    /// The first paragraph, nobody's words when read (no speaker before it
+    /// to continue), is hers. `running` holds such paragraphs while the
+    /// quotation runs on (`continues`: paragraph `para` opens with a mark
+    /// after one left open); the statement found at the opening of a later
+    /// one of them (among `out[from..]`, this paragraph's) claims them all.
+    #[allow(clippy::too_many_arguments)]
+    fn claim_running_quotation(
+        &self,
+        text: &str,
+        para: (usize, usize),
+        quotes: &[Quote],
+        continues: bool,
+        running: &mut Vec<(usize, usize, String)>,
+        out: &mut Vec<Found>,
+        from: usize,
+    ) {
+        if !continues {
+            running.clear();
+        }
+        if !running.is_empty() {
+            let opening = quotes.first().map(|&q| trim_quote_inner(text, q).0);
+            let attributed = out[from..]
+                .iter()
+                .find(|f| Some(f.start) == opening && f.kind == Kind::Direct && !f.continues)
+                .map(|f| (f.speaker.clone(), f.cue.clone()));
+            if let Some((speaker, cue)) = attributed {
+                for (start, end, context) in running.drain(..) {
+                    out.push(Found {
+                        kind: Kind::Direct,
+                        start,
+                        end,
+                        cue: cue.clone(),
+                        speaker: speaker.clone(),
+                        context,
+                        continues: false,
+                        interrupted: false,
+                    });
+                }
+            }
+        }
+        let [q] = quotes else {
+            running.clear();
+            return;
+        };
+        if q.closed || q.open != para.0 {
+            running.clear();
+            return;
+        }
+        let (a, b) = trim_quote_inner(text, *q);
+        let taken = out[from..].iter().any(|f| f.start < b && a < f.end);
+        if !taken && text[a..b].split_whitespace().nth(1).is_some() {
+            running.push((a, b, text[para.0..para.1].to_string()));
+        }
     }
 
     /// The tokens of sentence `s..e`: words (with their abbreviation period

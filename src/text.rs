@@ -451,15 +451,44 @@ fn pair_quotes_within(text: &str, start: usize, end: usize, max_quote: usize) ->
             end_runaway(&mut stack, &mut out, pos);
         }
     }
-    top_level(stack, out, end)
+    top_level(stack, out, text, start, end)
+}
+
+/// Whether the single mark `m`, still open at the end of the paragraph that
+/// starts at `start`, opens a quotation that runs on into the next
+/// paragraph. British style marks a quotation of several paragraphs by
+/// opening each with a single mark and closing only the last:
+///
+/// `'This government has dithered for months.` (paragraph end)
+/// `'Nato membership must remain on the table.'`
+///
+/// A single mark elsewhere left open is an apostrophe (`the Ukrainians'
+/// position`), and so is one before a lowercase word or a digit (`'em`,
+/// `'90s`); a curly opening mark is never one.
+fn opens_running_quotation(text: &str, start: usize, m: &OpenMark) -> bool {
+    let first_after = text[m.inner_start..].chars().next();
+    m.level == Level::Single
+        && m.open == start
+        && (text[m.open..].starts_with('‘') || first_after.is_some_and(char::is_uppercase))
 }
 
 /// The quotations found, with a double still open at the paragraph end
-/// closed there (unclosed singles were apostrophes), without those nested
-/// in another.
-fn top_level(stack: Vec<OpenMark>, mut out: Vec<Quote>, end: usize) -> Vec<Quote> {
-    // Unclosed doubles end at the paragraph end; unclosed singles were apostrophes.
-    if let Some(m) = stack.iter().find(|m| m.level == Level::Double) {
+/// closed there (and a single opening the paragraph, see
+/// [`opens_running_quotation`]; other unclosed singles were apostrophes),
+/// without those nested in another.
+fn top_level(
+    stack: Vec<OpenMark>,
+    mut out: Vec<Quote>,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Vec<Quote> {
+    let running = stack.iter().find(|m| m.level == Level::Double).or_else(|| {
+        stack
+            .first()
+            .filter(|m| opens_running_quotation(text, start, m))
+    });
+    if let Some(m) = running {
         out.push(Quote {
             open: m.open,
             inner_start: m.inner_start,
@@ -886,6 +915,30 @@ mod tests {
     }
 
     #[test]
+    fn a_single_mark_opening_a_paragraph_left_open_runs_to_its_end() {
+        for s in [
+            "'This government has dithered for months. We said so.",
+            "‘This government has dithered for months. We said so.",
+        ] {
+            let q = pair_quotes(s, 0, s.len());
+            assert_eq!(q.len(), 1, "{s}");
+            assert!(!q[0].closed);
+            assert_eq!(
+                &s[q[0].inner_start..q[0].inner_end],
+                "This government has dithered for months. We said so."
+            );
+        }
+        // Apostrophes, not quotations.
+        for s in [
+            "'90s nostalgia is back, the Ukrainians' envoy said.",
+            "'em all, he said.",
+            "The Ukrainians' envoy said 'Nato is the answer.",
+        ] {
+            assert!(pair_quotes(s, 0, s.len()).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
     fn odd_count_leaves_last_quote_open_to_paragraph_end() {
         let s = "“One,” he said. “Two and more";
         let q = pair_quotes(s, 0, s.len());
@@ -1066,7 +1119,7 @@ mod nested_straight_tests {
             }
             prev = Some(c);
         }
-        top_level(stack, out, end)
+        top_level(stack, out, text, start, end)
     }
 
     /// The character-at-a-time splitter `sentences` replaced.

@@ -4026,7 +4026,15 @@ impl Extractor {
                 }))
                 // Not `said, though, that ...`: a connective set off before
                 // the clause.
-                && !after_time.is_some_and(|m| m > k && toks[m - 1].is_comma());
+                && !after_time.is_some_and(|m| m > k && toks[m - 1].is_comma())
+            // `“...,” the general told “Kommersant”.`
+            || (form.classes.recipient
+                && name_in_marks_end(toks, k).is_some_and(|m| {
+                    m >= toks.len()
+                        || toks[m].punct(".")
+                        || toks[m].punct(";")
+                        || self.only_adjuncts_follow(toks, m, form)
+                }));
         // `“We'll see,” Trump said when asked whether ...`, `... said after
         // meeting Macron`: a reduced adverbial clause of the cue.
         let trailing_position = frame.subj.is_some_and(|(a, _)| after_separator(toks, a));
@@ -4270,22 +4278,24 @@ impl Extractor {
         }
         // `told the forum, “...”`: a recipient, then the quotation.
         if form.classes.recipient {
-            let upto = (k + 6).min(toks.len());
-            if let Some(m) = toks[k..upto]
+            // `told “Kommersant”: “...”`
+            let from = name_in_marks_end(toks, k).unwrap_or(k);
+            let upto = (from + 6).min(toks.len());
+            if let Some(m) = toks[from..upto]
                 .iter()
                 .position(|t| t.mark.is_some_and(|(_, o)| o))
             {
-                let between = &toks[k..k + m];
+                let between = &toks[from..from + m];
                 // Not a clause before the quotation (`told Russian state TV
                 // it was “too early” to comment`): that is the content.
                 let clause_before = between.iter().any(|t| t.word && t.finite_or_modal());
                 if between
                     .iter()
                     .all(|t| t.word || t.is_comma() || t.punct(":"))
-                    && !between.is_empty()
+                    && (!between.is_empty() || from > k)
                     && !clause_before
                 {
-                    frame.content = Some((k + m, toks.len()));
+                    frame.content = Some((from + m, toks.len()));
                     return Some(frame);
                 }
             }
@@ -4295,7 +4305,14 @@ impl Extractor {
         while q < toks.len() && (toks[q].punct(":") || toks[q].is_comma()) {
             q += 1;
         }
-        if q < toks.len() && toks[q].mark.is_some_and(|(_, o)| o) && (q > k || form.classes.clause)
+        // `the general told “Kommersant”.`: the name of the paper told is
+        // no quotation of the speaker's.
+        let names_recipient =
+            form.classes.recipient && q == k && name_in_marks_end(toks, q).is_some();
+        if q < toks.len()
+            && toks[q].mark.is_some_and(|(_, o)| o)
+            && (q > k || form.classes.clause)
+            && !names_recipient
         {
             // `“A ceasefire is in our interest,” Kofman says, “but only with
             // guarantees.”`: one quotation split by its attribution, both
@@ -4776,10 +4793,11 @@ impl Extractor {
     }
 
     /// The end of a named recipient at `k`: `told Reuters the bloc would
-    /// act`, `told The Associated Press ...`.
+    /// act`, `told The Associated Press ...`, `told “Rzeczpospolita” that
+    /// ...` (a publication's name in marks, see [`name_in_marks_end`]).
     fn named_recipient_end(&self, toks: &[Tok], k: usize) -> Option<usize> {
         let start = k + usize::from(toks.get(k).is_some_and(|t| t.is("the")));
-        let mut m = start;
+        let mut m = name_in_marks_end(toks, start).unwrap_or(start);
         while m < toks.len()
             && m - start < 4
             && toks[m].word
@@ -7551,6 +7569,36 @@ fn trim_quote_inner(text: &str, q: Quote) -> (usize, usize) {
         return (q.inner_start, q.inner_start);
     }
     (q.inner_start + lead, q.inner_end - trail)
+}
+
+/// Words a title in marks may hold uncapitalised (`“Meet the Press”`,
+/// `“Le Journal du Dimanche”`).
+const TITLE_JOINERS: &[&str] = &[
+    "of", "the", "and", "for", "de", "du", "des", "la", "le", "der", "die", "das", "am", "im",
+];
+
+/// The end (past the closing mark) of a name in marks opening at `k`: a
+/// publication or programme an outlet puts in marks (`told
+/// “Rzeczpospolita”`, `in an interview with “Kommersant”`): one to five
+/// words, the first and last capitalised, with no punctuation, so no
+/// utterance (`“Never,”` ends in a comma; `“Crimea is Ukraine”` has a
+/// lowercase verb).
+fn name_in_marks_end(toks: &[Tok], k: usize) -> Option<usize> {
+    let Some((qi, true)) = toks.get(k)?.mark else {
+        return None;
+    };
+    let close = k + 1 + toks[k + 1..].iter().position(|t| t.mark.is_some())?;
+    // American style puts the sentence's stop inside: `told “Kommersant.”`
+    let stop_inside = close >= k + 3 && (toks[close - 1].punct(".") || toks[close - 1].is_comma());
+    let inner = &toks[k + 1..close - usize::from(stop_inside)];
+    let named = (1..=5).contains(&inner.len())
+        && toks[close].is_mark(qi as usize, false)
+        && inner.first().is_some_and(|t| t.cap)
+        && inner.last().is_some_and(|t| t.cap)
+        && inner
+            .iter()
+            .all(|t| t.word && (t.cap || TITLE_JOINERS.contains(&t.lower)));
+    named.then_some(close + 1)
 }
 
 /// Folded key of a speaker name, for merging across documents.

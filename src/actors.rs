@@ -229,6 +229,15 @@ impl Registry {
             .map(|(rw, _)| rw)
     }
 
+    /// Rewrites every registered role's words with `map` (a lexicon's
+    /// normal form of role words, see
+    /// [`crate::lexicon::Lexicons::role_words_by_adjective`]).
+    pub fn map_role_words(&mut self, map: impl Fn(Vec<String>) -> Vec<String>) {
+        for (words, _) in &mut self.roles {
+            *words = map(std::mem::take(words));
+        }
+    }
+
     /// Actors with a registered role whose words include all of `words`
     /// (`["kremlin", "spokesman"]` → Dmitry Peskov).
     pub fn lookup_role(&self, words: &[String]) -> Vec<ActorId> {

@@ -386,20 +386,6 @@ fn verb_at(toks: &[Tok], n: usize) -> bool {
     t.word && t.quote.is_none() && (t.finite_or_modal() || (t.looks_past_tense() && !describes))
 }
 
-/// The role words of a description, the bloc and the alliance named: `the
-/// bloc's top diplomat` is the EU's, `the alliance's secretary general`
-/// NATO's (as the registry reads `the alliance`).
-fn description_role_words(phrase: &str) -> Vec<String> {
-    role_words(phrase)
-        .into_iter()
-        .map(|w| match w.as_str() {
-            "bloc" => "eu".to_string(),
-            "alliance" => "nato".to_string(),
-            _ => w,
-        })
-        .collect()
-}
-
 /// Journalists' epithets for offices, and the offices' own titles: `the top
 /// diplomat` after `Hungarian Foreign Minister Peter Szijjarto` is
 /// Szijjarto, not a registered holder of the epithet elsewhere.
@@ -1696,7 +1682,8 @@ static FINITE_VERBS: WordList = WordList::new(&[
 
 impl Extractor {
     /// An extractor over the given lexicons and registry.
-    pub fn new(lex: Lexicons, registry: Registry, boilerplate: Boilerplate) -> Extractor {
+    pub fn new(lex: Lexicons, mut registry: Registry, boilerplate: Boilerplate) -> Extractor {
+        registry.map_role_words(|words| lex.role_words_by_adjective(words));
         Extractor {
             lex,
             registry,
@@ -3365,13 +3352,30 @@ impl Extractor {
         }))
     }
 
+    /// The role words of a description, the bloc and the alliance named: `the
+    /// bloc's top diplomat` is the EU's, `the alliance's secretary general`
+    /// NATO's (as the registry reads `the alliance`), and countries by their
+    /// adjective (`Russia's leader` is `the Russian leader`).
+    fn description_role_words(&self, phrase: &str) -> Vec<String> {
+        let words = role_words(phrase)
+            .into_iter()
+            .map(|w| match w.as_str() {
+                "bloc" => "eu".to_string(),
+                "alliance" => "nato".to_string(),
+                _ => w,
+            })
+            .collect();
+        self.lex.role_words_by_adjective(words)
+    }
+
     fn title_words(&self, toks: &[Tok]) -> Vec<String> {
         // Most names come without a title: nothing to fold.
         if toks.is_empty() {
             return Vec::new();
         }
         let joined: Vec<String> = toks.iter().map(|t| t.base().to_string()).collect();
-        role_words(&joined.join(" "))
+        self.lex
+            .role_words_by_adjective(role_words(&joined.join(" ")))
     }
 
     /// `The Kremlin issued a statement on Monday.`, `Zelensky posted on
@@ -5472,7 +5476,14 @@ impl Extractor {
             }
             // `Its head, Alexei Likhachev, told ...`: the name in the
             // appositive is the speaker.
-            let inner = &toks[open + 1..end - 1];
+            // `The commander of the brigade, Lieutenant Colonel Dmytro
+            // Kuzmenko, told ...`: the name's titles come with it.
+            let whole = &toks[open + 1..end - 1];
+            let titles = whole
+                .iter()
+                .take_while(|t| t.word && t.cap && self.is_title_word(t.lower))
+                .count();
+            let inner = &whole[titles.min(3)..];
             let proper_name = !inner.is_empty()
                 && inner.len() <= 4
                 && inner
@@ -6663,7 +6674,7 @@ impl Extractor {
             // Not a registered role (`the Ukrainian leader`), which names
             // its holder below.
             let registered_role = || {
-                let rw = description_role_words(&lowers.join(" "));
+                let rw = self.description_role_words(&lowers.join(" "));
                 ctx.actors.find_role(&rw).is_some() || !self.registry.lookup_role(&rw).is_empty()
             };
             if definite
@@ -6804,7 +6815,7 @@ impl Extractor {
             });
         }
         // Roles: `the Kremlin spokesman`, `the top diplomat`.
-        let rw = description_role_words(&phrase);
+        let rw = self.description_role_words(&phrase);
         // `the foreign minister`; `the secretary of state`, `the minister of
         // defence`: the role before its complement.
         let is_role = |t: &Tok| self.lex.title(t.lower) == Some(TitleKind::Role);

@@ -460,6 +460,9 @@ pub struct Lexicons {
     pub demonyms: WordMap<String>,
     /// First name (lowercase) → gender.
     pub first_names: WordMap<Gender>,
+    /// Country name (lowercase) → its adjective, the first demonym listed
+    /// for its affiliation (`russia` → `russian`, `britain` → `british`).
+    pub country_adjectives: WordMap<String>,
 }
 
 fn semicolon_table(source: &str) -> impl Iterator<Item = (usize, &str, &str)> {
@@ -515,9 +518,27 @@ impl Lexicons {
                 lex.titles.insert(key, kind);
             }
         }
+        let mut adjective_of: Vec<(&str, String)> = Vec::new();
         for (_, word, affiliation) in semicolon_table(demonyms) {
-            lex.demonyms
-                .insert(word.to_lowercase(), affiliation.to_string());
+            let word = word.to_lowercase();
+            match adjective_of.iter().find(|(a, _)| *a == affiliation) {
+                None => adjective_of.push((affiliation, word.clone())),
+                Some((_, adjective)) => {
+                    // The country's own name (`russia`, `united_kingdom`),
+                    // or a short one sharing the adjective's stem
+                    // (`britain`, `america`); not a capital or an
+                    // institution (`moscow`, `kremlin`).
+                    let own_name = word == affiliation.to_lowercase().replace(' ', "_");
+                    let stem = |w: &str| w.chars().take(4).collect::<String>();
+                    let short_name =
+                        word.len() >= 5 && !word.ends_with('s') && stem(&word) == stem(adjective);
+                    if own_name || short_name {
+                        lex.country_adjectives
+                            .insert(word.clone(), adjective.clone());
+                    }
+                }
+            }
+            lex.demonyms.insert(word, affiliation.to_string());
         }
         for (n, raw) in first_names.lines().enumerate() {
             let line = raw.split('#').next().unwrap_or("").trim();
@@ -532,6 +553,18 @@ impl Lexicons {
             lex.first_names.insert(name.to_lowercase(), gender);
         }
         Ok(lex)
+    }
+
+    /// Role words with each country name as its adjective: `Russia's
+    /// leader` and `the Russian leader` are one role.
+    pub fn role_words_by_adjective(&self, words: Vec<String>) -> Vec<String> {
+        words
+            .into_iter()
+            .map(|w| match self.country_adjectives.get(&w) {
+                Some(adjective) => adjective.clone(),
+                None => w,
+            })
+            .collect()
     }
 
     /// The kind of a title word, matching case-insensitively.

@@ -1053,6 +1053,11 @@ static ANON_NOUNS: WordList = WordList::new(&[
     "sergeants",
     "priest",
     "priests",
+    // Bodies quoted as a kind: `Rights groups say ...`, `Aid organisations
+    // warned ...` (one group named is a body of its own).
+    "groups",
+    "organisations",
+    "organizations",
 ]);
 const ANON_POSTMODIFIERS: &[&[&str]] = &[
     &["familiar", "with"],
@@ -5081,6 +5086,10 @@ impl Extractor {
                         || toks[n..]
                             .iter()
                             .all(|t| t.punct(".") || t.punct("!") || t.punct("?"))
+                        // `..., the government said Tuesday, underlining the
+                        // balancing act`: before a participle's comma.
+                        || (toks.get(n).is_some_and(Tok::is_comma)
+                            && toks.get(n + 1).is_some_and(Tok::looks_participle))
                 };
             if bare_date
                 || (matches!(l, "on" | "in")
@@ -5483,27 +5492,51 @@ impl Extractor {
                 .iter()
                 .take_while(|t| t.word && t.cap && self.is_title_word(t.lower))
                 .count();
-            let inner = &whole[titles.min(3)..];
+            let titles = titles.min(3);
+            let mut inner = &whole[titles..];
+            // `The bill's lead Republican sponsor, Sen. Garrett Holloway of
+            // Kansas, says`: a titled name with its state or country.
+            if let Some(of) = inner.iter().position(|t| t.is("of")) {
+                let place = &inner[of + 1..];
+                if titles > 0
+                    && of > 0
+                    && (1..=3).contains(&place.len())
+                    && place.iter().all(|t| t.word && t.cap)
+                {
+                    inner = &inner[..of];
+                }
+            }
+            let is_role =
+                |t: &Tok| !t.cap && (ANON_NOUNS.contains(t.lower) || self.is_title_word(t.lower));
             let proper_name = !inner.is_empty()
                 && inner.len() <= 4
                 && inner
                     .iter()
                     .all(|t| t.word && t.cap && !self.is_title_word(t.lower))
-                && self.np_left(toks, open).is_some_and(|(a, b)| {
-                    let described = &toks[a..b];
-                    // `A spokesperson for the Kremlin, Dmitry Peskov, told
-                    // ...`: a role head makes the phrase a description,
-                    // whatever names it holds.
-                    // `The Foreign Secretary, Yvette Cooper, told ...`.
-                    described.iter().all(|t| {
-                        !t.cap
-                            || t.poss
-                            || self.is_title_word(t.lower)
-                            || NOUN_DETERMINERS.contains(t.lower)
-                    }) || described.iter().any(|t| {
-                        !t.cap && (ANON_NOUNS.contains(t.lower) || self.is_title_word(t.lower))
-                    })
-                });
+                && match self.np_left(toks, open) {
+                    Some((a, b)) => {
+                        let described = &toks[a..b];
+                        // `A spokesperson for the Kremlin, Dmitry Peskov, told
+                        // ...`: a role head makes the phrase a description,
+                        // whatever names it holds.
+                        // `The Foreign Secretary, Yvette Cooper, told ...`.
+                        described.iter().all(|t| {
+                            !t.cap
+                                || t.poss
+                                || self.is_title_word(t.lower)
+                                || NOUN_DETERMINERS.contains(t.lower)
+                        }) || described.iter().any(is_role)
+                    }
+                    // `South Africa's minister of international relations,
+                    // Thandeka Mokoena, said`: a role whose complement is
+                    // no noun phrase the speaker rules read.
+                    None => toks[..open]
+                        .iter()
+                        .rev()
+                        .take(8)
+                        .take_while(|t| t.word && t.quote.is_none())
+                        .any(is_role),
+                };
             // `the so-called head of the occupation administration of
             // Crimea, Sergei Aksyonov, claimed`: a first name and a surname
             // between the commas are a person, whatever the description.
@@ -5512,7 +5545,7 @@ impl Extractor {
                 && inner.iter().all(|t| t.word && t.cap && !t.poss)
                 && self.is_first_name(inner[0].lower);
             if proper_name || full_name {
-                return Some((open + 1, end - 1));
+                return Some((open + 1, open + 1 + titles + inner.len()));
             }
             // `Sen. Dale Marchetti, R-Ohio, a member of the Armed Services
             // Committee, said`: a party and state between commas is the
@@ -5973,6 +6006,29 @@ impl Extractor {
             .rev()
             .find(|f| f.speaker.is_some() && f.cue_i < cue_i && !embedded(f))
         {
+            // `..., the government said Tuesday, underlining the balancing
+            // act Tokyo faces.`: a participle of emphasis with a bare object
+            // after an attribution is the reporter's gloss on what was
+            // said, not a second statement (`, adding that ...`, `, calling
+            // it “...”` and `, proposing territorial swaps` are statements).
+            let f = &frames[fi];
+            let gloss = f.participle
+                && matches!(
+                    f.form.lemma.as_str(),
+                    "underline" | "underscore" | "highlight"
+                )
+                && f.np_content
+                && f.kind_hint == FrameKind::Normal
+                && cue_i > 0
+                && toks[cue_i - 1].is_comma()
+                && f.content.is_some_and(|(cs, ce)| {
+                    toks[cs..ce.min(toks.len())]
+                        .iter()
+                        .all(|t| t.quote.is_none() && t.mark.is_none())
+                });
+            if gloss {
+                return None;
+            }
             // Only when no other clause subject intervenes.
             return prev.speaker.clone();
         }
@@ -6702,7 +6758,25 @@ impl Extractor {
                     }
                     // `Sources say` → `source`: common words are lowercase
                     // wherever the sentence put them.
+                    // `Rights groups say` → `rights group`: a first word
+                    // capitalised only as the sentence's first, naming no
+                    // one and no country.
+                    let sentence_initial =
+                        n == 0
+                            && t.cap
+                            && !t.upper
+                            && (text[..t.start]
+                                .trim_end_matches([' ', '\t'])
+                                .ends_with('\n')
+                                || text[..t.start].trim_end().chars().next_back().is_none_or(
+                                    |c| matches!(c, '.' | '!' | '?' | '”' | '"' | '’' | '\''),
+                                ))
+                            && !self.lex.demonyms.contains_key(t.base())
+                            && !self.lex.first_names.contains_key(t.lower)
+                            && self.registry.lookup(t.base()).is_none()
+                            && ctx.actors.find(t.base()).is_none();
                     let common = ANON_NOUNS.contains(t.lower)
+                        || sentence_initial
                         || (n == 0
                             && matches!(self.lex.title(t.lower), Some(TitleKind::Modifier))
                             && !self.lex.demonyms.contains_key(t.base()));

@@ -7250,23 +7250,28 @@ impl Extractor {
                 .as_ref()
                 .filter(|(pos, s)| *pos < at && compatible(s))
                 .map(|(_, s)| s.clone());
+            let fits = |s: &Speaker| {
+                // An unnamed source just quoted is the nearest antecedent
+                // whatever the people named before it.
+                let latest_source =
+                    s.anonymous && ctx.salient.last().is_some_and(|last| last.name == s.name);
+                s.gender == want
+                    || latest_source
+                    || !ctx.mentions.iter().rev().take(8).any(|m| m.gender == want)
+            };
+            // `Gribanov went further than Peskov. In an interview with RIA
+            // Novosti, he said ...`: a name of no known gender earlier in
+            // the sentence gives way to the subject before it.
             in_sentence
+                .filter(fits)
                 .or_else(|| {
                     ctx.salient
                         .iter()
                         .rev()
                         .take(6)
                         .find(|s| compatible(s))
+                        .filter(|s| fits(s))
                         .cloned()
-                })
-                .filter(|s| {
-                    // An unnamed source just quoted is the nearest
-                    // antecedent whatever the people named before it.
-                    let latest_source =
-                        s.anonymous && ctx.salient.last().is_some_and(|last| last.name == s.name);
-                    s.gender == want
-                        || latest_source
-                        || !ctx.mentions.iter().rev().take(8).any(|m| m.gender == want)
                 })
                 .or_else(|| {
                     // No salient subject of that gender: the last person of

@@ -4014,6 +4014,25 @@ impl Extractor {
                 return Some(frame);
             }
         }
+        // `As Zelensky said, the war must end.`: the clause after a fronted
+        // attribution is its content.
+        let fronted_as = frame.subj.is_some_and(|(a, _)| {
+            a >= 1
+                && toks[a - 1].is("as")
+                && (a == 1 || (a == 2 && matches!(toks[0].lower, "but" | "and" | "yet")))
+        });
+        // Not `As Ukrinform reported, on February 26, 2014, ...`: the
+        // outlet's own earlier reporting is narration.
+        if fronted_as
+            && form.classes.clause
+            && form.lemma != "report"
+            && toks.get(k).is_some_and(Tok::is_comma)
+            && k + 1 < toks.len()
+            && self.looks_like_clause(toks, k + 1)
+        {
+            frame.content = Some((k + 1, toks.len()));
+            return Some(frame);
+        }
         let after_time = self.skip_time_adverbials(toks, k);
         // Trailing position: nothing to the right (`“...,” Zelensky said.`).
         let nothing_right = k >= toks.len()
@@ -6017,7 +6036,7 @@ impl Extractor {
                     f.form.lemma.as_str(),
                     "underline" | "underscore" | "highlight"
                 )
-                && f.np_content
+                && toks.get(f.cue_j).is_some_and(|t| !t.is("that"))
                 && f.kind_hint == FrameKind::Normal
                 && cue_i > 0
                 && toks[cue_i - 1].is_comma()

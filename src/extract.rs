@@ -13,7 +13,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::actors::{fold_name, role_words, ActorKind, DocActors, Known, Registry};
+use crate::actors::{fold_name, role_words, ActorId, ActorKind, DocActors, Known, Registry};
 use crate::document::Document;
 use crate::lexicon::{CueForm, Gender, Lexicons, TitleKind, WordList};
 use crate::statement::Kind;
@@ -477,6 +477,32 @@ fn epithet_holder(actors: &DocActors, rw: &[String]) -> Option<usize> {
             })
         })
         .max()
+}
+
+/// The registered actors holding an office that the epithet in `rw`
+/// denotes (`ukrainian top diplomat`: a Ukrainian foreign minister), with
+/// the epithet's other words among the office's; empty unless one office
+/// names exactly one.
+fn registered_epithet_holders(registry: &Registry, rw: &[String]) -> Vec<ActorId> {
+    EPITHETS
+        .iter()
+        .filter(|(epithet, _)| epithet.iter().all(|w| rw.iter().any(|x| x == w)))
+        .flat_map(|(epithet, offices)| {
+            let rest: Vec<&String> = rw
+                .iter()
+                .filter(|w| !epithet.contains(&w.as_str()))
+                .collect();
+            offices.iter().map(move |office| {
+                let words: Vec<String> = office
+                    .iter()
+                    .map(|w| w.to_string())
+                    .chain(rest.iter().map(|w| w.to_string()))
+                    .collect();
+                registry.lookup_role(&words)
+            })
+        })
+        .find(|ids| ids.len() == 1)
+        .unwrap_or_default()
 }
 
 /// Whether a frame's content is an object or an infinitive (`rejected the
@@ -6936,7 +6962,27 @@ impl Extractor {
             {
                 return Some(speaker_of(&ctx.actors.known[k], mention));
             }
-            let ids = self.registry.lookup_role(&rw);
+            let mut ids = self.registry.lookup_role(&rw);
+            // `Moscow's top diplomat` is the registry's `Russia's top
+            // diplomat`: a capital for its country's adjective.
+            if ids.is_empty() {
+                let by_country: Vec<String> = rw
+                    .iter()
+                    .map(|w| {
+                        self.lex
+                            .country_adjective_of(w)
+                            .map_or_else(|| w.clone(), str::to_string)
+                    })
+                    .collect();
+                if by_country != rw {
+                    ids = self.registry.lookup_role(&by_country);
+                }
+                // `Kyiv's top diplomat`: the office the epithet names, held
+                // by one registered actor of that country.
+                if ids.is_empty() {
+                    ids = registered_epithet_holders(&self.registry, &by_country);
+                }
+            }
             let in_doc: Vec<usize> = ids
                 .iter()
                 .copied()

@@ -463,6 +463,8 @@ pub struct Lexicons {
     /// Country name (lowercase) → its adjective, the first demonym listed
     /// for its affiliation (`russia` → `russian`, `britain` → `british`).
     pub country_adjectives: WordMap<String>,
+    /// Affiliation (lowercase) → its adjective (`russia` → `russian`).
+    pub affiliation_adjectives: WordMap<String>,
 }
 
 fn semicolon_table(source: &str) -> impl Iterator<Item = (usize, &str, &str)> {
@@ -540,6 +542,10 @@ impl Lexicons {
             }
             lex.demonyms.insert(word, affiliation.to_string());
         }
+        for (affiliation, adjective) in adjective_of {
+            lex.affiliation_adjectives
+                .insert(affiliation.to_lowercase(), adjective);
+        }
         for (n, raw) in first_names.lines().enumerate() {
             let line = raw.split('#').next().unwrap_or("").trim();
             let mut parts = line.split_whitespace();
@@ -565,6 +571,16 @@ impl Lexicons {
                 None => w,
             })
             .collect()
+    }
+
+    /// The adjective of the country a demonym, capital or institution
+    /// stands for (`moscow` → `russian`), when it is another word.
+    pub fn country_adjective_of(&self, word: &str) -> Option<&str> {
+        let affiliation = self.demonyms.get(word)?.to_lowercase();
+        self.affiliation_adjectives
+            .get(&affiliation)
+            .map(String::as_str)
+            .filter(|adjective| *adjective != word)
     }
 
     /// The kind of a title word, matching case-insensitively.

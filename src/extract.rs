@@ -4013,7 +4013,12 @@ impl Extractor {
             .iter()
             .take_while(|t| !t.punct(".") && !t.punct(";"))
             .any(|t| t.is("as") || t.mark.is_some_and(|(_, open)| open));
-        if form.classes.ascriptive && !form.classes.clause && ascribes {
+        // Not `called for sanctions on Russian gas to be lifted
+        // “immediately”`: a demand, its quoted word a fragment of it.
+        let demands = toks
+            .get(j)
+            .is_some_and(|t| matches!(t.lower, "for" | "on" | "that"));
+        if form.classes.ascriptive && !form.classes.clause && ascribes && !demands {
             frame.kind_hint = FrameKind::Ascriptive;
             frame.content = Some((j, toks.len()));
             frame.np_content = true;
@@ -5386,6 +5391,32 @@ impl Extractor {
     }
 
     fn looks_like_clause(&self, toks: &[Tok], k: usize) -> bool {
+        // `said the measures, which target 70 vessels, would tighten the
+        // screws`: a relative clause set off by commas between a subject
+        // and its verb.
+        let end = toks.len();
+        let relative_at = (k + 1..(k + 6).min(end)).find(|&p| {
+            toks[p].is_comma()
+                && toks
+                    .get(p + 1)
+                    .is_some_and(|x| matches!(x.lower, "which" | "who"))
+        });
+        if let Some(p) = relative_at {
+            let subject = toks[k..p]
+                .iter()
+                .all(|t| t.word && t.quote.is_none() && !t.finite_or_modal());
+            let closing =
+                (p + 2..(p + 30).min(end)).find(|&q| toks[q].is_comma() || toks[q].punct("."));
+            let verb_after = closing.is_some_and(|q| {
+                toks[q].is_comma()
+                    && toks.get(q + 1).is_some_and(|t| {
+                        FINITE_VERBS.contains(t.lower) || (MODALS.contains(t.lower) && !t.is("to"))
+                    })
+            });
+            if subject && verb_after {
+                return true;
+            }
+        }
         // The subject and verb must come before a relative or coordinated
         // clause: `added pressure during a trip, where he said ...` and
         // `confirmed the visit but remains silent` are not clause contents.

@@ -4140,6 +4140,17 @@ impl Extractor {
             && form.classes.clause
             && adverbial_next
             && self.adjuncts_to_sentence_end(toks, k);
+        // `The UAE has mediated an exchange of 390 prisoners, the ministry
+        // said on Saturday, the largest swap the Emirates has helped to
+        // arrange.`: after the clause it attributes, a noun phrase set off
+        // by a comma is the reporter's comment on it.
+        let comment_after = after_clause && !after_quotation && {
+            let m = after_time.unwrap_or(k);
+            toks.get(m).is_some_and(Tok::is_comma)
+                && toks
+                    .get(m + 1)
+                    .is_some_and(|t| matches!(t.lower, "the" | "a" | "an"))
+        };
         // `reported on Monday, citing two sources, that ...`: the phrase
         // set off before `that` leaves the clause to come.
         let that_follows = after_time.is_some_and(|m| {
@@ -4149,6 +4160,7 @@ impl Extractor {
             && (nothing_right
                 || adjuncts_after_quotation
                 || adjuncts_to_end
+                || comment_after
                 || reduced_adverbial
                 || after_time.is_some_and(|m| m >= toks.len() || toks[m].punct("."))
                 || self.only_adjuncts_follow(toks, k, form)
@@ -5139,7 +5151,9 @@ impl Extractor {
                         // `..., the government said Tuesday, underlining the
                         // balancing act`: before a participle's comma.
                         || (toks.get(n).is_some_and(Tok::is_comma)
-                            && toks.get(n + 1).is_some_and(Tok::looks_participle))
+                            && toks.get(n + 1).is_some_and(|t| {
+                                t.looks_participle() || matches!(t.lower, "the" | "a" | "an")
+                            }))
                 };
             if bare_date
                 || (matches!(l, "on" | "in")
@@ -5564,6 +5578,17 @@ impl Extractor {
             // `The commander of the brigade, Lieutenant Colonel Dmytro
             // Kuzmenko, told ...`: the name's titles come with it.
             let whole = &toks[open + 1..end - 1];
+            // `Their leader, a former IT manager named Yulia Danylenko,
+            // said`: the name the appositive gives is the speaker.
+            let named = whole.iter().rposition(|t| t.is("named")).filter(|&p| {
+                let name = &whole[p + 1..];
+                p > 0
+                    && (1..=4).contains(&name.len())
+                    && name.iter().all(|t| t.word && t.cap && !t.poss)
+            });
+            if let Some(p) = named {
+                return Some((open + 2 + p, end - 1));
+            }
             let titles = whole
                 .iter()
                 .take_while(|t| t.word && t.cap && self.is_title_word(t.lower))
@@ -5632,6 +5657,9 @@ impl Extractor {
                 if party_state && a >= 2 && toks[a - 1].is_comma() {
                     return self.np_left(toks, a - 1);
                 }
+                if let Some(person) = self.member_before_body(toks, (a, b)) {
+                    return Some(person);
+                }
             }
             return described;
         }
@@ -5658,6 +5686,9 @@ impl Extractor {
             return None;
         }
         let np = self.np_left(toks, end)?;
+        if let Some(person) = self.member_before_body(toks, np) {
+            return Some(person);
+        }
         // `Irish Foreign Minister Simon Harris and his Dutch counterpart
         // said`: the one named speaks for the pair.
         let (a, _) = np;
@@ -5669,6 +5700,26 @@ impl Extractor {
             }
         }
         Some(np)
+    }
+
+    /// `Rep. Yoo Sang-bum of the main opposition People Power Party said`:
+    /// the noun phrase `np` found before a cue is the body a titled name
+    /// (or a first name and surname) belongs to, after `of the` and a few
+    /// plain words; the name is the speaker.
+    fn member_before_body(&self, toks: &[Tok], np: (usize, usize)) -> Option<(usize, usize)> {
+        let (a, _) = np;
+        let of = (a.saturating_sub(5)..a)
+            .rev()
+            .find(|&x| toks[x].is("of"))
+            .filter(|&x| x >= 2 && x + 2 <= a && toks[x + 1].is("the"))?;
+        let between_plain = toks[of + 2..a]
+            .iter()
+            .all(|t| t.word && !t.cap && t.quote.is_none() && !t.finite_or_modal());
+        let person = self.np_left(toks, of).filter(|&(p, q)| {
+            toks[p..q].iter().all(|t| t.word && t.cap && !t.poss)
+                && (self.is_title_word(toks[p].lower) || self.is_first_name(toks[p].lower))
+        });
+        person.filter(|_| between_plain)
     }
 
     /// The subject at the head of a chain of appositives and relative

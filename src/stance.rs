@@ -978,6 +978,22 @@ impl Codebook {
             // `said the position had not changed and that sanctions would
             // stay`: a second reported clause.
             let and_that = (w == "and" || w == "but") && toks.get(lo).is_some_and(|&n| n == "that");
+            // `would “never, under any circumstances,” accept`: a short aside
+            // after a negation leaves the negation governing.
+            // Quoted (`“never, under any circumstances” accept`), the aside
+            // has no closing comma.
+            if w == "," {
+                let after_negation = |c: usize| c >= 1 && matches!(toks[c - 1], "never" | "not");
+                let aside_open = (lo.saturating_sub(7)..lo - 1)
+                    .rev()
+                    .find(|&c| toks[c] == ",")
+                    .filter(|&c| after_negation(c))
+                    .or_else(|| after_negation(lo - 1).then_some(lo - 1));
+                if let Some(c) = aside_open {
+                    lo = c;
+                    continue;
+                }
+            }
             if (is_boundary(w) && !relative && !word_and) || and_that {
                 break;
             }
@@ -1128,11 +1144,17 @@ impl Codebook {
         let mut flips = 0;
         let mut governor = 0;
         let mut rejected = false;
+        // The rejection is a relative clause's (`any agreement that rules
+        // out ...`): a judgement of its noun judges the rejection.
+        let mut rejected_in_relative = false;
         let mut rule = String::from(kind);
         let mut first = i;
         let mut k = 0;
         while k < scope.len() {
-            if let Some(n) = match_len(&self.negators, scope, k) {
+            // `no question of easing`, `not interested in`: a rejecting
+            // phrase that opens with a negation is the phrase.
+            let rejecting_phrase = predicate_len(&self.rejecters, scope, k).is_some();
+            if let Some(n) = match_len(&self.negators, scope, k).filter(|_| !rejecting_phrase) {
                 // `has not made any decision on Crimea`: the decision is
                 // negated, not what it would be about.
                 let about_between = (k + n..scope.len()).any(|m| {
@@ -1194,6 +1216,8 @@ impl Codebook {
                     flips += 1;
                 }
                 rejected = true;
+                rejected_in_relative =
+                    (k.saturating_sub(2)..k).any(|m| matches!(scope[m], "that" | "which"));
                 rule = format!("rejected-{rule}");
                 first = first.min(lo + k);
                 k += n;
@@ -1339,6 +1363,15 @@ impl Codebook {
                 // a threat`), the rejection has had its say.
                 if !rejected {
                     governor = -1;
+                }
+                // `any peace agreement that formally rules out Ukraine's
+                // membership of NATO would be “a historic mistake”`: the
+                // agreement that rejects is judged, not the target.
+                let predicated = toks[i + len..hi]
+                    .iter()
+                    .any(|&w| matches!(w, "is" | "are" | "was" | "were" | "be"));
+                if rejected_in_relative && predicated {
+                    flips += 1;
                 }
                 flips += pending_flips;
                 rule = format!("{rule}-judged-unacceptable");

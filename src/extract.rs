@@ -1935,6 +1935,24 @@ impl Extractor {
         }
     }
 
+    /// Whether the content at `cs` opens with `what` and a subject's
+    /// `called` right before quotation `qi` (`what it called a “lack of
+    /// clarity”`, `what he called “double standards”`).
+    fn names_what_called(&self, toks: &[Tok], cs: usize, qi: usize) -> bool {
+        let Some(what) = (cs..(cs + 4).min(toks.len())).find(|&k| toks[k].is("what")) else {
+            return false;
+        };
+        let Some(open) = toks.iter().position(|t| t.is_mark(qi, true)) else {
+            return false;
+        };
+        open > what
+            && open - what <= 6
+            && toks[what + 1..open].iter().any(|t| t.is("called"))
+            && toks[what + 1..open]
+                .iter()
+                .all(|t| t.word && t.quote.is_none())
+    }
+
     /// The tokens of sentence `s..e`: words (with their abbreviation period
     /// or possessive apostrophe), single punctuation characters, and the
     /// marks of `quotes`, each inner token tagged with its quotation.
@@ -2497,6 +2515,15 @@ impl Extractor {
                         push(&mut out, Kind::Fragment, a, b);
                         used_quotes.insert(qi);
                     }
+                }
+                // `criticised the government for what it called a “lack of
+                // clarity”`, `warned against what he called “double
+                // standards” by countries ...`: the words the speaker's
+                // own label quotes are the statement, a fragment.
+                _ if f.np_content && !qs.is_empty() && self.names_what_called(toks, cs, qs[0]) => {
+                    let (a, b) = trim_quote_inner(text, quotes[qs[0]]);
+                    push(&mut out, Kind::Fragment, a, b);
+                    used_quotes.insert(qs[0]);
                 }
                 _ => {
                     let kind = if qs.is_empty() {
@@ -5040,6 +5067,25 @@ impl Extractor {
             // As one senior European official put it, “...”
             let as_i = toks[..i].iter().rposition(|t| t.is("as"))?;
             frame.subj = Some((as_i + 1, i));
+            // `The war will go on “for the foreseeable future,” as one senior
+            // official put it to me.`: the quotation just before is theirs.
+            let closing = |c: usize| toks[c].mark.filter(|&(_, open)| !open);
+            let before = as_i
+                .checked_sub(1)
+                .filter(|&c| closing(c).is_some())
+                .or_else(|| {
+                    as_i.checked_sub(2)
+                        .filter(|&c| toks[as_i - 1].is_comma() && closing(c).is_some())
+                });
+            if let Some(close) = before {
+                let (qi, _) = toks[close].mark?;
+                let open = toks[..close]
+                    .iter()
+                    .rposition(|t| t.is_mark(qi as usize, true))?;
+                frame.content = Some((open, close + 1));
+                frame.region_start = open;
+                return Some(frame);
+            }
             let mut q = j;
             while q < toks.len() && (toks[q].is_comma() || toks[q].punct(":")) {
                 q += 1;

@@ -126,7 +126,14 @@ impl Registry {
                 self.by_key.entry(key).or_insert(id);
             }
             if a.kind == ActorKind::Person {
-                if let Some(last) = fold_name(&a.name).rsplit(' ').next() {
+                // A surname of two letters (`Wang Yi`) spelled loosely is a
+                // common word (`yi` folds like `I`): only its full name finds it.
+                let surname = fold_name(&a.name)
+                    .rsplit(' ')
+                    .next()
+                    .filter(|last| last.len() >= 3)
+                    .map(str::to_string);
+                if let Some(last) = surname.as_deref() {
                     self.by_surname
                         .entry(last.to_string())
                         .or_default()
@@ -711,6 +718,14 @@ mod tests {
     }
     use super::*;
 
+    #[test]
+    fn a_two_letter_surname_does_not_claim_the_pronoun_i() {
+        // `Wang Yi`: `yi` spelled loosely folds like `I`, which opens many
+        // sentences.
+        let r = Registry::builtin();
+        assert_eq!(r.lookup("I"), None);
+        assert!(r.lookup("Wang Yi").is_some());
+    }
     #[test]
     fn transliteration_variants_fold_together() {
         let r = Registry::builtin();

@@ -2981,7 +2981,11 @@ impl Extractor {
                     || (t.lower.len() <= 3 && t.lower.bytes().all(|b| b.is_ascii_digit()))
                     || matches!(t.lower, "who" | "whose" | "a" | "an")
             });
-        if !introduced {
+        // `who gave only his first name, Oleh,`
+        let given = a >= 2
+            && toks[a - 1].is_comma()
+            && matches!(toks[a - 2].lower, "name" | "sign" | "nickname");
+        if !introduced && !given {
             return None;
         }
         let name = text[toks[a].start..toks[a].end].to_string();
@@ -5588,6 +5592,9 @@ impl Extractor {
         if end == 0 {
             return None;
         }
+        if let Some(name) = given_name_before(toks, end) {
+            return Some(name);
+        }
         let last = &toks[end - 1];
         // Relative clause: `Rubio, who referred to ...`
         if last.is("who") || last.is("which") {
@@ -7852,6 +7859,47 @@ fn trim_quote_inner(text: &str, q: Quote) -> (usize, usize) {
         return (q.inner_start, q.inner_start);
     }
     (q.inner_start + lead, q.inner_end - trail)
+}
+
+/// The name an unnamed source gives, set off by commas before the cue at
+/// `end`: `a surgeon who gave only his first name, Oleh, because of security
+/// concerns said`, `a soldier who gave only his call sign, Hrim, said`.
+fn given_name_before(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let from = end.saturating_sub(24);
+    (from..end).find_map(|c| {
+        let names_name = c >= 3
+            && toks[c].is_comma()
+            && matches!(toks[c - 1].lower, "name" | "sign" | "nickname" | "surname")
+            && toks[c.saturating_sub(4)..c - 1]
+                .iter()
+                .any(|t| matches!(t.lower, "his" | "her" | "their"))
+            && toks[c.saturating_sub(7)..c - 1]
+                .iter()
+                .any(|t| matches!(t.lower, "gave" | "giving" | "gives" | "give"));
+        if !names_name {
+            return None;
+        }
+        let n = toks[c + 1..end]
+            .iter()
+            .take_while(|t| t.word && t.cap && !t.poss && t.quote.is_none())
+            .count();
+        let close = c + 1 + n;
+        // Only adjuncts between the name and the cue (`because of security
+        // concerns`), no clause of their own.
+        let adjuncts = toks[close..end]
+            .iter()
+            .all(|t| (t.word && !t.finite_or_modal()) || t.is_comma());
+        // Past the name's commas a speech verb, not a noun read as a cue
+        // (`his call sign, Hrim, in line with military rules, was blunter`).
+        let speech = toks.get(end).is_some_and(|t| {
+            matches!(
+                t.lower,
+                "said" | "says" | "told" | "tells" | "added" | "adds"
+            )
+        });
+        ((1..=2).contains(&n) && close < end && toks[close].is_comma() && adjuncts && speech)
+            .then_some((c + 1, close))
+    })
 }
 
 /// Words a title in marks may hold uncapitalised (`“Meet the Press”`,

@@ -13,7 +13,9 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::actors::{fold_name, role_words, ActorId, ActorKind, DocActors, Known, Registry};
+use crate::actors::{
+    fold_name, role_words, translit_key, ActorId, ActorKind, DocActors, Known, Registry,
+};
 use crate::document::Document;
 use crate::lexicon::{CueForm, Gender, Lexicons, TitleKind, WordList};
 use crate::statement::Kind;
@@ -492,6 +494,9 @@ fn registered_epithet_holders(registry: &Registry, rw: &[String]) -> Vec<ActorId
                 .iter()
                 .filter(|w| !epithet.contains(&w.as_str()))
                 .collect();
+            // A bare epithet (`the top general`) names no office outside
+            // the article: only with its country (`Kyiv's top diplomat`).
+            let offices: &[&[&str]] = if rest.is_empty() { &[] } else { offices };
             offices.iter().map(move |office| {
                 let words: Vec<String> = office
                     .iter()
@@ -1901,7 +1906,7 @@ impl Extractor {
         }
         if !running.is_empty() {
             let opening = quotes.first().map(|&q| trim_quote_inner(text, q).0);
-            let attributed = out[from..]
+            let attributed = out[from.min(out.len())..]
                 .iter()
                 .find(|f| Some(f.start) == opening && f.kind == Kind::Direct && !f.continues)
                 .map(|f| (f.speaker.clone(), f.cue.clone()));
@@ -1929,7 +1934,9 @@ impl Extractor {
             return;
         }
         let (a, b) = trim_quote_inner(text, *q);
-        let taken = out[from..].iter().any(|f| f.start < b && a < f.end);
+        let taken = out[from.min(out.len())..]
+            .iter()
+            .any(|f| f.start < b && a < f.end);
         if !taken && text[a..b].split_whitespace().nth(1).is_some() {
             running.push((a, b, text[para.0..para.1].to_string()));
         }
@@ -3232,6 +3239,27 @@ impl Extractor {
                         || (run[n - k - 2].cap && !self.is_title_word(run[n - k - 2].lower)));
                 if body_of {
                     return None;
+                }
+                // `Lockheed Martin`, `Chris Martin`: a registered surname
+                // after another name (not a title, a country's adjective, an
+                // initial or the registered first name) is someone else's.
+                let other_name = actor.kind == ActorKind::Person
+                    && k == 1
+                    && n > 1
+                    && run[..n - 1].iter().any(|t| {
+                        let registered_first = fold_name(&actor.name)
+                            .split(' ')
+                            .next()
+                            .is_some_and(|f| translit_key(f) == translit_key(t.lower));
+                        t.cap
+                            && !t.poss
+                            && t.lower.trim_end_matches('.').chars().count() > 1
+                            && self.lex.title(t.lower).is_none()
+                            && !self.lex.demonyms.contains_key(t.base())
+                            && !registered_first
+                    });
+                if other_name {
+                    break;
                 }
                 if actor.kind == ActorKind::Person || k == n || !run[n - k - 1].cap {
                     let titles = self.title_words(&run[..n - k]);
@@ -4900,8 +4928,9 @@ impl Extractor {
     fn named_recipient_end(&self, toks: &[Tok], k: usize) -> Option<usize> {
         let start = k + usize::from(toks.get(k).is_some_and(|t| t.is("the")));
         let mut m = name_in_marks_end(toks, start).unwrap_or(start);
+        let words_from = m;
         while m < toks.len()
-            && m - start < 4
+            && m - words_from < 4
             && toks[m].word
             && toks[m].cap
             && !toks[m].poss
@@ -5633,11 +5662,16 @@ impl Extractor {
             let whole = &toks[open + 1..end - 1];
             // `Their leader, a former IT manager named Yulia Danylenko,
             // said`: the name the appositive gives is the speaker.
+            // A noun before `named`, not `who named`, `newly named`.
             let named = whole.iter().rposition(|t| t.is("named")).filter(|&p| {
                 let name = &whole[p + 1..];
                 p > 0
+                    && !matches!(whole[p - 1].lower, "who" | "which" | "that")
+                    && !whole[p - 1].lower.ends_with("ly")
                     && (1..=4).contains(&name.len())
-                    && name.iter().all(|t| t.word && t.cap && !t.poss)
+                    && name
+                        .iter()
+                        .all(|t| t.word && t.cap && !t.poss && !self.is_title_word(t.lower))
             });
             if let Some(p) = named {
                 return Some((open + 2 + p, end - 1));
@@ -6941,20 +6975,25 @@ impl Extractor {
                     // `Rights groups say` → `rights group`: a first word
                     // capitalised only as the sentence's first, naming no
                     // one and no country.
-                    let sentence_initial =
-                        n == 0
-                            && t.cap
-                            && !t.upper
-                            && (text[..t.start]
+                    let sentence_initial = n == 0
+                        && t.cap
+                        && !t.upper
+                        && (text[..t.start]
                                 .trim_end_matches([' ', '\t'])
                                 .ends_with('\n')
-                                || text[..t.start].trim_end().chars().next_back().is_none_or(
-                                    |c| matches!(c, '.' | '!' | '?' | '”' | '"' | '’' | '\''),
-                                ))
-                            && !self.lex.demonyms.contains_key(t.base())
-                            && !self.lex.first_names.contains_key(t.lower)
-                            && self.registry.lookup(t.base()).is_none()
-                            && ctx.actors.find(t.base()).is_none();
+                                // After a closing mark only when a stop ends
+                                // the quotation, not its comma (`“...,”
+                                // Hamas officials said`).
+                                || text[..t.start]
+                                    .trim_end()
+                                    .trim_end_matches(['”', '"', '’', '\''])
+                                    .chars()
+                                    .next_back()
+                                    .is_none_or(|c| matches!(c, '.' | '!' | '?')))
+                        && !self.lex.demonyms.contains_key(t.base())
+                        && !self.lex.first_names.contains_key(t.lower)
+                        && self.registry.lookup(t.base()).is_none()
+                        && ctx.actors.find(t.base()).is_none();
                     let common = ANON_NOUNS.contains(t.lower)
                         || sentence_initial
                         || (n == 0
@@ -7101,14 +7140,16 @@ impl Extractor {
             // `Moscow's top diplomat` is the registry's `Russia's top
             // diplomat`: a capital for its country's adjective.
             if ids.is_empty() {
-                let by_country: Vec<String> = rw
-                    .iter()
-                    .map(|w| {
-                        self.lex
-                            .country_adjective_of(w)
-                            .map_or_else(|| w.clone(), str::to_string)
-                    })
-                    .collect();
+                // Only a possessive opening the phrase: `the Chechen leader`
+                // is no `Russian leader`.
+                let mut by_country = rw.clone();
+                let adjective = by_country
+                    .first()
+                    .filter(|_| run.first().is_some_and(|t| t.poss))
+                    .and_then(|w| self.lex.country_adjective_of(w));
+                if let Some(adjective) = adjective {
+                    by_country[0] = adjective.to_string();
+                }
                 if by_country != rw {
                     ids = self.registry.lookup_role(&by_country);
                 }
@@ -7920,7 +7961,7 @@ fn name_in_marks_end(toks: &[Tok], k: usize) -> Option<usize> {
     };
     let close = k + 1 + toks[k + 1..].iter().position(|t| t.mark.is_some())?;
     // American style puts the sentence's stop inside: `told “Kommersant.”`
-    let stop_inside = close >= k + 3 && (toks[close - 1].punct(".") || toks[close - 1].is_comma());
+    let stop_inside = close >= k + 3 && toks[close - 1].punct(".");
     let inner = &toks[k + 1..close - usize::from(stop_inside)];
     let named = (1..=5).contains(&inner.len())
         && toks[close].is_mark(qi as usize, false)

@@ -561,16 +561,17 @@ impl Lexicons {
         Ok(lex)
     }
 
-    /// Role words with each country name as its adjective: `Russia's
-    /// leader` and `the Russian leader` are one role.
-    pub fn role_words_by_adjective(&self, words: Vec<String>) -> Vec<String> {
+    /// Role words with a country name opening them as its adjective:
+    /// `Russia's leader` and `the Russian leader` are one role. Only the
+    /// first word: a complement keeps its noun (`special envoy for Ukraine
+    /// and Russia` is no `Russian envoy`).
+    pub fn role_words_by_adjective(&self, mut words: Vec<String>) -> Vec<String> {
+        if let Some(first) = words.first_mut() {
+            if let Some(adjective) = self.country_adjectives.get(first.as_str()) {
+                *first = adjective.clone();
+            }
+        }
         words
-            .into_iter()
-            .map(|w| match self.country_adjectives.get(&w) {
-                Some(adjective) => adjective.clone(),
-                None => w,
-            })
-            .collect()
     }
 
     /// The adjective of the country a demonym, capital or institution

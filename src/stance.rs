@@ -982,13 +982,31 @@ impl Codebook {
             // after a negation leaves the negation governing.
             // Quoted (`“never, under any circumstances” accept`), the aside
             // has no closing comma.
+            // The aside is a phrase of its own (`under any circumstances`,
+            // `in any form`), with no predicate of the issue in it (not
+            // `not, despite opposition from Hungary, lift`).
             if w == "," {
                 let after_negation = |c: usize| c >= 1 && matches!(toks[c - 1], "never" | "not");
+                let opens_aside = |c: usize| {
+                    toks.get(c + 1).is_some_and(|&x| {
+                        matches!(
+                            x,
+                            "under" | "in" | "at" | "by" | "for" | "on" | "even" | "ever"
+                        )
+                    })
+                };
+                let plain = |from: usize, to: usize| {
+                    (from..to).all(|m| {
+                        [&self.rejecters, &self.supporters]
+                            .iter()
+                            .all(|set| predicate_len(set, toks, m).is_none())
+                    })
+                };
                 let aside_open = (lo.saturating_sub(7)..lo - 1)
                     .rev()
                     .find(|&c| toks[c] == ",")
-                    .filter(|&c| after_negation(c))
-                    .or_else(|| after_negation(lo - 1).then_some(lo - 1));
+                    .filter(|&c| after_negation(c) && opens_aside(c) && plain(c + 1, lo - 1))
+                    .or_else(|| (after_negation(lo - 1) && opens_aside(lo - 1)).then_some(lo - 1));
                 if let Some(c) = aside_open {
                     lo = c;
                     continue;

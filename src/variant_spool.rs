@@ -341,20 +341,23 @@ impl VariantSpool {
         let mut largest_first: Vec<usize> = (0..n).collect();
         largest_first.sort_by_key(|&b| (std::cmp::Reverse(self.sizes[b]), b));
         let next = AtomicUsize::new(0);
-        let counts: Vec<io::Result<usize>> = pool.install(|| {
+        let mut counts: Vec<(usize, io::Result<usize>)> = pool.install(|| {
             (0..rayon::current_num_threads())
                 .into_par_iter()
                 .flat_map_iter(|_| {
                     std::iter::from_fn(|| {
                         let b = *largest_first.get(next.fetch_add(1, Ordering::Relaxed))?;
-                        Some(cluster_bucket(dir, b, opts))
+                        Some((b, cluster_bucket(dir, b, opts)))
                     })
                     .collect::<Vec<_>>()
                 })
                 .collect()
         });
+        // In bucket order, so that the error reported (the first bucket's)
+        // does not depend on which worker took which bucket.
+        counts.sort_unstable_by_key(|&(b, _)| b);
         let mut total = 0;
-        for c in counts {
+        for (_, c) in counts {
             total += c?;
         }
         Ok(SortedClusters {

@@ -128,12 +128,8 @@ impl Registry {
             if a.kind == ActorKind::Person {
                 // A surname of two letters (`Wang Yi`) spelled loosely is a
                 // common word (`yi` folds like `I`): only its full name finds it.
-                let surname = fold_name(&a.name)
-                    .rsplit(' ')
-                    .next()
-                    .filter(|last| last.len() >= 3)
-                    .map(str::to_string);
-                if let Some(last) = surname.as_deref() {
+                let folded = fold_name(&a.name);
+                if let Some(last) = folded.rsplit(' ').next().filter(|last| last.len() >= 3) {
                     self.by_surname
                         .entry(last.to_string())
                         .or_default()

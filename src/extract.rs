@@ -445,11 +445,7 @@ const EPITHETS: &[(&[&str], &[&[&str]])] = &[
 /// secretary of state); the epithet's other words (`the top US
 /// diplomat`) must be among that person's role words too.
 fn epithet_holder(actors: &DocActors, rw: &[String]) -> Option<usize> {
-    // American and British spellings are one word here.
-    let same = |x: &str, w: &str| {
-        x == w || (matches!(x, "defence" | "defense") && matches!(w, "defence" | "defense"))
-    };
-    let has = |words: &[String], w: &str| words.iter().any(|x| same(x, w));
+    let has = |words: &[String], w: &str| words.iter().any(|x| same_office_word(x, w));
     // A deputy foreign minister is no top diplomat.
     let lesser = |role: &[String]| {
         role.iter().any(|w| {
@@ -459,52 +455,61 @@ fn epithet_holder(actors: &DocActors, rw: &[String]) -> Option<usize> {
             )
         })
     };
-    EPITHETS
-        .iter()
-        .filter(|(epithet, _)| epithet.iter().all(|w| has(rw, w)))
-        .flat_map(|(epithet, offices)| {
-            offices.iter().filter_map(move |office| {
-                let holds = |role: &Vec<String>| {
-                    !lesser(role)
-                        && office.iter().all(|w| has(role, w))
-                        && rw
-                            .iter()
-                            .filter(|w| !epithet.iter().any(|e| same(w, e)))
-                            .all(|w| has(role, w))
-                };
-                actors
-                    .known
-                    .iter()
-                    .rposition(|k| k.kind == ActorKind::Person && k.roles.iter().any(holds))
-            })
+    epithet_offices(rw)
+        .filter_map(|(office, rest)| {
+            let holds = |role: &Vec<String>| {
+                !lesser(role)
+                    && office.iter().all(|w| has(role, w))
+                    && rest.iter().all(|w| has(role, w))
+            };
+            actors
+                .known
+                .iter()
+                .rposition(|k| k.kind == ActorKind::Person && k.roles.iter().any(holds))
         })
         .max()
+}
+
+/// American and British spellings are one word in an office's name.
+fn same_office_word(x: &str, w: &str) -> bool {
+    x == w || (matches!(x, "defence" | "defense") && matches!(w, "defence" | "defense"))
+}
+
+/// The offices an epithet among the role words `rw` denotes, each with the
+/// description's other words (`the top US diplomat`: a foreign minister or
+/// a secretary of state, with `us`).
+fn epithet_offices(rw: &[String]) -> impl Iterator<Item = (&'static [&'static str], Vec<&String>)> {
+    EPITHETS
+        .iter()
+        .filter(move |(epithet, _)| {
+            epithet
+                .iter()
+                .all(|w| rw.iter().any(|x| same_office_word(x, w)))
+        })
+        .flat_map(move |(epithet, offices)| {
+            let rest: Vec<&String> = rw
+                .iter()
+                .filter(|w| !epithet.iter().any(|e| same_office_word(w, e)))
+                .collect();
+            offices.iter().map(move |office| (*office, rest.clone()))
+        })
 }
 
 /// The registered actors holding an office that the epithet in `rw`
 /// denotes (`ukrainian top diplomat`: a Ukrainian foreign minister), with
 /// the epithet's other words among the office's; empty unless one office
-/// names exactly one.
+/// names exactly one. A bare epithet (`the top general`) names no office
+/// outside the article: only with its country (`Kyiv's top diplomat`).
 fn registered_epithet_holders(registry: &Registry, rw: &[String]) -> Vec<ActorId> {
-    EPITHETS
-        .iter()
-        .filter(|(epithet, _)| epithet.iter().all(|w| rw.iter().any(|x| x == w)))
-        .flat_map(|(epithet, offices)| {
-            let rest: Vec<&String> = rw
+    epithet_offices(rw)
+        .filter(|(_, rest)| !rest.is_empty())
+        .map(|(office, rest)| {
+            let words: Vec<String> = office
                 .iter()
-                .filter(|w| !epithet.contains(&w.as_str()))
+                .map(|w| w.to_string())
+                .chain(rest.iter().map(|w| w.to_string()))
                 .collect();
-            // A bare epithet (`the top general`) names no office outside
-            // the article: only with its country (`Kyiv's top diplomat`).
-            let offices: &[&[&str]] = if rest.is_empty() { &[] } else { offices };
-            offices.iter().map(move |office| {
-                let words: Vec<String> = office
-                    .iter()
-                    .map(|w| w.to_string())
-                    .chain(rest.iter().map(|w| w.to_string()))
-                    .collect();
-                registry.lookup_role(&words)
-            })
+            registry.lookup_role(&words)
         })
         .find(|ids| ids.len() == 1)
         .unwrap_or_default()
@@ -3243,21 +3248,19 @@ impl Extractor {
                 // `Lockheed Martin`, `Chris Martin`: a registered surname
                 // after another name (not a title, a country's adjective, an
                 // initial or the registered first name) is someone else's.
-                let other_name = actor.kind == ActorKind::Person
-                    && k == 1
-                    && n > 1
-                    && run[..n - 1].iter().any(|t| {
-                        let registered_first = fold_name(&actor.name)
-                            .split(' ')
-                            .next()
-                            .is_some_and(|f| translit_key(f) == translit_key(t.lower));
+                let other_name = actor.kind == ActorKind::Person && k == 1 && n > 1 && {
+                    let folded = fold_name(&actor.name);
+                    let first = folded.split(' ').next().map(translit_key);
+                    run[..n - 1].iter().any(|t| {
+                        let registered_first = first.as_deref() == Some(&*translit_key(t.lower));
                         t.cap
                             && !t.poss
                             && t.lower.trim_end_matches('.').chars().count() > 1
                             && self.lex.title(t.lower).is_none()
                             && !self.lex.demonyms.contains_key(t.base())
                             && !registered_first
-                    });
+                    })
+                };
                 if other_name {
                     break;
                 }
@@ -5501,10 +5504,7 @@ impl Extractor {
             let closing =
                 (p + 2..(p + 30).min(end)).find(|&q| toks[q].is_comma() || toks[q].punct("."));
             let verb_after = closing.is_some_and(|q| {
-                toks[q].is_comma()
-                    && toks.get(q + 1).is_some_and(|t| {
-                        FINITE_VERBS.contains(t.lower) || (MODALS.contains(t.lower) && !t.is("to"))
-                    })
+                toks[q].is_comma() && toks.get(q + 1).is_some_and(Tok::finite_or_modal)
             });
             if subject && verb_after {
                 return true;
@@ -7906,6 +7906,18 @@ fn trim_quote_inner(text: &str, q: Quote) -> (usize, usize) {
 /// `end`: `a surgeon who gave only his first name, Oleh, because of security
 /// concerns said`, `a soldier who gave only his call sign, Hrim, said`.
 fn given_name_before(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    // Past the name's commas a speech verb, not a noun read as a cue
+    // (`his call sign, Hrim, in line with military rules, was blunter`);
+    // asked first, since every cue's subject is looked for here.
+    let speech = toks.get(end).is_some_and(|t| {
+        matches!(
+            t.lower,
+            "said" | "says" | "told" | "tells" | "added" | "adds"
+        )
+    });
+    if !speech {
+        return None;
+    }
     let from = end.saturating_sub(24);
     (from..end).find_map(|c| {
         let names_name = c >= 3
@@ -7930,15 +7942,7 @@ fn given_name_before(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         let adjuncts = toks[close..end]
             .iter()
             .all(|t| (t.word && !t.finite_or_modal()) || t.is_comma());
-        // Past the name's commas a speech verb, not a noun read as a cue
-        // (`his call sign, Hrim, in line with military rules, was blunter`).
-        let speech = toks.get(end).is_some_and(|t| {
-            matches!(
-                t.lower,
-                "said" | "says" | "told" | "tells" | "added" | "adds"
-            )
-        });
-        ((1..=2).contains(&n) && close < end && toks[close].is_comma() && adjuncts && speech)
+        ((1..=2).contains(&n) && close < end && toks[close].is_comma() && adjuncts)
             .then_some((c + 1, close))
     })
 }

@@ -1171,8 +1171,9 @@ impl Codebook {
         while k < scope.len() {
             // `no question of easing`, `not interested in`: a rejecting
             // phrase that opens with a negation is the phrase.
-            let rejecting_phrase = predicate_len(&self.rejecters, scope, k).is_some();
-            if let Some(n) = match_len(&self.negators, scope, k).filter(|_| !rejecting_phrase) {
+            let negation = match_len(&self.negators, scope, k)
+                .filter(|_| predicate_len(&self.rejecters, scope, k).is_none());
+            if let Some(n) = negation {
                 // `has not made any decision on Crimea`: the decision is
                 // negated, not what it would be about.
                 let about_between = (k + n..scope.len()).any(|m| {

@@ -958,17 +958,59 @@ fn render(a: &Side<'_>, b: &Side<'_>, ops: &[Op]) -> String {
     out.trim_start().to_string()
 }
 
-fn keys(tokens: &[Token], words_only: bool) -> Vec<&str> {
-    tokens
+/// A tokenized text with its keys as ids (equal keys, equal ids) for the
+/// diffs: every token's, then the words' only. A diff compares elements
+/// only for equality, so ids give the operations the keys would, and the
+/// Myers search over a cluster's versions compares integers, not strings.
+struct Interned<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    all: Vec<u32>,
+    words: Vec<u32>,
+}
+
+/// The [`Interned`] forms of `texts` with their `tokens`, from one table of
+/// ids.
+fn intern<'a>(texts: &[&'a str], tokens: &'a [Vec<Token>]) -> Vec<Interned<'a>> {
+    let mut ids: FastMap<&str, u32> = FastMap::default();
+    texts
         .iter()
-        .filter(|t| t.word || !words_only)
-        .map(|t| &*t.key)
+        .zip(tokens)
+        .map(|(&text, tokens)| {
+            let mut all = Vec::with_capacity(tokens.len());
+            let mut words = Vec::with_capacity(tokens.len());
+            for t in tokens {
+                let next = ids.len() as u32;
+                let id = *ids.entry(&*t.key).or_insert(next);
+                all.push(id);
+                if t.word {
+                    words.push(id);
+                }
+            }
+            Interned {
+                text,
+                tokens,
+                all,
+                words,
+            }
+        })
         .collect()
 }
 
-/// Whether `a` sorts before `b` (or equals it): the canonical orientation.
-fn a_first(ka: &[&str], kb: &[&str], a: &str, b: &str) -> bool {
-    (ka, a) <= (kb, b)
+/// Whether `a` sorts before `b` (or equals it) by the keys of their tokens
+/// (only of their words when `words_only`), then their texts: the canonical
+/// orientation.
+fn a_first(a: &Interned, b: &Interned, words_only: bool) -> bool {
+    fn keys<'x>(x: &Interned<'x>, words_only: bool) -> impl Iterator<Item = &'x str> {
+        x.tokens
+            .iter()
+            .filter(move |t| t.word || !words_only)
+            .map(|t| &*t.key)
+    }
+    keys(a, words_only)
+        .cmp(keys(b, words_only))
+        .then_with(|| a.text.cmp(b.text))
+        .is_le()
 }
 
 /// Compares `other` with `reference` word by word.
@@ -999,31 +1041,31 @@ fn a_first(ka: &[&str], kb: &[&str], a: &str, b: &str) -> bool {
 ///
 /// The change is symmetric: `word_diff(b, a).0 == word_diff(a, b).0`.
 pub fn word_diff(reference: &str, other: &str) -> (Change, String, f64) {
-    let ta = tokenize(reference);
-    let tb = tokenize(other);
-    compare(reference, &ta, other, &tb)
+    let tokens = [tokenize(reference), tokenize(other)];
+    let forms = intern(&[reference, other], &tokens);
+    compare(&forms[0], &forms[1])
 }
 
-fn compare(a: &str, ta: &[Token], b: &str, tb: &[Token]) -> (Change, String, f64) {
+fn compare(a: &Interned, b: &Interned) -> (Change, String, f64) {
+    let (ta, tb) = (a.tokens, b.tokens);
     let same_raw = ta.len() == tb.len()
         && ta
             .iter()
             .zip(tb)
-            .all(|(x, y)| a[x.range.clone()] == b[y.range.clone()]);
+            .all(|(x, y)| a.text[x.range.clone()] == b.text[y.range.clone()]);
     if same_raw {
         return (Change::Identical, String::new(), 1.0);
     }
-    let (wa, wb) = (keys(ta, true), keys(tb, true));
-    let word_ops = canonical_diff(&wa, &wb, a_first(&wa, &wb, a, b));
+    let (wa, wb) = (&a.words, &b.words);
+    let word_ops = canonical_diff(wa, wb, a_first(a, b, true));
     let common = common_len(&word_ops);
     let similarity = if wa.is_empty() && wb.is_empty() {
         1.0
     } else {
         2.0 * common as f64 / (wa.len() + wb.len()) as f64
     };
-    let (ka, kb) = (keys(ta, false), keys(tb, false));
-    let first = a_first(&ka, &kb, a, b);
-    let ops = merge_changes(canonical_diff(&ka, &kb, first));
+    let (ka, kb) = (&a.all, &b.all);
+    let ops = merge_changes(canonical_diff(ka, kb, a_first(a, b, false)));
     let change = if ka == kb {
         Change::Spelling
     } else if wa == wb {
@@ -1033,11 +1075,11 @@ fn compare(a: &str, ta: &[Token], b: &str, tb: &[Token]) -> (Change, String, f64
     };
     let diff = render(
         &Side {
-            text: a,
+            text: a.text,
             tokens: ta,
         },
         &Side {
-            text: b,
+            text: b.text,
             tokens: tb,
         },
         &ops,
@@ -2063,20 +2105,19 @@ fn build_cluster(id: String, members: Vec<usize>, statements: &[Statement]) -> C
         })
         .unwrap_or(0);
     let r = members[reference];
-    let reference_tokens = &tokens[reference];
+    let texts: Vec<&str> = members
+        .iter()
+        .map(|&i| statements[i].text.as_str())
+        .collect();
+    let interned = intern(&texts, &tokens);
     let members = members
         .iter()
-        .zip(&tokens)
-        .map(|(&i, member_tokens)| {
+        .zip(&interned)
+        .map(|(&i, member)| {
             let (change, diff, similarity) = if i == r {
                 (Change::Identical, String::new(), 1.0)
             } else {
-                compare(
-                    &statements[r].text,
-                    reference_tokens,
-                    &statements[i].text,
-                    member_tokens,
-                )
+                compare(&interned[reference], member)
             };
             Member {
                 statement: i,

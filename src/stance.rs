@@ -1011,6 +1011,21 @@ impl Codebook {
                     lo = c;
                     continue;
                 }
+                // `ready for an immediate, full and unconditional ceasefire`:
+                // a comma between the adjectives of one noun phrase (opened
+                // by a determiner right before the first) ends no clause.
+                let adjective_list = lo >= 3
+                    && matches!(toks[lo - 3], "a" | "an" | "the" | "any" | "every")
+                    && i - lo <= 4
+                    && toks[lo..i].iter().any(|&x| x == "and" || x == "or")
+                    && toks[lo - 2..i]
+                        .iter()
+                        .all(|&x| x == "," || x.chars().all(char::is_alphabetic))
+                    && plain(lo - 2, i);
+                if adjective_list {
+                    lo -= 1;
+                    continue;
+                }
             }
             if (is_boundary(w) && !relative && !word_and) || and_that {
                 break;
@@ -1061,9 +1076,23 @@ impl Codebook {
         // names the act rather than asserting it: it needs a predicate too.
         // After a form of `be` it is a progressive verb (`sanctions are
         // hurting our economy`, `the EU is lifting sanctions`).
+        // `keeps bankrolling the war`: so it is after a verb of continuing.
         let ing = toks[i].ends_with("ing") && toks[i].len() > 5;
-        let progressive =
-            ing && i > 0 && matches!(toks[i - 1], "is" | "are" | "was" | "were" | "been");
+        let progressive = ing
+            && i > 0
+            && matches!(
+                toks[i - 1],
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "been"
+                    | "keep"
+                    | "keeps"
+                    | "kept"
+                    | "continue"
+                    | "continues"
+                    | "continued"
+            );
         let gerund = ing && !progressive;
         let nominal = term == Term::Topic || (term == Term::ConTopic && !progressive) || gerund;
         let kind = match term {
@@ -1099,8 +1128,16 @@ impl Codebook {
                 || (scope[k] == "before"
                     && (0..k).any(|j| match_len(&self.negators, scope, j).is_some()))
         });
+        // A predicate of the issue reaches further back than a noun: in
+        // `only if restrictions on Russian banks were lifted` the condition
+        // holds the verb's whole subject.
+        let reach = if matches!(term, Term::Pro | Term::Con) {
+            8
+        } else {
+            6
+        };
         if let Some(k) = precondition {
-            if scope.len() - k <= 6 {
+            if scope.len() - k <= reach {
                 let words = span(&toks, lo + k, i + len);
                 // `only if Ukraine renounces its plans to join NATO`: the
                 // condition demands the words rejected.
@@ -1165,6 +1202,7 @@ impl Codebook {
         // The rejection is a relative clause's (`any agreement that rules
         // out ...`): a judgement of its noun judges the rejection.
         let mut rejected_in_relative = false;
+        let mut rejected_as_gerund = false;
         let mut rule = String::from(kind);
         let mut first = i;
         let mut k = 0;
@@ -1237,6 +1275,11 @@ impl Codebook {
                 rejected = true;
                 rejected_in_relative =
                     (k.saturating_sub(2)..k).any(|m| matches!(scope[m], "that" | "which"));
+                // `Giving up the sanctions now would be a mistake`: the
+                // rejection, a gerund, is the subject the judgement is of.
+                rejected_as_gerund = scope[k].ends_with("ing")
+                    && scope[k].len() > 5
+                    && (k == 0 || !matches!(scope[k - 1], "is" | "are" | "was" | "were" | "been"));
                 rule = format!("rejected-{rule}");
                 first = first.min(lo + k);
                 k += n;
@@ -1386,10 +1429,13 @@ impl Codebook {
                 // `any peace agreement that formally rules out Ukraine's
                 // membership of NATO would be “a historic mistake”`: the
                 // agreement that rejects is judged, not the target.
-                let predicated = toks[i + len..hi]
-                    .iter()
-                    .any(|&w| matches!(w, "is" | "are" | "was" | "were" | "be"));
-                if rejected_in_relative && predicated {
+                let predicated = toks[i + len..hi].iter().any(|&w| {
+                    matches!(
+                        w,
+                        "is" | "are" | "was" | "were" | "be" | "would" | "will" | "could"
+                    )
+                });
+                if (rejected_in_relative || rejected_as_gerund) && predicated {
                     flips += 1;
                 }
                 flips += pending_flips;
@@ -1423,12 +1469,21 @@ impl Codebook {
         // `Ukraine's ambition to join NATO`, cited with no predicate of the
         // speaker's, is the possessor's stance.
         // `Ukraine's place is in NATO` has a predicate of its own.
-        let predicated = toks[i..i + len]
-            .iter()
-            .any(|&w| matches!(w, "is" | "are" | "belongs" | "lies"));
+        // `NATO's door remains open`: so does the door of the target
+        // itself (the possessor is a topic word of the issue).
+        let predicated = toks[i..i + len].iter().any(|&w| {
+            matches!(
+                w,
+                "is" | "are" | "belongs" | "lies" | "remains" | "remain" | "stays" | "stay"
+            )
+        });
+        let own_target = |w: &str| {
+            w.strip_suffix("'s")
+                .is_some_and(|owner| ci.topic.pats.iter().any(|p| p.matches_at(&[owner], 0)))
+        };
         let possessed = i > 0
             && !predicated
-            && (toks[i - 1].ends_with("'s")
+            && ((toks[i - 1].ends_with("'s") && !own_target(toks[i - 1]))
                 || matches!(toks[i - 1], "its" | "their" | "his" | "her"));
         if possessed && governor == 0 && flips == 0 {
             return None;

@@ -91,6 +91,16 @@ pub struct Issue {
     /// `cede`).
     #[serde(default)]
     pub reversible: Vec<String>,
+    /// Judgements after the issue's words that reject them for this issue
+    /// only, on top of `post_rejecters` (`sanctions have completely
+    /// failed`: a failure of sanctions is a case against them, while a
+    /// ceasefire that failed is only news).
+    #[serde(default)]
+    pub post_rejecters: Vec<String>,
+    /// Judgements after the issue's words that endorse them for this issue
+    /// only, on top of `post_supporters` (`sanctions are biting`).
+    #[serde(default)]
+    pub post_supporters: Vec<String>,
 }
 #[derive(Debug, Deserialize)]
 struct CodebookFile {
@@ -162,6 +172,8 @@ struct CompiledIssue {
     elsewhere: PatternSet,
     reversing_subjects: PatternSet,
     reversible: PatternSet,
+    post_rejecters: PatternSet,
+    post_supporters: PatternSet,
     /// Which tokens can start a pattern of any of the four sets above.
     starts: StartFilter,
 }
@@ -552,6 +564,8 @@ impl Codebook {
                 elsewhere: compile(&issue.elsewhere),
                 reversing_subjects: compile(&issue.reversing_subjects),
                 reversible: compile(&issue.reversible),
+                post_rejecters: compile(&issue.post_rejecters),
+                post_supporters: compile(&issue.post_supporters),
                 starts: StartFilter::default(),
                 issue,
             };
@@ -593,6 +607,8 @@ impl Codebook {
                 &mut ci.elsewhere,
                 &mut ci.reversing_subjects,
                 &mut ci.reversible,
+                &mut ci.post_rejecters,
+                &mut ci.post_supporters,
             ]
         }))
     }
@@ -1333,6 +1349,10 @@ impl Codebook {
         } else {
             (i + len + 24).min(toks.len())
         };
+        let rejects_at = |p: usize| {
+            match_len(&self.post_rejecters, toks, p)
+                .or_else(|| match_len(&ci.post_rejecters, toks, p))
+        };
         let mut seen = 0;
         let mut pending_flips = 0;
         // `a ceasefire without solving fundamental issues would only give
@@ -1378,8 +1398,7 @@ impl Codebook {
                 // Not before a contrast: `sanctions were not an option but a
                 // necessity`.
                 let judged_at = (hi..hi + n).find(|&p| {
-                    let len = match_len(&self.post_rejecters, toks, p)
-                        .or_else(|| match_len(&self.post_firm, toks, p));
+                    let len = rejects_at(p).or_else(|| match_len(&self.post_firm, toks, p));
                     len.is_some_and(|l| {
                         !toks[(p + l).min(toks.len())..]
                             .iter()
@@ -1399,7 +1418,7 @@ impl Codebook {
             // `a ceasefire would make it impossible for Russia to regroup`:
             // a judgement after `it` is of the extraposed clause.
             let extraposed = toks[hi.saturating_sub(2)..hi].contains(&"it")
-                && match_len(&self.post_rejecters, toks, hi)
+                && rejects_at(hi)
                     .is_some_and(|n| matches!(toks.get(hi + n), Some(&("to" | "for" | "that"))));
             // `will not recognise Russia's illegal annexation`: an adjective
             // between a possessive (or `the`) and its noun describes the
@@ -1410,7 +1429,7 @@ impl Codebook {
                         toks[hi - 1],
                         "the" | "its" | "their" | "our" | "his" | "her"
                     ))
-                && match_len(&self.post_rejecters, toks, hi) == Some(1)
+                && rejects_at(hi) == Some(1)
                 && toks.get(hi + 1).is_some_and(|&next| {
                     next.chars().all(char::is_alphabetic) && !FUNCTION_WORDS.contains(&next)
                 });
@@ -1418,7 +1437,18 @@ impl Codebook {
                 hi += 1;
                 continue;
             }
-            if let Some(n) = match_len(&self.post_rejecters, toks, hi).filter(|_| !extraposed) {
+            // `had “never supported” sanctions that “hurt Europe more than
+            // Russia”`: a relative clause after words a predicate governs
+            // describes them, and gives its reason; it judges nothing.
+            let describes_governed = (governor != 0 || flips > 0)
+                && toks[i + len..hi]
+                    .iter()
+                    .take(2)
+                    .any(|&w| w == "that" || w == "which");
+            if describes_governed && rejects_at(hi).is_some() {
+                break;
+            }
+            if let Some(n) = rejects_at(hi).filter(|_| !extraposed) {
                 // `dismissed the plan as a trap`: the judgement agrees with a
                 // rejecting predicate; alone it rejects. After a supporter
                 // too (`acknowledged the Kremlin rejected any invitation as
@@ -1455,7 +1485,9 @@ impl Codebook {
                 last = hi + n;
                 break;
             }
-            if let Some(n) = match_len(&self.post_supporters, toks, hi) {
+            if let Some(n) = match_len(&self.post_supporters, toks, hi)
+                .or_else(|| match_len(&ci.post_supporters, toks, hi))
+            {
                 if governor == 0 {
                     governor = 1;
                 }

@@ -70,6 +70,25 @@ pub struct Found {
     pub interrupted: bool,
 }
 
+/// A paragraph of a quotation running on with nobody's words yet (see
+/// `Extractor::claim_running_quotation`): its span, its paragraph's text,
+/// and the floating statements it was given, which stand if no
+/// attribution claims it.
+struct RunningParagraph {
+    start: usize,
+    end: usize,
+    context: String,
+    fallback: Vec<Found>,
+}
+
+/// Ends the running quotation unclaimed: its paragraphs keep what they
+/// were given (a floating statement, or nothing).
+fn abandon_running(running: &mut Vec<RunningParagraph>, out: &mut Vec<Found>) {
+    for held in running.drain(..) {
+        out.extend(held.fallback);
+    }
+}
+
 /// Extracts statements from documents with a fixed set of lexicons and actors.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -1755,8 +1774,8 @@ impl Extractor {
         let mut out: Vec<Found> = Vec::new();
         let mut prev_open_quote = false;
         // Paragraphs of a quotation running on with nobody's words yet
-        // (see below): the span of each and its paragraph's text.
-        let mut running: Vec<(usize, usize, String)> = Vec::new();
+        // (see below).
+        let mut running: Vec<RunningParagraph> = Vec::new();
         let answers = interview_answers(text, &paragraphs);
         for (pi, p) in paragraphs.iter().enumerate() {
             if p.kind != ParagraphKind::Content {
@@ -1878,6 +1897,7 @@ impl Extractor {
             );
             prev_open_quote = quotes.last().is_some_and(|q| !q.closed);
         }
+        abandon_running(&mut running, &mut out);
         out.sort_by_key(|f| (f.start, f.end));
         out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
         out
@@ -1895,6 +1915,12 @@ impl Extractor {
     /// quotation runs on (`continues`: paragraph `para` opens with a mark
     /// after one left open); the statement found at the opening of a later
     /// one of them (among `out[from..]`, this paragraph's) claims them all.
+    ///
+    /// A paragraph given to the previous speaker as a floating quotation is
+    /// held too: `Gen. Gallagher took over the command in July.` (paragraph
+    /// end) `“A ceasefire that holds is worth more...` (paragraph end)
+    /// `“...,” Kowalska said.` is Kowalska's; the floating reading stands
+    /// only if no attribution claims the quotation.
     #[allow(clippy::too_many_arguments)]
     fn claim_running_quotation(
         &self,
@@ -1902,12 +1928,12 @@ impl Extractor {
         para: (usize, usize),
         quotes: &[Quote],
         continues: bool,
-        running: &mut Vec<(usize, usize, String)>,
+        running: &mut Vec<RunningParagraph>,
         out: &mut Vec<Found>,
         from: usize,
     ) {
         if !continues {
-            running.clear();
+            abandon_running(running, out);
         }
         if !running.is_empty() {
             let opening = quotes.first().map(|&q| trim_quote_inner(text, q).0);
@@ -1916,14 +1942,14 @@ impl Extractor {
                 .find(|f| Some(f.start) == opening && f.kind == Kind::Direct && !f.continues)
                 .map(|f| (f.speaker.clone(), f.cue.clone()));
             if let Some((speaker, cue)) = attributed {
-                for (start, end, context) in running.drain(..) {
+                for held in running.drain(..) {
                     out.push(Found {
                         kind: Kind::Direct,
-                        start,
-                        end,
+                        start: held.start,
+                        end: held.end,
                         cue: cue.clone(),
                         speaker: speaker.clone(),
-                        context,
+                        context: held.context,
                         continues: false,
                         interrupted: false,
                     });
@@ -1931,19 +1957,30 @@ impl Extractor {
             }
         }
         let [q] = quotes else {
-            running.clear();
+            abandon_running(running, out);
             return;
         };
         if q.closed || q.open != para.0 {
-            running.clear();
+            abandon_running(running, out);
             return;
         }
         let (a, b) = trim_quote_inner(text, *q);
-        let taken = out[from.min(out.len())..]
+        let from = from.min(out.len());
+        let overlaps = |f: &Found| f.start < b && a < f.end;
+        let only_floating = out[from..]
             .iter()
-            .any(|f| f.start < b && a < f.end);
-        if !taken && text[a..b].split_whitespace().nth(1).is_some() {
-            running.push((a, b, text[para.0..para.1].to_string()));
+            .filter(|f| overlaps(f))
+            .all(|f| f.continues);
+        if only_floating && text[a..b].split_whitespace().nth(1).is_some() {
+            let (fallback, kept): (Vec<Found>, Vec<Found>) =
+                out.drain(from..).partition(|f| overlaps(f));
+            out.extend(kept);
+            running.push(RunningParagraph {
+                start: a,
+                end: b,
+                context: text[para.0..para.1].to_string(),
+                fallback,
+            });
         }
     }
 
@@ -2763,11 +2800,18 @@ impl Extractor {
                 // Of a manner or an attitude (`was more cautious`, `struck
                 // a different tone`, `did not mince words`), not an act
                 // (`Putin launched a new offensive`).
-                let attitude = toks
+                // `took a harder line` is an attitude; `took over the
+                // southern command` an act.
+                let mut after = toks
                     .iter()
                     .skip_while(|t| t.start <= h.0 || t.cap)
-                    .find(|t| t.word)
-                    .is_some_and(|t| ATTITUDE_VERBS.contains(t.lower));
+                    .filter(|t| t.word);
+                let attitude = after
+                    .next()
+                    .is_some_and(|t| ATTITUDE_VERBS.contains(t.lower))
+                    && after
+                        .next()
+                        .is_none_or(|t| !matches!(t.lower, "over" | "office" | "charge" | "part"));
                 let surely_person =
                     h.1.name
                         .as_deref()
@@ -3397,6 +3441,17 @@ impl Extractor {
                         | "ayatollah"
                 )
             });
+            // `Gen. Petrov said`, `Dr Koh said`, `Defence Secretary Healey
+            // said`: a capitalised title (an abbreviation or a role) right
+            // before a first-seen surname makes it a person too.
+            let titled = || {
+                a > 0
+                    && run[a - 1].cap
+                    && matches!(
+                        self.lex.title(run[a - 1].lower),
+                        Some(TitleKind::Abbrev | TitleKind::Role)
+                    )
+            };
             let idx = match (found, addressed, one_named) {
                 (Some(idx), _, _) => idx,
                 (None, Some((_, gender)), _) => ctx
@@ -3409,6 +3464,9 @@ impl Extractor {
                     ctx.actors
                         .add(Known::unregistered_person(name.clone(), gender))
                 }
+                (None, None, None) if titled() => ctx
+                    .actors
+                    .add(Known::unregistered_person(name.clone(), None)),
                 (None, None, None) => return None,
             };
             let titles = self.title_words(&run[..a]);

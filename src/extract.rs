@@ -3080,6 +3080,11 @@ impl Extractor {
                     || t.finite_or_modal()
             })
             .unwrap_or(inner.len());
+        // `Asked about Zelensky, the spokesman said ...`: a noun phrase
+        // followed by its own verb is the next clause's subject.
+        if inner.get(head_end).is_some_and(Tok::finite_or_modal) {
+            return None;
+        }
         let head = &inner[..head_end];
         let has_role = head
             .iter()
@@ -3246,6 +3251,17 @@ impl Extractor {
                 let id = self.registry.lookup(country)?;
                 let actor = self.registry.get(id);
                 return Some(ctx.actors.add_registered(actor, id, vec![]));
+            }
+        }
+        // `Lim Wei Jie from the S Rajaratnam School`: the person is before
+        // `from`.
+        if let Some(p) = run.iter().position(|t| t.is("from")) {
+            let named_before = p >= 2
+                && run[p - 2..p].iter().all(|t| {
+                    t.cap && !self.is_title_word(t.lower) && !INSTITUTION_HEADS.contains(t.lower)
+                });
+            if named_before {
+                return self.read_name_run(&run[..p], text, ctx, name);
             }
         }
         // `Sen. Thomas Whitlock of Kansas`: the person is before `of`.
@@ -3740,7 +3756,17 @@ impl Extractor {
                 .take_while(|t| t.word)
                 .enumerate()
                 .any(|(n, t)| ANON_NOUNS.contains(t.lower) || (n == 0 && t.cap));
-        if relays_saying || compound || anonymity || cites_source {
+        // `who asked that his name not be published`, `asked not to be
+        // named`: a request for anonymity reports nothing.
+        let asks_anonymity = matches!(form.lemma.as_str(), "ask" | "request")
+            && (toks[j..(j + 7).min(toks.len())].windows(2).any(|w| {
+                matches!(w[0].lower, "his" | "her" | "their" | "its")
+                    && matches!(w[1].lower, "name" | "surname" | "identity" | "names")
+            }) || [["not", "to", "be"], ["to", "not", "be"]].iter().any(|p| {
+                toks.get(j..j + 3)
+                    .is_some_and(|w| w.iter().zip(p).all(|(t, x)| t.is(x)))
+            }));
+        if relays_saying || compound || anonymity || cites_source || asks_anonymity {
             return None;
         }
         let cue_text = join_text(&toks[i..j], text);
@@ -3967,10 +3993,23 @@ impl Extractor {
                 let ends = np_end >= toks.len()
                     || toks[np_end].punct(".")
                     || toks[np_end].is_comma()
-                    || toks[np_end].punct(";");
+                    || toks[np_end].punct(";")
+                    || matches!(toks[np_end].lower, "who" | "whose" | "which");
+                // `said Commander Jari Lehtinen of the Gulf of Finland Coast
+                // Guard District`: a long name of where the speaker serves.
+                let named_body = |from: usize| {
+                    (a..b)
+                        .find(|&p| toks[p].is("of") || toks[p].is("from"))
+                        .is_some_and(|of| {
+                            of > from
+                                && toks[of + 1..b].iter().all(|t| {
+                                    t.cap || matches!(t.lower, "the" | "of" | "and" | "for")
+                                })
+                        })
+                };
                 // `said the minister` / `said Zelensky`, not `said the risk
                 // remained low` after an appositive.
-                let speaker_like = b - a <= 8
+                let speaker_like = (b - a <= 8 || (b - a <= 16 && named_body(a)))
                     && !PREPOSITIONS.contains(toks[a].lower)
                     && (a..b).all(|p| {
                         let t = &toks[p];
@@ -4322,7 +4361,16 @@ impl Extractor {
                             || NOUN_DETERMINERS.contains(t.lower)
                             || DETERMINERS.contains(t.lower))
                 });
-            if after_separator(toks, a) && !described_only {
+            // `For his part, Lavrov briefed Wang on the talks.`: a fronted
+            // prepositional phrase sets the scene; it is nobody's words.
+            let fronted_adverbial = a >= 2
+                && toks[a - 1].is_comma()
+                && a - 1 <= 6
+                && PREPOSITIONS.contains(toks[0].lower)
+                && toks[..a - 1].iter().all(|t| {
+                    t.word && t.quote.is_none() && !t.finite_or_modal() && !t.looks_past_tense()
+                });
+            if after_separator(toks, a) && !described_only && !fronted_adverbial {
                 frame.kind_hint = FrameKind::Trailing;
                 frame.content = Some((0, a - 1 + usize::from(toks[a - 1].mark.is_some())));
                 if toks[a - 1].mark.is_some() {
@@ -6161,7 +6209,7 @@ impl Extractor {
                         || (self.is_title_word(toks[a - 3].lower)
                             && !toks[a - 3].lower.ends_with('s')))
                     && toks[a].cap;
-                if inside_name {
+                if inside_name || (a >= 2 && self.name_before_from(toks, a - 1)) {
                     a -= 1;
                     continue;
                 }
@@ -6188,6 +6236,16 @@ impl Extractor {
                     || left.cap
                     || ANON_NOUNS.contains(left.lower)
                 {
+                    a -= 1;
+                    continue;
+                }
+                break;
+            }
+            // `Associate Professor Lim Wei Jie from the S Rajaratnam School
+            // of International Studies said`: a name and where the person
+            // is from.
+            if l == "from" && a < end {
+                if self.name_before_from(toks, a) {
                     a -= 1;
                     continue;
                 }
@@ -6231,17 +6289,36 @@ impl Extractor {
         (a < end).then_some((a, end))
     }
 
+    /// Whether `toks[from - 1]` is `from` after a name of two words or more
+    /// (`Lim Wei Jie from the S Rajaratnam School`): where the person is
+    /// from belongs to the subject.
+    fn name_before_from(&self, toks: &[Tok], from: usize) -> bool {
+        from >= 3 && toks[from - 1].is("from") && {
+            let left = &toks[from - 2];
+            left.cap
+                && !left.poss
+                && toks[from - 3].cap
+                && !self.is_title_word(left.lower)
+                && !INSTITUTION_HEADS.contains(left.lower)
+        }
+    }
+
     /// Reads a speaker noun phrase rightwards from `start` (inverted order,
     /// `according to`).
     fn np_right(&self, toks: &[Tok], start: usize) -> Option<(usize, usize)> {
+        // `said a platoon commander who asked that his name not be
+        // published`: a relative clause is not part of the speaker's phrase.
         let mut b = start;
-        while b < toks.len() && toks[b].word && toks[b].quote.is_none() {
+        while b < toks.len()
+            && toks[b].word
+            && toks[b].quote.is_none()
+            && !(b > start && matches!(toks[b].lower, "who" | "whose" | "which"))
+        {
             b += 1;
         }
         if b == start {
             return None;
         }
-        // Stop at a following cue or clause word for `said the minister, who ...`.
         Some((start, b))
     }
 
@@ -6340,6 +6417,27 @@ impl Extractor {
                     )
                 );
                 if a > 0 && PREPOSITIONS.contains(toks[a - 1].lower) && !clause_joining {
+                    continue;
+                }
+                // `Lavrov briefed Wang on the talks, saying ...`: a verb's
+                // object is not the one saying (an attribution inverted
+                // after a speech verb, `said Wang, adding`, still is; a verb
+                // taking a recipient never inverts).
+                let object = a > 0 && {
+                    let v = &toks[a - 1];
+                    v.word
+                        && !v.cap
+                        && v.quote.is_none()
+                        && match self.lex.cues.longest_at(&[v.lower]) {
+                            Some((f, _)) => f.classes.recipient,
+                            None => FINITE_VERBS.contains(v.lower) || v.looks_past_tense(),
+                        }
+                };
+                // `He declined to comment on whether Ukraine should join,
+                // saying ...`: a subordinate clause's subject is not the one
+                // saying.
+                let subordinate = a > 0 && matches!(toks[a - 1].lower, "whether" | "that" | "if");
+                if object || subordinate {
                     continue;
                 }
                 // `Petrenko confirmed on Monday, volunteers registered ...,

@@ -3256,11 +3256,7 @@ impl Extractor {
         // `Lim Wei Jie from the S Rajaratnam School`: the person is before
         // `from`.
         if let Some(p) = run.iter().position(|t| t.is("from")) {
-            let named_before = p >= 2
-                && run[p - 2..p].iter().all(|t| {
-                    t.cap && !self.is_title_word(t.lower) && !INSTITUTION_HEADS.contains(t.lower)
-                });
-            if named_before {
+            if self.name_before_from(run, p + 1) {
                 return self.read_name_run(&run[..p], text, ctx, name);
             }
         }
@@ -3458,15 +3454,24 @@ impl Extractor {
                 )
             });
             // `Gen. Petrov said`, `Dr Koh said`, `Defence Secretary Healey
-            // said`: a capitalised title (an abbreviation or a role) right
-            // before a first-seen surname makes it a person too.
+            // said`: a capitalised title right before a first-seen surname
+            // makes it a person too. A single role word is often a
+            // company's or a body's first word (`General Motors`, `Admiral
+            // Markets`): a role needs another title word or a demonym
+            // before it.
             let titled = || {
                 a > 0
                     && run[a - 1].cap
-                    && matches!(
-                        self.lex.title(run[a - 1].lower),
-                        Some(TitleKind::Abbrev | TitleKind::Role)
-                    )
+                    && match self.lex.title(run[a - 1].lower) {
+                        Some(TitleKind::Abbrev) => true,
+                        Some(TitleKind::Role) => {
+                            a >= 2
+                                && run[a - 2].cap
+                                && (self.is_title_word(run[a - 2].lower)
+                                    || self.lex.demonyms.contains_key(run[a - 2].base()))
+                        }
+                        _ => false,
+                    }
             };
             let idx = match (found, addressed, one_named) {
                 (Some(idx), _, _) => idx,
@@ -3759,9 +3764,15 @@ impl Extractor {
         // `who asked that his name not be published`, `asked not to be
         // named`: a request for anonymity reports nothing.
         let asks_anonymity = matches!(form.lemma.as_str(), "ask" | "request")
-            && (toks[j..(j + 7).min(toks.len())].windows(2).any(|w| {
-                matches!(w[0].lower, "his" | "her" | "their" | "its")
-                    && matches!(w[1].lower, "name" | "surname" | "identity" | "names")
+            && ((j..(j + 7).min(toks.len())).any(|p| {
+                // `that his name not be published`, `that her identity be
+                // withheld`; not `to put his name to a deal`.
+                toks.get(p + 1).is_some_and(|n| {
+                    matches!(toks[p].lower, "his" | "her" | "their" | "its")
+                        && matches!(n.lower, "name" | "surname" | "identity" | "names")
+                }) && toks[p + 2..(p + 5).min(toks.len())]
+                    .iter()
+                    .any(|t| t.is("not") || t.is("withheld"))
             }) || [["not", "to", "be"], ["to", "not", "be"]].iter().any(|p| {
                 toks.get(j..j + 3)
                     .is_some_and(|w| w.iter().zip(p).all(|(t, x)| t.is(x)))

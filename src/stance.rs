@@ -1036,7 +1036,7 @@ impl Codebook {
                     && toks[lo..i].iter().any(|&x| x == "and" || x == "or")
                     && toks[lo - 2..i]
                         .iter()
-                        .all(|&x| x == "," || x.chars().all(char::is_alphabetic))
+                        .all(|&x| matches!(x, "," | "and" | "or") || looks_adjectival(x))
                     && plain(lo - 2, i);
                 if adjective_list {
                     lo -= 1;
@@ -1501,14 +1501,11 @@ impl Codebook {
         // `Ukraine's ambition to join NATO`, cited with no predicate of the
         // speaker's, is the possessor's stance.
         // `Ukraine's place is in NATO` has a predicate of its own.
-        // `NATO's door remains open`: so does the door of the target
-        // itself (the possessor is a topic word of the issue).
-        let predicated = toks[i..i + len].iter().any(|&w| {
-            matches!(
-                w,
-                "is" | "are" | "belongs" | "lies" | "remains" | "remain" | "stays" | "stay"
-            )
-        });
+        // `NATO's door remains open`: the door of the target itself (the
+        // possessor is a topic word of the issue) is no other actor's.
+        let predicated = toks[i..i + len]
+            .iter()
+            .any(|&w| matches!(w, "is" | "are" | "belongs" | "lies"));
         let own_target = |w: &str| {
             w.strip_suffix("'s")
                 .is_some_and(|owner| ci.topic.pats.iter().any(|p| p.matches_at(&[owner], 0)))
@@ -1643,6 +1640,22 @@ const AUXILIARIES: &[&str] = &[
     "won't", "wouldn't", "doesn't", "does", "do", "did", "didn't", "ready", "prepared", "going",
     "also", "still",
 ];
+
+/// Whether a lowercase word has an adjective's shape (`immediate`, `full`,
+/// `unconditional`, `lasting`): a common adjective ending, or one of the
+/// short adjectives that qualify a ceasefire or a peace.
+fn looks_adjectival(w: &str) -> bool {
+    const ENDINGS: [&str; 14] = [
+        "ate", "ful", "al", "ive", "ous", "ic", "ing", "ent", "ant", "ble", "ed", "less", "ary",
+        "ete",
+    ];
+    const SHORT: [&str; 10] = [
+        "full", "just", "real", "fair", "total", "true", "broad", "new", "firm", "long",
+    ];
+    w.len() > 2
+        && w.chars().all(char::is_alphabetic)
+        && (SHORT.contains(&w) || ENDINGS.iter().any(|e| w.ends_with(e)))
+}
 
 fn is_boundary(w: &str) -> bool {
     matches!(

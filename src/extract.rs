@@ -4008,19 +4008,18 @@ impl Extractor {
                     || matches!(toks[np_end].lower, "who" | "whose" | "which");
                 // `said Commander Jari Lehtinen of the Gulf of Finland Coast
                 // Guard District`: a long name of where the speaker serves.
-                let named_body = |from: usize| {
-                    (a..b)
+                let named_body = || {
+                    (a + 1..b)
                         .find(|&p| toks[p].is("of") || toks[p].is("from"))
                         .is_some_and(|of| {
-                            of > from
-                                && toks[of + 1..b].iter().all(|t| {
-                                    t.cap || matches!(t.lower, "the" | "of" | "and" | "for")
-                                })
+                            toks[of + 1..b]
+                                .iter()
+                                .all(|t| t.cap || matches!(t.lower, "the" | "of" | "and" | "for"))
                         })
                 };
                 // `said the minister` / `said Zelensky`, not `said the risk
                 // remained low` after an appositive.
-                let speaker_like = (b - a <= 8 || (b - a <= 16 && named_body(a)))
+                let speaker_like = (b - a <= 8 || (b - a <= 16 && named_body()))
                     && !PREPOSITIONS.contains(toks[a].lower)
                     && (a..b).all(|p| {
                         let t = &toks[p];
@@ -4355,33 +4354,28 @@ impl Extractor {
                     }
                 }
             }
-            // `The Kremlin spokesperson, Dmitry Peskov, has responded to
-            // the comments, ...`: a description of the subject before its
-            // appositive name says nothing.
-            let described_only = a >= 2
+            // What a short verbless phrase before the subject and its comma
+            // holds is nobody's words: a description of the subject before
+            // its appositive name (`The Kremlin spokesperson, Dmitry Peskov,
+            // has responded to the comments, ...`), or a fronted
+            // prepositional phrase that sets the scene (`For his part,
+            // Lavrov briefed Wang on the talks.`).
+            let before_subject = &toks[..a.saturating_sub(1)];
+            let says_nothing = a >= 2
                 && toks[a - 1].is_comma()
                 && a - 1 <= 6
-                && toks[..a - 1].iter().all(|t| {
-                    t.word
-                        && t.quote.is_none()
-                        && !t.finite_or_modal()
-                        && !t.looks_past_tense()
-                        && (t.cap
+                && before_subject.iter().all(|t| {
+                    t.word && t.quote.is_none() && !t.finite_or_modal() && !t.looks_past_tense()
+                })
+                && (PREPOSITIONS.contains(toks[0].lower)
+                    || before_subject.iter().all(|t| {
+                        t.cap
                             || t.poss
                             || self.is_title_word(t.lower)
                             || NOUN_DETERMINERS.contains(t.lower)
-                            || DETERMINERS.contains(t.lower))
-                });
-            // `For his part, Lavrov briefed Wang on the talks.`: a fronted
-            // prepositional phrase sets the scene; it is nobody's words.
-            let fronted_adverbial = a >= 2
-                && toks[a - 1].is_comma()
-                && a - 1 <= 6
-                && PREPOSITIONS.contains(toks[0].lower)
-                && toks[..a - 1].iter().all(|t| {
-                    t.word && t.quote.is_none() && !t.finite_or_modal() && !t.looks_past_tense()
-                });
-            if after_separator(toks, a) && !described_only && !fronted_adverbial {
+                            || DETERMINERS.contains(t.lower)
+                    }));
+            if after_separator(toks, a) && !says_nothing {
                 frame.kind_hint = FrameKind::Trailing;
                 frame.content = Some((0, a - 1 + usize::from(toks[a - 1].mark.is_some())));
                 if toks[a - 1].mark.is_some() {

@@ -1093,23 +1093,9 @@ impl Codebook {
         // After a form of `be` it is a progressive verb (`sanctions are
         // hurting our economy`, `the EU is lifting sanctions`).
         // `keeps bankrolling the war`: so it is after a verb of continuing.
-        let ing = toks[i].ends_with("ing") && toks[i].len() > 5;
-        let progressive = ing
-            && i > 0
-            && matches!(
-                toks[i - 1],
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "been"
-                    | "keep"
-                    | "keeps"
-                    | "kept"
-                    | "continue"
-                    | "continues"
-                    | "continued"
-            );
-        let gerund = ing && !progressive;
+        let ing = is_ing_form(toks[i]);
+        let progressive = ing && !is_gerund(&toks, i);
+        let gerund = is_gerund(&toks, i);
         let nominal = term == Term::Topic || (term == Term::ConTopic && !progressive) || gerund;
         let kind = match term {
             Term::Pro if reversed => "reversed-pro",
@@ -1293,9 +1279,7 @@ impl Codebook {
                     (k.saturating_sub(2)..k).any(|m| matches!(scope[m], "that" | "which"));
                 // `Giving up the sanctions now would be a mistake`: the
                 // rejection, a gerund, is the subject the judgement is of.
-                rejected_as_gerund = scope[k].ends_with("ing")
-                    && scope[k].len() > 5
-                    && (k == 0 || !matches!(scope[k - 1], "is" | "are" | "was" | "were" | "been"));
+                rejected_as_gerund = is_gerund(&scope, k);
                 rule = format!("rejected-{rule}");
                 first = first.min(lo + k);
                 k += n;
@@ -1417,8 +1401,9 @@ impl Codebook {
             }
             // `a ceasefire would make it impossible for Russia to regroup`:
             // a judgement after `it` is of the extraposed clause.
+            let rejection = rejects_at(hi);
             let extraposed = toks[hi.saturating_sub(2)..hi].contains(&"it")
-                && rejects_at(hi)
+                && rejection
                     .is_some_and(|n| matches!(toks.get(hi + n), Some(&("to" | "for" | "that"))));
             // `will not recognise Russia's illegal annexation`: an adjective
             // between a possessive (or `the`) and its noun describes the
@@ -1429,7 +1414,7 @@ impl Codebook {
                         toks[hi - 1],
                         "the" | "its" | "their" | "our" | "his" | "her"
                     ))
-                && rejects_at(hi) == Some(1)
+                && rejection == Some(1)
                 && toks.get(hi + 1).is_some_and(|&next| {
                     next.chars().all(char::is_alphabetic) && !FUNCTION_WORDS.contains(&next)
                 });
@@ -1445,10 +1430,10 @@ impl Codebook {
                     .iter()
                     .take(2)
                     .any(|&w| w == "that" || w == "which");
-            if describes_governed && rejects_at(hi).is_some() {
+            if describes_governed && rejection.is_some() {
                 break;
             }
-            if let Some(n) = rejects_at(hi).filter(|_| !extraposed) {
+            if let Some(n) = rejection.filter(|_| !extraposed) {
                 // `dismissed the plan as a trap`: the judgement agrees with a
                 // rejecting predicate; alone it rejects. After a supporter
                 // too (`acknowledged the Kremlin rejected any invitation as
@@ -1640,6 +1625,33 @@ const AUXILIARIES: &[&str] = &[
     "won't", "wouldn't", "doesn't", "does", "do", "did", "didn't", "ready", "prepared", "going",
     "also", "still",
 ];
+
+/// Whether a word is an `-ing` form (`lifting`, `bankrolling`), not a short
+/// word that happens to end so (`king`, `thing`).
+fn is_ing_form(w: &str) -> bool {
+    w.ends_with("ing") && w.len() > 5
+}
+
+/// Whether the `-ing` form at `toks[i]` is a gerund, naming an act, not a
+/// progressive verb after a form of `be` (`the EU is lifting sanctions`) or
+/// of a verb of continuing (`keeps bankrolling the war`).
+fn is_gerund(toks: &[&str], i: usize) -> bool {
+    is_ing_form(toks[i])
+        && (i == 0
+            || !matches!(
+                toks[i - 1],
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "been"
+                    | "keep"
+                    | "keeps"
+                    | "kept"
+                    | "continue"
+                    | "continues"
+                    | "continued"
+            ))
+}
 
 /// Whether a lowercase word has an adjective's shape (`immediate`, `full`,
 /// `unconditional`, `lasting`): a common adjective ending, or one of the

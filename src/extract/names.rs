@@ -1,0 +1,789 @@
+//! Names in running text: registering the people and bodies a sentence
+//! introduces (with their roles, appositives and descriptions) so later
+//! mentions resolve to them.
+
+use super::*;
+
+impl Extractor {
+    /// Registers `Title Firstname Lastname` mentions so later surnames,
+    /// roles and pronouns resolve to them. Returns how each run that starts
+    /// with its capitalised word was read, for [`Self::sentence_subject`].
+    pub(super) fn register_names(
+        &self,
+        toks: &[Tok],
+        text: &str,
+        ctx: &mut DocCtx,
+    ) -> Vec<RunReading> {
+        let mut readings = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].quote.is_some() || !toks[i].cap || !toks[i].word {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < toks.len()
+                && toks[j].word
+                && toks[j].quote.is_none()
+                && (toks[j].cap
+                    || self.is_title_word(toks[j].lower)
+                    || (j > i && particle_in_name(toks, j)))
+            {
+                j += 1;
+                if toks[j - 1].poss {
+                    break;
+                }
+                // `EU Commissioner for Defence Sophie Rousseau`, `Minister of
+                // Foreign Affairs Dmytro Kuleba`: a title's complement stays
+                // in the run, so the person holds the whole title.
+                let complement = j + 1 < toks.len()
+                    && matches!(toks[j].lower, "for" | "of")
+                    && toks[j - 1].cap
+                    && toks[j + 1].word
+                    && toks[j + 1].cap
+                    && toks[j + 1].quote.is_none()
+                    && matches!(self.lex.title(toks[j - 1].lower), Some(TitleKind::Role));
+                if complement {
+                    j += 1;
+                }
+            }
+            // Include lowercase title words right before the run (Kremlin spokesman Dmitry Peskov
+            // already joined; `special envoy Steve Witkoff` starts lowercase).
+            let mut a = i;
+            while a > 0
+                && toks[a - 1].word
+                && toks[a - 1].quote.is_none()
+                && self.is_title_word(toks[a - 1].lower)
+            {
+                a -= 1;
+            }
+            let found = self
+                .name_from_run(&toks[a..j], text, ctx)
+                .or_else(|| self.first_name_only(toks, a, j, text, ctx));
+            if a == i {
+                readings.push(RunReading {
+                    start: i,
+                    end: j,
+                    known: found,
+                    actors_after: ctx.actors.known.len(),
+                });
+            }
+            if let Some(k) = found {
+                // `Hakan Fidan, Turkey's foreign minister, arrived ...`: the
+                // appositive is the person's role (`the foreign minister`
+                // later is Fidan).
+                if ctx.actors.known[k].kind == ActorKind::Person {
+                    // `Slovakia's deputy prime minister, Ľubomír Kováč, told
+                    // ...`: the description before the name is a role too.
+                    let before = self.described_before(toks, a);
+                    if let Some(role) = self.appositive_role(toks, j).or(before) {
+                        let roles = &mut ctx.actors.known[k].roles;
+                        if !roles.contains(&role) {
+                            roles.push(role);
+                        }
+                    }
+                }
+                let known = &ctx.actors.known[k];
+                if known.kind == ActorKind::Person {
+                    ctx.mentions.push(Mention {
+                        known: k,
+                        gender: known.gender,
+                        affiliated: !known.affiliation.is_empty(),
+                        at: toks[i].start,
+                        titled: !known.roles.is_empty(),
+                    });
+                }
+            }
+            i = j.max(i + 1);
+        }
+        readings
+    }
+
+    /// The role words of an appositive set off by commas after a name
+    /// ending at `end` (`, Turkey's foreign minister,`, `, the head of
+    /// military intelligence,`): at most eight words, a role among them,
+    /// no verb.
+    pub(super) fn appositive_role(&self, toks: &[Tok], end: usize) -> Option<Vec<String>> {
+        if !toks.get(end)?.is_comma() {
+            return None;
+        }
+        let close = (end + 1..(end + 10).min(toks.len())).find(|&k| toks[k].is_comma());
+        let Some(close) = close else {
+            return self.long_appositive_role(toks, end);
+        };
+        let inner = &toks[end + 1..close];
+        let describes = !inner.is_empty()
+            && inner
+                .iter()
+                .all(|t| t.word && t.quote.is_none() && !t.finite_or_modal())
+            && inner
+                .iter()
+                .any(|t| matches!(self.lex.title(t.lower), Some(TitleKind::Role)));
+        let role = describes.then(|| self.title_words(inner))?;
+        (!role.is_empty()).then_some(role)
+    }
+
+    /// A person the article names by first name only, as it does people
+    /// who asked that their surname not be used: `Tomas, 29, a software
+    /// developer from Kaunas, said`, `Yulia, whose husband was mobilized,
+    /// says`. A lone first name, then a comma and an age, a relative
+    /// pronoun or an indefinite article.
+    pub(super) fn first_name_only(
+        &self,
+        toks: &[Tok],
+        a: usize,
+        j: usize,
+        text: &str,
+        ctx: &mut DocCtx,
+    ) -> Option<usize> {
+        // Not a place that is also a first name (`In Sofia, a spokesman
+        // said`).
+        let after_preposition = a > 0 && PREPOSITIONS.contains(toks[a - 1].lower);
+        if j != a + 1 || toks[a].poss || after_preposition {
+            return None;
+        }
+        let gender = *self.lex.first_names.get(toks[a].lower)?;
+        let introduced = toks.get(j).is_some_and(Tok::is_comma)
+            && toks.get(j + 1).is_some_and(|t| {
+                is_age(t.lower)
+                    || (t.lower.len() <= 3 && t.lower.bytes().all(|b| b.is_ascii_digit()))
+                    || matches!(t.lower, "who" | "whose" | "a" | "an")
+            });
+        // `who gave only his first name, Oleh,`
+        let given = a >= 2
+            && toks[a - 1].is_comma()
+            && matches!(toks[a - 2].lower, "name" | "sign" | "nickname");
+        if !introduced && !given {
+            return None;
+        }
+        let name = text[toks[a].start..toks[a].end].to_string();
+        Some(ctx.actors.find(&name).unwrap_or_else(|| {
+            ctx.actors
+                .add(Known::unregistered_person(name, Some(gender)))
+        }))
+    }
+
+    /// The role of a longer appositive, from its head noun phrase: `Ma
+    /// Lixin, a professor of international relations at East China Normal
+    /// University in Shanghai, said` (`the professor` later is Ma),
+    /// `Rasmus Kjeldgaard, a Danish Renew Europe MEP who sits on the
+    /// foreign affairs committee, wrote`. The head opens with a determiner
+    /// or a possessor and ends before a preposition or a relative pronoun.
+    pub(super) fn long_appositive_role(&self, toks: &[Tok], end: usize) -> Option<Vec<String>> {
+        const MAX_APPOSITIVE: usize = 24;
+        let first = toks.get(end + 1)?;
+        // Or a bare title (`Celso Amorim, chief foreign policy adviser to
+        // President Lula, said`).
+        let bare_title = !first.cap && self.is_title_word(first.lower);
+        if !(matches!(first.lower, "a" | "an" | "the") || first.poss || bare_title) {
+            return None;
+        }
+        let limit = (end + 1 + MAX_APPOSITIVE).min(toks.len());
+        let close = (end + 1..limit).find(|&k| !toks[k].word || toks[k].quote.is_some())?;
+        if !toks[close].is_comma() && !toks[close].punct(".") {
+            return None;
+        }
+        let inner = &toks[end + 1..close];
+        let head_end = inner
+            .iter()
+            .position(|t| {
+                matches!(t.lower, "who" | "which" | "that" | "whose")
+                    || PREPOSITIONS.contains(t.lower)
+                    || t.finite_or_modal()
+            })
+            .unwrap_or(inner.len());
+        // `Asked about Zelensky, the spokesman said ...`: a noun phrase
+        // followed by its own verb is the next clause's subject.
+        if inner.get(head_end).is_some_and(Tok::finite_or_modal) {
+            return None;
+        }
+        let head = &inner[..head_end];
+        let has_role = head
+            .iter()
+            .any(|t| matches!(self.lex.title(t.lower), Some(TitleKind::Role)));
+        let role = has_role.then(|| self.title_words(head))?;
+        (!role.is_empty()).then_some(role)
+    }
+
+    /// The role words of a description set off by a comma right before
+    /// the name starting at `start` (`Slovakia's deputy prime minister,
+    /// Ľubomír Kováč`): at most eight words, a role among them, no verb.
+    pub(super) fn described_before(&self, toks: &[Tok], start: usize) -> Option<Vec<String>> {
+        if start < 2 || !toks[start - 1].is_comma() {
+            return None;
+        }
+        let mut a = start - 1;
+        while a > 0 && start - 1 - a < 8 {
+            let t = &toks[a - 1];
+            let describes = t.word
+                && t.quote.is_none()
+                && !t.finite_or_modal()
+                && (t.poss
+                    || t.cap
+                    || self.lex.title(t.lower).is_some()
+                    || self.lex.demonyms.contains_key(t.base())
+                    || NOUN_DETERMINERS.contains(t.lower)
+                    || DETERMINERS.contains(t.lower)
+                    || matches!(t.lower, "in" | "of" | "for" | "at" | "to"));
+            if !describes {
+                break;
+            }
+            a -= 1;
+        }
+        let inner = &toks[a..start - 1];
+        // Where the sentence (or a clause) starts: not the tail of a list.
+        let opens = a == 0 || !toks[a - 1].word;
+        let has_role = inner
+            .iter()
+            .any(|t| matches!(self.lex.title(t.lower), Some(TitleKind::Role)));
+        let role = (opens && has_role).then(|| self.title_words(inner))?;
+        (!role.is_empty()).then_some(role)
+    }
+
+    /// A noun for a person of a nationality (`Dane`, `Latvian`,
+    /// `Japanese`): a demonym with a plural of its own (`Danes`), or one in
+    /// `-ese`; not a country, capital or metonym (`Kremlin`, `Tehran`).
+    pub(super) fn is_nationality_noun(&self, lower: &str) -> bool {
+        let demonyms = &self.lex.demonyms;
+        demonyms.contains_key(lower)
+            && (lower.ends_with("ese") || demonyms.contains_key(format!("{lower}s").as_str()))
+    }
+
+    /// Whether `lower` is a first name of the lexicon, a trailing period
+    /// aside (`Wm.`).
+    pub(super) fn is_first_name(&self, lower: &str) -> bool {
+        self.lex
+            .first_names
+            .get(lower.trim_end_matches('.'))
+            .is_some()
+    }
+
+    pub(super) fn is_title_word(&self, lower: &str) -> bool {
+        matches!(
+            self.lex.title(lower),
+            Some(TitleKind::Role | TitleKind::Modifier | TitleKind::Abbrev)
+        ) || self.lex.demonyms.contains_key(lower)
+    }
+
+    /// `According to the Interfax news agency, Peskov said: ...`: a news
+    /// outlet relays what the speaker of its clause said (a readout or a
+    /// statement reports the act: `According to a Kremlin readout, Putin
+    /// told Trump that ...` is the Kremlin's). Whether the `According to`
+    /// frame `f` only relays such an attribution.
+    pub(super) fn relays_attribution(&self, f: &Frame, frames: &[Frame], toks: &[Tok]) -> bool {
+        let source = f.content.and_then(|(cs, _)| toks.get(f.cue_j..cs));
+        let outlet = source
+            .unwrap_or_default()
+            .iter()
+            .any(|t| t.word && (MEDIA_HEADS.contains(t.lower) || NEWS_SOURCES.contains(t.lower)));
+        // `According to Interfax, Peskov said:` before a block quote:
+        // an attribution with nothing of its own.
+        let only_attribution = f.content.is_some_and(|(cs, ce)| {
+            let content = toks.get(cs..ce).unwrap_or_default();
+            let colon_last = content
+                .iter()
+                .rev()
+                .find(|t| !t.punct("."))
+                .is_some_and(|t| t.punct(":"));
+            colon_last
+                && content.len() <= 8
+                && content.iter().rev().find(|t| t.word).is_some_and(|t| {
+                    self.lex
+                        .cues
+                        .longest_at(&[t.lower])
+                        .is_some_and(|(form, _)| CORE_SPEECH.contains(form.lemma.as_str()))
+                })
+        });
+        let speaker_follows = f.content.is_some_and(|(cs, ce)| {
+            frames.iter().any(|g| {
+                g.kind_hint == FrameKind::Normal
+                    && CORE_SPEECH.contains(g.form.lemma.as_str())
+                    && g.subj.is_some_and(|(a, _)| a == cs && g.cue_i < ce)
+            })
+        });
+        let leading = f.content.is_some_and(|(cs, _)| cs > f.cue_i);
+        f.kind_hint == FrameKind::According
+            && leading
+            && ((outlet && speaker_follows) || only_attribution)
+    }
+
+    /// Interprets a run of capitalized and title words as a named person,
+    /// recording it with its titles; returns the known index.
+    pub(super) fn name_from_run(&self, run: &[Tok], text: &str, ctx: &mut DocCtx) -> Option<usize> {
+        let mut name = std::mem::take(&mut ctx.name_buf);
+        let found = self.read_name_run(run, text, ctx, &mut name);
+        ctx.name_buf = name;
+        found
+    }
+
+    /// The registered name of a body written with `of` after its head:
+    /// `the Foreign Ministry of Russia` is the registry's `Russia's Foreign
+    /// Ministry` (Russian Foreign Ministry).
+    pub(super) fn registered_body(&self, run: &[Tok], text: &str) -> Option<String> {
+        let of = run.iter().rposition(|t| t.is("of"))?;
+        let mut owner = &run[of + 1..];
+        if owner.first().is_some_and(|t| t.is("the")) {
+            owner = &owner[1..];
+        }
+        if of == 0 || owner.is_empty() {
+            return None;
+        }
+        let possessed = format!(
+            "{}'s {}",
+            join_base(owner, text),
+            join_base(&run[..of], text)
+        );
+        let id = self.registry.lookup(&possessed)?;
+        Some(self.registry.get(id).name.clone())
+    }
+
+    /// [`Extractor::name_from_run`], joining names in `name`.
+    pub(super) fn read_name_run(
+        &self,
+        run: &[Tok],
+        text: &str,
+        ctx: &mut DocCtx,
+        name: &mut String,
+    ) -> Option<usize> {
+        if run.is_empty() {
+            return None;
+        }
+        // `while Abu Dhabi quietly brokers prisoner swaps`: a place of
+        // several words speaks for its country, and is nobody's name.
+        // (A body, `White House`, `European Parliament`, is itself.)
+        if run.len() >= 2
+            && run
+                .iter()
+                .all(|t| t.cap && !INSTITUTION_HEADS.contains(t.lower))
+            && self.registry.lookup(&join_base(run, text)).is_none()
+        {
+            let key = run.iter().map(|t| t.base()).collect::<Vec<_>>().join("_");
+            if let Some(country) = self.lex.demonyms.get(key.as_str()) {
+                // Unregistered, the country is no speaker to give either.
+                let id = self.registry.lookup(country)?;
+                let actor = self.registry.get(id);
+                return Some(ctx.actors.add_registered(actor, id, vec![]));
+            }
+        }
+        // `Lim Wei Jie from the S Rajaratnam School`: the person is before
+        // `from`.
+        if let Some(p) = run.iter().position(|t| t.is("from")) {
+            if self.name_before_from(run, p + 1) {
+                return self.read_name_run(&run[..p], text, ctx, name);
+            }
+        }
+        // `Sen. Thomas Whitlock of Kansas`: the person is before `of`.
+        if let Some(p) = run.iter().position(|t| t.is("of")) {
+            // Not when a first name and surname end the run: `... in the
+            // Autonomous Republic of Crimea Olha Kuryshko`.
+            let person_after =
+                (p + 1..run.len().saturating_sub(1)).any(|q| self.is_first_name(run[q].lower));
+            let named_before = p >= 2
+                && !person_after
+                && run[p - 2..p].iter().all(|t| {
+                    t.cap && !self.is_title_word(t.lower) && !INSTITUTION_HEADS.contains(t.lower)
+                });
+            if named_before {
+                return self.read_name_run(&run[..p], text, ctx, name);
+            }
+        }
+        // Registry match on the longest suffix (the head of the phrase).
+        let n = run.len();
+        let max = self.registry.longest_alias_words().min(n);
+        for k in (1..=max).rev() {
+            let window = &run[n - k..];
+            if window[0].poss && k > 1 {
+                continue;
+            }
+            join_base_into(window, text, name);
+            if let Some(id) = self.registry.lookup(name) {
+                let actor = self.registry.get(id);
+                // `the Security Service of Ukraine`, `the National Bank of
+                // Ukraine`: a body named after its country is not the
+                // country's government.
+                // `Alternative for Germany`, `Friends of Ukraine`: a name
+                // that ends in a country's.
+                let body_of = actor.kind != ActorKind::Person
+                    && n - k >= 2
+                    && (run[n - k - 1].is("of") || run[n - k - 1].is("for"))
+                    && (run[..n - k - 1]
+                        .iter()
+                        .any(|t| t.cap && INSTITUTION_HEADS.contains(t.lower))
+                        || (run[n - k - 2].cap && !self.is_title_word(run[n - k - 2].lower)));
+                if body_of {
+                    return None;
+                }
+                // `Lockheed Martin`, `Chris Martin`: a registered surname
+                // after another name (not a title, a country's adjective, an
+                // initial or the registered first name) is someone else's.
+                let other_name = actor.kind == ActorKind::Person && k == 1 && n > 1 && {
+                    let folded = fold_name(&actor.name);
+                    let first = folded.split(' ').next().map(translit_key);
+                    run[..n - 1].iter().any(|t| {
+                        let registered_first = first.as_deref() == Some(&*translit_key(t.lower));
+                        t.cap
+                            && !t.poss
+                            && t.lower.trim_end_matches('.').chars().count() > 1
+                            && self.lex.title(t.lower).is_none()
+                            && !self.lex.demonyms.contains_key(t.base())
+                            && !registered_first
+                    })
+                };
+                if other_name {
+                    break;
+                }
+                if actor.kind == ActorKind::Person || k == n || !run[n - k - 1].cap {
+                    let titles = self.title_words(&run[..n - k]);
+                    let roles = if titles.is_empty() {
+                        vec![]
+                    } else {
+                        vec![titles]
+                    };
+                    return Some(ctx.actors.add_registered(actor, id, roles));
+                }
+            }
+        }
+        // `The Kyiv Independent`, `the Kyiv Post`, `Novaya Gazeta`: an
+        // outlet's name (a place and its paper's noun), not a place.
+        let outlet = n >= 2
+            && run[n - 1].cap
+            && run[n - 2].cap
+            && !run[n - 2].poss
+            && MEDIA_HEADS.contains(run[n - 1].lower);
+        if outlet {
+            let from = run[..n - 1]
+                .iter()
+                .rposition(|t| {
+                    !t.cap
+                        || t.poss
+                        || t.is("the")
+                        || matches!(
+                            self.lex.title(t.lower),
+                            Some(TitleKind::Role | TitleKind::Modifier | TitleKind::Abbrev)
+                        )
+                })
+                .map_or(0, |p| p + 1);
+            join_base_into(&run[from..], text, name);
+            return Some(ctx.actors.add(Known {
+                name: name.clone(),
+                id: None,
+                kind: ActorKind::Institution,
+                gender: None,
+                affiliation: String::new(),
+                roles: vec![],
+            }));
+        }
+        // Unregistered person: trailing capitalized words that are not titles.
+        let mut a = n;
+        while a > 0 {
+            let t = &run[a - 1];
+            if a < n && particle_in_name(run, a - 1) {
+                a -= 1;
+                continue;
+            }
+            let stop = !t.cap
+                || self.lex.title(t.lower).is_some()
+                || self.lex.demonyms.contains_key(t.lower)
+                || NOT_NAMES.contains(t.lower)
+                || INSTITUTION_HEADS.contains(t.lower)
+                || (t.poss && a < n);
+            if stop {
+                break;
+            }
+            a -= 1;
+        }
+        // `Commissioner for Human Rights Dunja Mijatovic`: after a title's
+        // complement the name starts at its first name (or is its last two
+        // words), not at the complement's capitalised words.
+        // Read from inside such a title (`for Human Rights Dunja Mijatovic`)
+        // the first name still marks where the name starts.
+        if n - a > 2 {
+            let first_name = (a + 1..n - 1).find(|&q| self.is_first_name(run[q].lower));
+            // A singular capitalised title and its complement, not a group
+            // (`Representatives of the World Food Programme`).
+            let complemented = run[..a].windows(3).any(|w| {
+                w[0].cap
+                    && !w[0].lower.ends_with('s')
+                    && matches!(self.lex.title(w[0].lower), Some(TitleKind::Role))
+                    && matches!(w[1].lower, "for" | "of")
+                    && w[2].cap
+            });
+            if let Some(q) = first_name {
+                a = q;
+            } else if complemented {
+                a = n - 2;
+            }
+        }
+        let name_toks = &run[a..];
+        if name_toks.is_empty() || name_toks.len() > 4 {
+            return None;
+        }
+        join_base_into(name_toks, text, name);
+        if name_toks.len() == 1 {
+            let found = ctx.actors.find(name);
+            let honorific = || {
+                run[..a].iter().find_map(|t| match self.lex.title(t.lower) {
+                    Some(TitleKind::Honorific(g)) => Some((t.lower, g)),
+                    _ => None,
+                })
+            };
+            // `Sir Keir said` (a knight by his first name); `Lin said`
+            // after `Lin Jian` (the surname first).
+            let found = found.or_else(|| {
+                let token = name_toks[0].lower.trim_end_matches('.');
+                let by_first_name = self.lex.first_names.get(token).is_none()
+                    || matches!(honorific(), Some(("sir" | "dame", _)));
+                by_first_name
+                    .then(|| ctx.actors.find_by_first_name(name))
+                    .flatten()
+            });
+            // `Lord Dannatt, a former head of the Army, said`, `Mr Cameron
+            // said` (the Economist's first mention): an honorific makes a
+            // first-seen surname a person; `Messrs.` names several.
+            let addressed = found
+                .is_none()
+                .then(honorific)
+                .flatten()
+                .filter(|(h, _)| *h != "messrs.");
+            // `Patriarch Kirill`, `Pope Leo`, `King Charles`: titles whose
+            // holders go by one name.
+            let one_named = run[..a].iter().rfind(|t| {
+                matches!(
+                    t.lower,
+                    "pope"
+                        | "patriarch"
+                        | "metropolitan"
+                        | "archbishop"
+                        | "cardinal"
+                        | "king"
+                        | "queen"
+                        | "prince"
+                        | "princess"
+                        | "emir"
+                        | "sultan"
+                        | "sheikh"
+                        | "ayatollah"
+                )
+            });
+            // `Gen. Petrov said`, `Dr Koh said`, `Defence Secretary Healey
+            // said`: a capitalised title right before a first-seen surname
+            // makes it a person too. A single role word is often a
+            // company's or a body's first word (`General Motors`, `Admiral
+            // Markets`): a role needs another title word or a demonym
+            // before it.
+            let titled = || {
+                a > 0
+                    && run[a - 1].cap
+                    && match self.lex.title(run[a - 1].lower) {
+                        Some(TitleKind::Abbrev) => true,
+                        Some(TitleKind::Role) => {
+                            a >= 2
+                                && run[a - 2].cap
+                                && (self.is_title_word(run[a - 2].lower)
+                                    || self.lex.demonyms.contains_key(run[a - 2].base()))
+                        }
+                        _ => false,
+                    }
+            };
+            let idx = match (found, addressed, one_named) {
+                (Some(idx), _, _) => idx,
+                (None, Some((_, gender)), _) => ctx
+                    .actors
+                    .add(Known::unregistered_person(name.clone(), gender)),
+                (None, None, Some(title)) => {
+                    // Known by title and name: `Patriarch Kirill`.
+                    let gender = self.lex.first_names.get(name_toks[0].lower).copied();
+                    *name = format!("{} {name}", &text[title.start..title.end]);
+                    ctx.actors
+                        .add(Known::unregistered_person(name.clone(), gender))
+                }
+                (None, None, None) if titled() => ctx
+                    .actors
+                    .add(Known::unregistered_person(name.clone(), None)),
+                (None, None, None) => return None,
+            };
+            let titles = self.title_words(&run[..a]);
+            if !titles.is_empty() {
+                ctx.actors.known[idx].roles.push(titles);
+            }
+            return Some(idx);
+        }
+        if self.registry.lookup(name).is_some() {
+            return None; // a multi-word institution alias (`White House`)
+        }
+        let first = name_toks[0].lower.trim_end_matches('.').to_string();
+        let honorific = run[..a].iter().find_map(|t| match self.lex.title(t.lower) {
+            Some(TitleKind::Honorific(g)) => g,
+            _ => None,
+        });
+        let gender = honorific.or_else(|| self.lex.first_names.get(&first).copied());
+        let titles = self.title_words(&run[..a]);
+        let affiliation = run[..a]
+            .iter()
+            .find_map(|t| self.lex.demonyms.get(t.base()).cloned())
+            .unwrap_or_default();
+        Some(ctx.actors.add(Known {
+            name: name.clone(),
+            id: None,
+            kind: ActorKind::Person,
+            gender,
+            affiliation,
+            roles: if titles.is_empty() {
+                vec![]
+            } else {
+                vec![titles]
+            },
+        }))
+    }
+
+    /// The role words of a description, the bloc and the alliance named: `the
+    /// bloc's top diplomat` is the EU's, `the alliance's secretary general`
+    /// NATO's (as the registry reads `the alliance`), and countries by their
+    /// adjective (`Russia's leader` is `the Russian leader`).
+    pub(super) fn description_role_words(&self, phrase: &str) -> Vec<String> {
+        let words = role_words(phrase)
+            .into_iter()
+            .map(|w| match w.as_str() {
+                "bloc" => "eu".to_string(),
+                "alliance" => "nato".to_string(),
+                _ => w,
+            })
+            .collect();
+        self.lex.role_words_by_adjective(words)
+    }
+
+    pub(super) fn title_words(&self, toks: &[Tok]) -> Vec<String> {
+        // Most names come without a title: nothing to fold.
+        if toks.is_empty() {
+            return Vec::new();
+        }
+        let joined: Vec<String> = toks.iter().map(|t| t.base().to_string()).collect();
+        self.lex
+            .role_words_by_adjective(role_words(&joined.join(" ")))
+    }
+
+    /// `The Kremlin issued a statement on Monday.`, `Zelensky posted on
+    /// Telegram.`: a later `the statement`, `the post` is theirs.
+    pub(super) fn note_issued_document(
+        &self,
+        toks: &[Tok],
+        text: &str,
+        ctx: &mut DocCtx,
+        hint: &Option<(usize, Speaker)>,
+    ) {
+        let Some(v) = toks.iter().position(|t| {
+            // Every issuing verb ends in `-ed`: most words are ruled out
+            // without a lookup.
+            t.lower.ends_with("ed") && t.quote.is_none() && ISSUING_VERBS.contains(t.lower)
+        }) else {
+            return;
+        };
+        let noun = if toks[v].is("posted") {
+            Some("post")
+        } else {
+            toks[v + 1..(v + 5).min(toks.len())]
+                .iter()
+                .take_while(|t| t.word && t.quote.is_none())
+                .find(|t| DOCUMENT_NOUNS.contains(t.lower))
+                .map(|t| t.lower)
+        };
+        let Some(noun) = noun else {
+            return;
+        };
+        let Some((a, b)) = self.np_left(toks, v) else {
+            return;
+        };
+        if let Some(source) = self.resolve_np(&toks[a..b], text, ctx, hint, toks[a].start) {
+            ctx.last_document = Some((singular(noun), source));
+        }
+    }
+
+    /// The first person named in the sentence as a clause subject
+    /// (not possessive, not after a preposition): pronouns in the same
+    /// sentence prefer it.
+    pub(super) fn sentence_subject(
+        &self,
+        toks: &[Tok],
+        text: &str,
+        ctx: &mut DocCtx,
+        readings: &[RunReading],
+    ) -> Option<(usize, Speaker)> {
+        let mut fallback = None;
+        // `Asked whether relief had been discussed with US envoy Steve
+        // Witkoff, he said only ...`: the people of an opening participle
+        // clause are not its subject, whom the clause leaves unnamed.
+        let opening_clause_end = toks
+            .first()
+            .filter(|t| {
+                matches!(
+                    t.lower,
+                    "asked"
+                        | "pressed"
+                        | "questioned"
+                        | "speaking"
+                        | "commenting"
+                        | "responding"
+                        | "reacting"
+                        | "referring"
+                        | "addressing"
+                        | "writing"
+                )
+            })
+            .and_then(|_| toks.iter().position(Tok::is_comma))
+            .unwrap_or(0);
+        let mut i = opening_clause_end;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !t.word || !t.cap || t.quote.is_some() {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < toks.len()
+                && toks[j].word
+                && toks[j].quote.is_none()
+                && (toks[j].cap
+                    || self.is_title_word(toks[j].lower)
+                    || (j > i && particle_in_name(toks, j)))
+            {
+                j += 1;
+                if toks[j - 1].poss {
+                    break;
+                }
+            }
+            let after_prep =
+                i > 0 && PREPOSITIONS.contains(toks[i - 1].lower) && !toks[i - 1].is("by");
+            if !toks[j - 1].poss {
+                // `register_names` read the same run a moment ago; reading
+                // it again gives the same actor unless an actor was added
+                // since (a later run of the sentence can make a lone
+                // surname resolve, or stop resolving).
+                let reused = readings
+                    .iter()
+                    .find(|r| r.start == i && r.end == j)
+                    .filter(|r| r.actors_after == ctx.actors.known.len());
+                let found = match reused {
+                    Some(r) => r.known,
+                    None => self.name_from_run(&toks[i..j], text, ctx),
+                };
+                if let Some(k) = found {
+                    let known = &ctx.actors.known[k];
+                    if known.kind == ActorKind::Person {
+                        let found = (
+                            toks[i].start,
+                            speaker_of(known, join_text(&toks[i..j], text)),
+                        );
+                        if !after_prep {
+                            return Some(found);
+                        }
+                        // `led by Rustem Umerov, the former minister`: the
+                        // only person of the sentence is still its topic.
+                        fallback.get_or_insert(found);
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        }
+        fallback
+    }
+}

@@ -1,0 +1,876 @@
+//! Resolving a subject to a speaker: names, titles, roles, anonymous sources,
+//! bodies and pronouns against the document's actors and the registry.
+
+use super::*;
+
+impl Extractor {
+    /// Turns a speaker noun phrase into a speaker.
+    pub(super) fn resolve_np(
+        &self,
+        np: &[Tok],
+        text: &str,
+        ctx: &mut DocCtx,
+        hint: &Option<(usize, Speaker)>,
+        at: usize,
+    ) -> Option<Speaker> {
+        if np.is_empty() {
+            return None;
+        }
+        let mention = join_text(np, text);
+        // An appositive left open (`As Yuri Ushakov, Putin's foreign policy
+        // adviser put it, ...`) or a description then a name (`the minister,
+        // Oleh Tkach`): the name is the speaker, not a source described by
+        // all of it.
+        if let Some(comma) = np.iter().position(|t| t.is_comma()) {
+            let (left, right) = (&np[..comma], &np[comma + 1..]);
+            for (part, description) in [(left, right), (right, left)] {
+                let run: Vec<Tok> = part.iter().filter(|t| t.word).copied().collect();
+                if run.is_empty() || !run.iter().all(|t| t.cap && !t.poss) {
+                    continue;
+                }
+                if let Some(k) = self.name_from_run(&run, text, ctx) {
+                    if ctx.actors.known[k].kind == ActorKind::Person {
+                        // The description is the person's role: `the
+                        // adviser` later in the article is them.
+                        let described: Vec<Tok> =
+                            description.iter().filter(|t| t.word).copied().collect();
+                        let role = self.title_words(&described);
+                        let roles = &mut ctx.actors.known[k].roles;
+                        if !role.is_empty() && !roles.contains(&role) {
+                            roles.push(role);
+                        }
+                        return Some(speaker_of(&ctx.actors.known[k], mention));
+                    }
+                }
+            }
+        }
+        // `Some in Washington say ...`: an unnamed part of a place's
+        // people, not the place's government.
+        if np.len() >= 3
+            && np[1].is("in")
+            && PART_QUANTIFIERS.contains(np[0].lower)
+            && np[2..].iter().all(|t| t.word && t.cap)
+        {
+            let place = &np[2..];
+            let affiliation = self
+                .registry
+                .lookup(&join_base(place, text))
+                .map(|id| self.registry.get(id).affiliation.clone())
+                .or_else(|| self.lex.demonyms.get(place[0].base()).cloned())
+                .unwrap_or_default();
+            return Some(Speaker {
+                name: Some(format!("{} in {}", np[0].lower, join_text(place, text))),
+                mention,
+                anonymous: true,
+                affiliation,
+                person: false,
+                gender: None,
+            });
+        }
+        let mut words: Vec<&Tok> = np.iter().filter(|t| t.word).collect();
+        let mut indefinite = false;
+        let mut definite = false;
+        while words.first().is_some_and(|t| {
+            DETERMINERS.contains(t.lower) || t.lower.chars().all(|c| c.is_ascii_digit())
+        }) {
+            let d = words.remove(0);
+            indefinite |= d.lower != "the";
+            definite |= d.lower == "the";
+        }
+        if !indefinite && words.first().is_some_and(|t| is_age(t.lower)) {
+            let want = words.last().and_then(|t| gender_of_noun(t.lower));
+            let fits = |m: &&Mention| want.is_none() || m.gender.is_none() || m.gender == want;
+            let recent = || ctx.mentions.iter().rev().take(8);
+            // `the 79-year-old patriarch`: the one with that title first;
+            // then a person for sure (`Asia and the Middle East` read as a
+            // name is not `the 58-year-old`); then anyone named.
+            let head = words.last().filter(|t| !is_age(t.lower)).map(|t| t.lower);
+            let titled = |m: &&Mention| {
+                head.is_some_and(|h| {
+                    ctx.actors.known[m.known]
+                        .roles
+                        .iter()
+                        .any(|r| r.iter().any(|w| w == h))
+                })
+            };
+            return recent()
+                .filter(titled)
+                .find(fits)
+                .or_else(|| {
+                    recent()
+                        .filter(|m| ctx.actors.known[m.known].is_sure_person())
+                        .find(fits)
+                })
+                .or_else(|| recent().find(fits))
+                .map(|m| Speaker {
+                    mention,
+                    ..m.speaker(&ctx.actors.known)
+                });
+        }
+        if words.is_empty() {
+            // `One senior EU diplomat described the mood as “panic”.
+            // Another said ...`: another source of the kind just quoted.
+            if np.len() == 1 && np[0].is("another") {
+                return ctx.anon.last().map(|found| Speaker {
+                    mention,
+                    ..found.clone()
+                });
+            }
+            return None;
+        }
+        // `Amid reports that ...`, `Following reports that ...`: a
+        // sentence-initial preposition before a noun is no speaker.
+        if words.len() == 1
+            && (PREPOSITIONS.contains(words[0].lower)
+                || matches!(
+                    words[0].lower,
+                    "following" | "meanwhile" | "however" | "amidst"
+                ))
+        {
+            return None;
+        }
+        // Pronouns.
+        if words.len() == 1 && PRONOUNS.contains(words[0].lower) {
+            return self.resolve_pronoun(words[0].lower, ctx, hint, at, &mention);
+        }
+        // `his office said`: the office of the person `his` refers to.
+        if words.len() == 2 && matches!(words[0].lower, "his" | "her") {
+            let pronoun = if words[0].is("his") { "he" } else { "she" };
+            let owner = self.resolve_pronoun(pronoun, ctx, hint, at, &mention)?;
+            let owner_name = owner.name?;
+            return Some(Speaker {
+                name: Some(format!("{owner_name}'s {}", words[1].lower)),
+                mention,
+                anonymous: false,
+                affiliation: owner.affiliation,
+                person: false,
+                gender: None,
+            });
+        }
+        // `According to him, ...`, `according to them`.
+        if np.len() == 1 {
+            // Objects, and possessors (`In his words, ...`).
+            let subject = match words[0].lower {
+                "him" | "his" => "he",
+                "her" => "she",
+                "them" | "their" => "they",
+                _ => "",
+            };
+            if !subject.is_empty() {
+                return self.resolve_pronoun(subject, ctx, hint, at, &mention);
+            }
+        }
+        // A partitive subject (`One of them, who spoke on condition of
+        // anonymity, said ...`, `Two of them said ...`) is some of the
+        // unnamed sources quoted last (`According to two diplomats ...`); an
+        // institution is not a group one can be one of, and `None of them`
+        // (not a partitive quantifier here) is not the group speaking.
+        let partitive = np.len() >= 3
+            && np[np.len() - 1].is("them")
+            && np[np.len() - 2].is("of")
+            && PARTITIVE_QUANTIFIERS.contains(np[np.len() - 3].lower);
+        if partitive {
+            return ctx
+                .salient_groups
+                .last()
+                .filter(|s| s.anonymous)
+                .map(|found| Speaker {
+                    mention,
+                    ..found.clone()
+                });
+        }
+        // `A senior official who asked not to be identified`, `an official
+        // speaking on condition of anonymity`: the terms of the interview
+        // are not part of who the source is.
+        let terms = words.iter().position(|t| {
+            matches!(t.lower, "who" | "speaking")
+                && words.iter().any(|w| {
+                    matches!(
+                        w.lower,
+                        "anonymity"
+                            | "anonymously"
+                            | "anonymous"
+                            | "identified"
+                            | "named"
+                            | "authorized"
+                            | "authorised"
+                    )
+                })
+        });
+        // `ministry sources consulted by EFE`, `an official contacted by
+        // Reuters`: how the outlet reached the source is not who it is.
+        let reached = words.windows(2).position(|w| {
+            matches!(
+                w[0].lower,
+                "consulted" | "contacted" | "interviewed" | "reached" | "quoted" | "cited"
+            ) && w[1].is("by")
+        });
+        if let Some(p) = terms.or(reached).filter(|&p| p > 0) {
+            words.truncate(p);
+        }
+        let lowers: Vec<&str> = words.iter().map(|t| t.lower).collect();
+        // `Trump himself` → Trump
+        // Anonymous sources: a source noun as head (before any post-modifier).
+        let head_i = lowers.iter().position(|l| ANON_NOUNS.contains(l));
+        if let Some(h) = head_i {
+            // A name inside a post-modifier (`a diplomat based in Kyiv`, `a
+            // source close to Zelensky`) does not make the source that person.
+            let has_name_after = words[h + 1..].iter().any(|t| t.cap)
+                && !lowers
+                    .get(h + 1)
+                    .is_some_and(|l| ANON_POSTMODIFIERS.iter().any(|p| p[0] == *l));
+            // `Trump's special envoy` is a named person's role, not a source.
+            let names_before = words[..h].iter().any(|t| {
+                t.cap
+                    && t.poss
+                    && !self.is_title_word(t.lower)
+                    && !self.lex.demonyms.contains_key(t.base())
+                    && self.registry.lookup(t.base()).is_none()
+            });
+            let is_role_of_named = has_name_after || names_before;
+            let plural = lowers[h].ends_with('s') && !lowers[h].ends_with("ss");
+            // `the official said`, `Russia's top diplomat`, `Minister for
+            // Strategic Industries Herman Smetanin`; not a bare plural
+            // (`People familiar with the matter said`).
+            let bare_plural =
+                !definite && matches!(lowers[h], "people" | "men" | "women" | "children");
+            let definite_role = !indefinite && !plural && !bare_plural;
+            // `two people familiar with the matter`, `several officials`.
+            let group = plural
+                || matches!(
+                    lowers[h],
+                    "people" | "men" | "women" | "children" | "police"
+                )
+                || np.first().is_some_and(|t| {
+                    DETERMINERS.contains(t.lower)
+                        && !matches!(t.lower, "a" | "an" | "the" | "one" | "another")
+                        || t.lower.bytes().all(|b| b.is_ascii_digit())
+                });
+            // `According to diplomatic sources, ... The sources, who spoke
+            // on condition of anonymity, said`: the group quoted before.
+            let definite_group = definite && plural;
+            if (definite_role || definite_group) && !is_role_of_named && words.len() == 1 {
+                // `the official said` after `A senior Ukrainian official, ...`
+                let head = singular(lowers[h]);
+                let named = |a: &&Speaker| {
+                    a.name
+                        .as_deref()
+                        .is_some_and(|n| n.to_lowercase().split(' ').any(|w| w == head))
+                };
+                // One source rather than a group (`officials said`) of
+                // its kind.
+                let earlier = ctx
+                    .anon
+                    .iter()
+                    .rev()
+                    .find(|a| a.person != definite_group && named(a))
+                    .or_else(|| ctx.anon.iter().rev().find(named));
+                if let Some(prev) = earlier {
+                    return Some(Speaker {
+                        mention,
+                        ..prev.clone()
+                    });
+                }
+            }
+            // `Boris Pistorius visited Kyiv. The SPD politician said ...`:
+            // a definite description of a person just named.
+            // Not a registered role (`the Ukrainian leader`), which names
+            // its holder below.
+            let registered_role = || {
+                let rw = self.description_role_words(&lowers.join(" "));
+                ctx.actors.find_role(&rw).is_some() || !self.registry.lookup_role(&rw).is_empty()
+            };
+            if definite
+                && definite_role
+                && !is_role_of_named
+                && h + 1 == words.len()
+                && !lowers.iter().any(|l| matches!(*l, "of" | "for" | "to"))
+                && ANAPHORIC_HEADS.contains(lowers[h])
+                && !registered_role()
+            {
+                let described: Vec<Tok> = words.iter().map(|&&t| t).collect();
+                let affiliation = self.affiliation_of(&described);
+                if let Some(found) =
+                    self.person_just_named(ctx, lowers[h], &affiliation, &mention, at)
+                {
+                    return Some(found);
+                }
+            }
+            if !is_role_of_named && !definite_role {
+                let mut desc: Vec<String> = Vec::new();
+                for (n, t) in words.iter().enumerate() {
+                    let mut w = text[t.start..t.end].to_string();
+                    if n == h {
+                        w = singular(&w);
+                    }
+                    // `Sources say` → `source`: common words are lowercase
+                    // wherever the sentence put them.
+                    // `Rights groups say` → `rights group`: a first word
+                    // capitalised only as the sentence's first, naming no
+                    // one and no country.
+                    let sentence_initial = n == 0
+                        && t.cap
+                        && !t.upper
+                        && (text[..t.start]
+                                .trim_end_matches([' ', '\t'])
+                                .ends_with('\n')
+                                // After a closing mark only when a stop ends
+                                // the quotation, not its comma (`“...,”
+                                // Hamas officials said`).
+                                || text[..t.start]
+                                    .trim_end()
+                                    .trim_end_matches(['”', '"', '’', '\''])
+                                    .chars()
+                                    .next_back()
+                                    .is_none_or(|c| matches!(c, '.' | '!' | '?')))
+                        && !self.lex.demonyms.contains_key(t.base())
+                        && !self.lex.first_names.contains_key(t.lower)
+                        && self.registry.lookup(t.base()).is_none()
+                        && ctx.actors.find(t.base()).is_none();
+                    let common = ANON_NOUNS.contains(t.lower)
+                        || sentence_initial
+                        || (n == 0
+                            && matches!(self.lex.title(t.lower), Some(TitleKind::Modifier))
+                            && !self.lex.demonyms.contains_key(t.base()));
+                    if common {
+                        w = w.to_lowercase();
+                    }
+                    desc.push(w);
+                }
+                // `spokesperson for British Prime Minister Keir Starmer` → `spokesperson for Keir Starmer`,
+                // `an adviser to Zelensky` → `adviser to Volodymyr Zelensky`
+                let mut name = desc.join(" ");
+                if let Some(p) = lowers.iter().position(|l| *l == "for" || *l == "to") {
+                    let inner: Vec<Tok> = words[p + 1..].iter().map(|&&t| t).collect();
+                    if let Some(k) = self.name_from_run(&inner, text, ctx) {
+                        if ctx.actors.known[k].kind == ActorKind::Person {
+                            name = format!(
+                                "{} {} {}",
+                                desc[..p].join(" "),
+                                lowers[p],
+                                ctx.actors.known[k].name
+                            );
+                        }
+                    }
+                }
+                let affiliation = words
+                    .iter()
+                    .find_map(|t| self.lex.demonyms.get(t.base()).cloned())
+                    .unwrap_or_default();
+                // One unnamed source is a person a later `he said` can
+                // refer to (`A soldier said ... “They keep coming,” he
+                // said.`); sources in the plural are a group.
+                return Some(Speaker {
+                    name: Some(name),
+                    mention,
+                    anonymous: true,
+                    affiliation,
+                    person: !group,
+                    gender: gender_of_noun(lowers[h]),
+                });
+            }
+        }
+        // Document nouns: `A Financial Times report`, `the U.S. proposal`;
+        // `the statement` is the one whose source was named last.
+        // `a Kremlin readout of the call`: the document's complement does
+        // not name its source.
+        if let Some(of) = words.iter().position(|t| t.is("of")) {
+            if of >= 2 && DOCUMENT_NOUNS.contains(words[of - 1].lower) {
+                words.truncate(of);
+            }
+        }
+        if let Some(last) = words.last() {
+            // `a Kremlin statement`; not an outlet (`the Kyiv Post`).
+            let outlet = last.cap && MEDIA_HEADS.contains(last.lower);
+            if DOCUMENT_NOUNS.contains(last.lower) && words.len() > 1 && !outlet {
+                let inner: Vec<Tok> = words[..words.len() - 1].iter().map(|&&t| t).collect();
+                let found = self.resolve_np(&inner, text, ctx, hint, at)?;
+                ctx.last_document = Some((singular(last.lower), found.clone()));
+                return Some(found);
+            }
+            if DOCUMENT_NOUNS.contains(last.lower) && !indefinite && !outlet {
+                let noun = singular(last.lower);
+                return ctx
+                    .last_document
+                    .as_ref()
+                    .filter(|(n, _)| *n == noun)
+                    .map(|(_, found)| Speaker {
+                        mention,
+                        ..found.clone()
+                    });
+            }
+        }
+        // `“...,” the Dane told POLITICO`, `the Connecticut Democrat said`,
+        // `the Kentucky Republican said`: someone just named, described by
+        // nationality or party.
+        if definite {
+            if let Some(last) = words.last() {
+                let nationality =
+                    words.len() == 1 && last.cap && self.is_nationality_noun(last.lower);
+                let party_member = last.cap
+                    && matches!(last.lower, "democrat" | "republican")
+                    && words.iter().all(|t| t.cap && !t.poss);
+                if nationality || party_member {
+                    if let Some(found) = self.person_just_named(ctx, "politician", "", &mention, at)
+                    {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+        // Registry and names.
+        let run: Vec<Tok> = words.iter().map(|&&t| t).collect();
+        let run: Vec<Tok> = run
+            .into_iter()
+            .filter(|t| !matches!(t.lower, "himself" | "herself" | "itself"))
+            .collect();
+        if let Some(k) = self.name_from_run(&run, text, ctx) {
+            return Some(speaker_of(&ctx.actors.known[k], mention));
+        }
+        // Whole phrase as an institution alias (`the British government`).
+        let phrase = join_base(&run, text);
+        if let Some(id) = self.registry.lookup(&phrase) {
+            let a = self.registry.get(id);
+            return Some(Speaker {
+                name: Some(a.name.clone()),
+                mention,
+                anonymous: false,
+                affiliation: a.affiliation.clone(),
+                person: a.kind == ActorKind::Person,
+                gender: a.gender,
+            });
+        }
+        // Roles: `the Kremlin spokesman`, `the top diplomat`.
+        let rw = self.description_role_words(&phrase);
+        // `the foreign minister`; `the secretary of state`, `the minister of
+        // defence`: the role before its complement.
+        let is_role = |t: &Tok| self.lex.title(t.lower) == Some(TitleKind::Role);
+        // Not a body's members (`representatives of the OSCE`).
+        let head_is_role = run.last().is_some_and(is_role)
+            || run.iter().position(|t| t.is("of")).is_some_and(|p| {
+                let complement = &run[p + 1..];
+                p > 0
+                    && is_role(&run[p - 1])
+                    && !run[p - 1].lower.ends_with('s')
+                    && !complement.is_empty()
+                    && complement.iter().all(|t| !t.upper)
+                    && self.registry.lookup(&join_base(complement, text)).is_none()
+            });
+        if head_is_role {
+            // `the senator` after three senators were named: the one named
+            // last.
+            let named_last = ctx
+                .mentions_before(at)
+                .map(|m| m.known)
+                .find(|&k| ctx.actors.known[k].holds_role(&rw));
+            if let Some(k) = named_last
+                .or_else(|| ctx.actors.find_role(&rw))
+                .or_else(|| epithet_holder(&ctx.actors, &rw))
+            {
+                return Some(speaker_of(&ctx.actors.known[k], mention));
+            }
+            let mut ids = self.registry.lookup_role(&rw);
+            // `Moscow's top diplomat` is the registry's `Russia's top
+            // diplomat`: a capital for its country's adjective.
+            if ids.is_empty() {
+                // Only a possessive opening the phrase: `the Chechen leader`
+                // is no `Russian leader`.
+                let mut by_country = rw.clone();
+                let adjective = by_country
+                    .first()
+                    .filter(|_| run.first().is_some_and(|t| t.poss))
+                    .and_then(|w| self.lex.country_adjective_of(w));
+                if let Some(adjective) = adjective {
+                    by_country[0] = adjective.to_string();
+                }
+                if by_country != rw {
+                    ids = self.registry.lookup_role(&by_country);
+                }
+                // `Kyiv's top diplomat`: the office the epithet names, held
+                // by one registered actor of that country.
+                if ids.is_empty() {
+                    ids = registered_epithet_holders(&self.registry, &by_country);
+                }
+            }
+            let in_doc: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|id| ctx.actors.known.iter().any(|k| k.id == Some(*id)))
+                .collect();
+            // A bare `the spokesman` names nobody outside the article; a specific
+            // role (`the Kremlin spokesman`) names its registered holder.
+            let specific = rw.len() >= 2;
+            let exact = self.registry.lookup_role_exact(&rw);
+            let pick = if in_doc.len() == 1 {
+                Some(in_doc[0])
+            } else if ids.len() == 1 && specific {
+                Some(ids[0])
+            } else if exact.len() == 1 {
+                Some(exact[0])
+            } else {
+                None
+            };
+            if let Some(id) = pick {
+                let a = self.registry.get(id);
+                return Some(Speaker {
+                    name: Some(a.name.clone()),
+                    mention,
+                    anonymous: false,
+                    affiliation: a.affiliation.clone(),
+                    person: true,
+                    gender: a.gender,
+                });
+            }
+            // `Kyrylo Budanov spoke. “...,” the intelligence chief said.`;
+            // the head before a complement (`the presidential chief of
+            // staff`) must be the role (not `the widow of the late
+            // opposition leader`).
+            let head = match run.iter().position(|t| t.is("of")) {
+                Some(p) if p > 0 => run[p - 1].lower,
+                _ => run.last().map_or("", |t| t.lower),
+            };
+            if definite && self.lex.title(head) == Some(TitleKind::Role) {
+                let affiliation = self.affiliation_of(&run);
+                if let Some(found) = self.person_just_named(ctx, head, &affiliation, &mention, at) {
+                    return Some(found);
+                }
+            }
+            // An unnamed office holder (`Ukraine’s foreign minister`).
+            let affiliation = self.affiliation_of(&run);
+            return Some(Speaker {
+                name: Some(phrase),
+                mention,
+                anonymous: false,
+                affiliation,
+                person: true,
+                gender: None,
+            });
+        }
+        // `The Russian side said`, `the Ukrainian leadership`: the country
+        // speaking as one.
+        if run.len() == 2 && matches!(run[1].lower, "side" | "leadership") {
+            if let Some(country) = self.lex.demonyms.get(run[0].base()) {
+                return Some(country_speaker(country, mention));
+            }
+        }
+        // `Russia's Foreign Ministry said ... The ministry added`: a bare
+        // definite head names the body with that head that spoke last.
+        if definite && run.len() == 1 && !run[0].cap && INSTITUTION_HEADS.contains(run[0].lower) {
+            let head = run[0].lower;
+            let named_so = |s: &&Speaker| {
+                s.name
+                    .as_deref()
+                    .is_some_and(|n| n.split(' ').any(|w| w.eq_ignore_ascii_case(head)))
+            };
+            if let Some(body) = ctx.salient_groups.iter().rev().find(named_so) {
+                return Some(Speaker {
+                    mention,
+                    ..body.clone()
+                });
+            }
+        }
+        // Institutions by head noun: `Ukraine’s Ministry of Strategic Industries`;
+        // a common head before a name is an apposition (`state nuclear
+        // corporation Rosatom` is Rosatom).
+        if run.iter().any(|t| INSTITUTION_HEADS.contains(t.lower)) {
+            let affiliation = self.affiliation_of(&run);
+            let named_tail = run
+                .iter()
+                .rposition(|t| !t.cap)
+                .filter(|&p| p + 1 < run.len() && INSTITUTION_HEADS.contains(run[p].lower));
+            // `Meloni's office said` is Giorgia Meloni's office, named
+            // after the person as the article knows her.
+            let owner = run
+                .iter()
+                .position(|t| t.poss)
+                .filter(|&p| p + 1 < run.len() && run[p + 1..].iter().all(|t| !t.cap))
+                .and_then(|p| {
+                    let k = self.name_from_run(&run[..=p], text, ctx)?;
+                    let known = &ctx.actors.known[k];
+                    (known.kind == ActorKind::Person)
+                        .then(|| format!("{}'s {}", known.name, join_base(&run[p + 1..], text)))
+                });
+            let name = match (named_tail, owner) {
+                (Some(p), _) => join_base(&run[p + 1..], text),
+                (None, Some(owned)) => owned,
+                (None, None) => self.registered_body(&run, text).unwrap_or(phrase),
+            };
+            return Some(Speaker {
+                name: Some(name),
+                mention,
+                anonymous: false,
+                affiliation,
+                person: false,
+                gender: None,
+            });
+        }
+        // `Alternative for Germany said`, `Friends of Ukraine said`: a
+        // capitalised name ending in a country's names its own body.
+        let named_for_country = run.len() >= 3
+            && run
+                .iter()
+                .all(|t| t.cap || matches!(t.lower, "of" | "for" | "the" | "and"))
+            && run.iter().any(|t| t.is("of") || t.is("for"))
+            && run.last().is_some_and(|t| {
+                self.registry
+                    .lookup(t.base())
+                    .is_some_and(|id| self.registry.get(id).kind != ActorKind::Person)
+            });
+        if named_for_country {
+            return Some(Speaker {
+                name: Some(phrase),
+                mention,
+                anonymous: false,
+                affiliation: self.affiliation_of(&run),
+                person: false,
+                gender: None,
+            });
+        }
+        // A country or capital as the whole subject speaks for its
+        // government (`hours after Turkey said`, `Ankara said`).
+        if run.len() == 1 && run[0].cap {
+            if let Some(country) = self.lex.demonyms.get(run[0].base()) {
+                let l = run[0].lower;
+                let nounish = !(l.ends_with("ian") || l.ends_with("ish") || l.ends_with("ese"));
+                if nounish {
+                    return Some(country_speaker(country, mention));
+                }
+            }
+        }
+        // A single capitalized unknown word as subject: a surname first seen here.
+        if run.len() == 1
+            && run[0].cap
+            && !NOT_NAMES.contains(run[0].lower)
+            && !self.is_title_word(run[0].lower)
+        {
+            let name = text[run[0].start..run[0].end].to_string();
+            let name = name
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_string();
+            let k = ctx.actors.add(Known::unregistered_person(name, None));
+            return Some(speaker_of(&ctx.actors.known[k], mention));
+        }
+        // `Global Affairs Canada`, `Statistics Canada`: a body named by
+        // capitalised words and its country.
+        if run.len() >= 2 && run.iter().all(|t| t.cap && !t.poss) {
+            let (head, country) = run.split_at(run.len() - 1);
+            // A country or place, not its people (`Ordinary Ukrainians`).
+            let place =
+                !country[0].lower.ends_with('s') && !self.is_nationality_noun(country[0].lower);
+            let affiliation = self
+                .lex
+                .demonyms
+                .get(country[0].lower)
+                .filter(|_| place)
+                .cloned();
+            let body = head.iter().all(|t| {
+                self.lex.title(t.lower) != Some(TitleKind::Role)
+                    && !self.is_first_name(t.lower)
+                    && !self.lex.demonyms.contains_key(t.lower)
+                    && self.registry.lookup(t.lower).is_none()
+                    // `Would Canada support ...?`
+                    && !t.finite_or_modal()
+                    && !BE_FORMS.contains(t.lower)
+                    && !PREPOSITIONS.contains(t.lower)
+                    && !DETERMINERS.contains(t.lower)
+                    && !matches!(
+                        t.lower,
+                        "do" | "does" | "did" | "has" | "have" | "had" | "when" | "if" | "while" | "why" | "how"
+                    )
+            });
+            if let Some(affiliation) = affiliation.filter(|_| body) {
+                return Some(Speaker {
+                    name: Some(join_text(&run, text)),
+                    mention,
+                    anonymous: false,
+                    affiliation,
+                    person: false,
+                    gender: None,
+                });
+            }
+        }
+        // `Volodymyr Zelensky spoke on Friday. The former comedian said
+        // ...`: a description of the person just named.
+        let person_head = run.last().is_some_and(|t| {
+            !t.cap && (ANAPHORIC_HEADS.contains(t.lower) || PERSON_DESCRIPTIONS.contains(t.lower))
+        });
+        if definite && person_head && simple_description(&run) {
+            let head = run.last().map_or("", |t| t.lower);
+            return self.person_just_named(ctx, head, &self.affiliation_of(&run), &mention, at);
+        }
+        None
+    }
+
+    /// The person named last, if among the last two named before `at`
+    /// (names inside quotations are no mentions) and of a gender `head`
+    /// agrees with (`the congresswoman`): what a definite description that
+    /// matches no known role refers to.
+    /// `affiliation` is the description's country (`the Turkish leader`):
+    /// a person of another one is someone else.
+    pub(super) fn person_just_named(
+        &self,
+        ctx: &DocCtx,
+        head: &str,
+        affiliation: &str,
+        mention: &str,
+        at: usize,
+    ) -> Option<Speaker> {
+        // `the congressman`, `the spokeswoman`.
+        let want = gender_of_noun(head).or_else(|| {
+            if head.ends_with("woman") {
+                Some(Gender::Female)
+            } else if head.ends_with("man") {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        });
+        let surely_person = |m: &&Mention| ctx.actors.known[m.known].is_sure_person();
+        // `the analyst` is not a president; `the diplomat` may be a
+        // foreign minister, `the politician` anyone in office.
+        let related: &[&str] = match head {
+            "leader" | "politician" | "man" | "woman" | "veteran" => &[],
+            "chief" | "head" | "boss" => &["chief", "head", "director", "commander"],
+            "diplomat" => &["diplomat", "foreign", "ambassador", "envoy"],
+            "lawmaker" => &[
+                "lawmaker",
+                "mp",
+                "mep",
+                "senator",
+                "deputy",
+                "congressman",
+                "congresswoman",
+            ],
+            "minister" => &["minister", "secretary"],
+            _ => std::slice::from_ref(&head),
+        };
+        let fits = |m: &&Mention| {
+            let k = &ctx.actors.known[m.known];
+            let registered =
+                k.id.into_iter()
+                    .flat_map(|id| self.registry.role_words_of(id));
+            let roles = k.roles.iter().chain(registered);
+            let same_side = affiliation.is_empty() || k.affiliation == affiliation;
+            // One of no known country who holds the role may be of the
+            // description's (`the Spanish diplomat` after a secretary of
+            // state for foreign affairs whose country the article left
+            // implicit).
+            let may_be_side = same_side || k.affiliation.is_empty();
+            let mut roles = roles.peekable();
+            let unknown = related.is_empty() || roles.peek().is_none();
+            // A press secretary is no minister, a deputy prime minister no
+            // lawmaker: `secretary` and `deputy` count as the office itself.
+            let holds = !unknown
+                && roles.any(|role| {
+                    role.iter().any(|w| {
+                        related.contains(&w.as_str())
+                            && !(w == "secretary" && role.iter().any(|x| x == "press"))
+                            && !(w == "deputy" && role.last() != Some(w))
+                    })
+                });
+            (may_be_side && holds, same_side && unknown)
+        };
+        let earlier = || ctx.mentions_before(at);
+        // The last two named: anyone whose roles allow the description.
+        let last_two: Vec<&Mention> = earlier().take(2).collect();
+        earlier()
+            // Past a place read as a name (`the Global South`), only one
+            // who holds the role (`the veteran diplomat` after `Celso
+            // Amorim, chief foreign policy adviser`).
+            .filter(surely_person)
+            .take(2)
+            .filter(|m| {
+                let (holds, unknown) = fits(m);
+                holds || (unknown && last_two.iter().any(|w| std::ptr::eq(*w, *m)))
+            })
+            .find(|m| want.is_none() || m.gender.is_none() || m.gender == want)
+            .map(|m| Speaker {
+                mention: mention.to_string(),
+                ..m.speaker(&ctx.actors.known)
+            })
+    }
+
+    /// The affiliation a phrase names (`Ukrainian`, `Kremlin`), if any.
+    pub(super) fn affiliation_of(&self, run: &[Tok]) -> String {
+        run.iter()
+            .find_map(|t| {
+                self.lex.demonyms.get(t.base()).cloned().or_else(|| {
+                    self.registry
+                        .lookup(t.base())
+                        .map(|id| self.registry.get(id).affiliation.clone())
+                })
+            })
+            .unwrap_or_default()
+    }
+
+    pub(super) fn resolve_pronoun(
+        &self,
+        p: &str,
+        ctx: &DocCtx,
+        hint: &Option<(usize, Speaker)>,
+        at: usize,
+        mention: &str,
+    ) -> Option<Speaker> {
+        let want = match p {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            "they" | "it" => None,
+            _ => return None,
+        };
+        let compatible = |s: &Speaker| s.person && (s.gender.is_none() || s.gender == want);
+        let found = if want.is_some() {
+            let in_sentence = hint
+                .as_ref()
+                .filter(|(pos, s)| *pos < at && compatible(s))
+                .map(|(_, s)| s.clone());
+            let fits = |s: &Speaker| {
+                // An unnamed source just quoted is the nearest antecedent
+                // whatever the people named before it.
+                let latest_source =
+                    s.anonymous && ctx.salient.last().is_some_and(|last| last.name == s.name);
+                s.gender == want
+                    || latest_source
+                    || !ctx.mentions.iter().rev().take(8).any(|m| m.gender == want)
+            };
+            // `Gribanov went further than Peskov. In an interview with RIA
+            // Novosti, he said ...`: a name of no known gender earlier in
+            // the sentence gives way to the subject before it.
+            in_sentence
+                .filter(fits)
+                .or_else(|| {
+                    ctx.salient
+                        .iter()
+                        .rev()
+                        .take(6)
+                        .find(|s| compatible(s))
+                        .filter(|s| fits(s))
+                        .cloned()
+                })
+                .or_else(|| {
+                    // No salient subject of that gender: the last person of
+                    // that gender named (`Merz met Meloni. She said ...`), or
+                    // of no known gender but a title (`Sen. Thom Tillis
+                    // spoke. He said ...`), before the pronoun.
+                    ctx.mentions
+                        .iter()
+                        .rev()
+                        .filter(|m| m.at < at)
+                        .take(8)
+                        .find(|m| m.gender == want || (m.gender.is_none() && m.titled))
+                        .map(|m| m.speaker(&ctx.actors.known))
+                })
+        } else {
+            ctx.salient_groups
+                .iter()
+                .rev()
+                .take(3)
+                .find(|s| !s.person)
+                .cloned()
+        }?;
+        Some(Speaker {
+            mention: mention.to_string(),
+            ..found
+        })
+    }
+}

@@ -54,6 +54,12 @@ pub struct Polarity {
     /// Markers of a statement that discusses the issue without a side.
     #[serde(default)]
     pub discussion: Vec<String>,
+    /// Markers that leave the issue to others (`will not take sides`,
+    /// `not for Singapore to decide`): the statement speaks to the issue and
+    /// takes no side. An entry opening with `to` (`to decide`) counts only
+    /// after `for` or `up to` a few words before it.
+    #[serde(default)]
+    pub deferrals: Vec<String>,
 }
 
 /// One issue of the codebook.
@@ -252,6 +258,7 @@ pub struct Codebook {
     preconditions: PatternSet,
     reported_others: PatternSet,
     discussion: PatternSet,
+    deferrals: PatternSet,
     triggers: IssueTriggers,
     /// Id of every first word of an exact pattern.
     first_words: WordMap<u32>,
@@ -505,6 +512,7 @@ impl Codebook {
             preconditions: compile(&polarity.preconditions),
             reported_others: compile(&polarity.reported_others),
             discussion: compile(&polarity.discussion),
+            deferrals: compile(&polarity.deferrals),
             triggers: IssueTriggers::default(),
             first_words: WordMap::default(),
         };
@@ -527,6 +535,7 @@ impl Codebook {
             self.preconditions = compile(&p.preconditions);
             self.reported_others = compile(&p.reported_others);
             self.discussion = compile(&p.discussion);
+            self.deferrals = compile(&p.deferrals);
         }
         let n = file.issue.len();
         self.add_issues(file.issue)?;
@@ -596,6 +605,7 @@ impl Codebook {
             &mut self.preconditions,
             &mut self.reported_others,
             &mut self.discussion,
+            &mut self.deferrals,
         ]
         .into_iter()
         .chain(self.issues.iter_mut().flat_map(|ci| {
@@ -808,6 +818,20 @@ impl Codebook {
         out
     }
 
+    /// Where a deferral starts in `toks`, if anywhere: `will not take sides`,
+    /// `not for India to prescribe`, `up to Kyiv to decide`.
+    fn deferral_at(&self, toks: Toks<'_>) -> Option<usize> {
+        (0..toks.len()).find(|&k| {
+            self.deferrals.find_at(toks, k).is_some_and(|p| {
+                let before = &toks.words[k.saturating_sub(5)..k];
+                p.words[0].0 != "to"
+                    || before.iter().enumerate().any(|(j, &w)| {
+                        w == "for" || (w == "up" && before.get(j + 1) == Some(&"to"))
+                    })
+            })
+        })
+    }
+
     fn discussed(&self, ci: &CompiledIssue, toks: Toks<'_>) -> bool {
         let issue_at: Vec<usize> = (0..toks.len())
             .filter(|&i| {
@@ -818,6 +842,11 @@ impl Codebook {
                         || ci.con.matches_at(toks, i))
             })
             .collect();
+        if let Some(k) = self.deferral_at(toks) {
+            if issue_at.iter().any(|&i| i.abs_diff(k) <= 8) {
+                return true;
+            }
+        }
         (0..toks.len()).any(|k| {
             // `whether the truce will hold`: a condition right before the words.
             let conditional = self.conditionals.matches_at(toks, k);
@@ -925,11 +954,17 @@ impl Codebook {
     /// first eight words (`...,
     /// Ukraine will never be safe`, `..., peace is impossible`).
     fn negated_after_comma(&self, toks: Toks<'_>, from: usize) -> bool {
-        // `Without a ceasefire there can be no talks` leaves the comma out.
-        let main = (from..(from + 4).min(toks.len()))
+        // `Without a ceasefire there can be no talks` leaves the comma out;
+        // `Without the lifting of restrictions on Rosselkhozbank and on
+        // insurance for our ships, there will be no deal` has a long object.
+        // Without a comma, the main clause starts right away; with one, it
+        // may start either side of it (`“... there can be no talks,” he said`).
+        let end = (from..(from + 14).min(toks.len()))
+            .take_while(|&p| !matches!(toks[p], "." | ";" | "?" | "!" | "but" | "—" | "–"))
             .find(|&p| toks[p] == ",")
-            .map_or(from, |comma| comma + 1);
-        (main..(main + 8).min(toks.len())).any(|p| {
+            .map_or(from, |comma| comma + 1)
+            + 8;
+        (from..end.min(toks.len())).any(|p| {
             match_len(&self.negators, toks, p).is_some()
                 || match_len(&self.post_rejecters, toks, p).is_some()
         })
@@ -1198,6 +1233,12 @@ impl Codebook {
         if other {
             return None;
         }
+        // `India will not take sides on territorial questions`, `it was not
+        // for Singapore to decide the membership`: the issue is left to
+        // others, and no word of it is the speaker's side.
+        if self.deferral_at(scope).is_some() {
+            return None;
+        }
         let mut flips = 0;
         let mut governor = 0;
         let mut rejected = false;
@@ -1242,8 +1283,15 @@ impl Codebook {
                 }
                 // `Without a ceasefire, there can be no talks`: what a
                 // clause-initial `without` names is required when the main
-                // clause is negated.
-                if k == 0 && scope[0] == "without" && self.negated_after_comma(toks, i + len) {
+                // clause is negated, also after a conjunction (`it's obvious
+                // that without their removal there can be no normal
+                // relations`).
+                let clause_initial =
+                    k == 0 || matches!(scope[k - 1], "that" | "and" | "because" | "since" | "so");
+                if clause_initial
+                    && scope[k] == "without"
+                    && self.negated_after_comma(toks, i + len)
+                {
                     if governor == 0 {
                         governor = 1;
                     }
@@ -1333,9 +1381,11 @@ impl Codebook {
         } else {
             (i + len + 24).min(toks.len())
         };
+        // `Sanctions don't work like a light switch`: a simile, no judgement.
         let rejects_at = |p: usize| {
             match_len(&self.post_rejecters, toks, p)
                 .or_else(|| match_len(&ci.post_rejecters, toks, p))
+                .filter(|&n| toks.get(p + n) != Some(&"like"))
         };
         let mut seen = 0;
         let mut pending_flips = 0;

@@ -249,6 +249,13 @@ impl Extractor {
         let progressive = form.participle && BE_FORMS.contains(prev_lower);
         let participle = form.participle && !progressive;
         frame.participle = participle;
+        // `A second diplomat was blunter: "..."`, `was categorical that
+        // ...`; not `was blunt about the risks`.
+        if form.lemma.starts_with("be ")
+            && !toks.get(j).is_some_and(|t| t.is("that") || t.punct(":"))
+        {
+            return None;
+        }
         if form.classes.cognition && !form.classes.clause {
             let next_that = toks.get(j).is_some_and(|t| t.is("that"));
             if !next_that {
@@ -330,11 +337,35 @@ impl Extractor {
                         }
                     })
                     .unwrap_or(np_end);
-                let ends = np_end >= toks.len()
-                    || toks[np_end].punct(".")
-                    || toks[np_end].is_comma()
-                    || toks[np_end].punct(";")
-                    || matches!(toks[np_end].lower, "who" | "whose" | "which");
+                // `..., said India's emphasis on a truce was wrong`: a clause
+                // after the name's adverbial is content, not an adverbial.
+                // `allowed it to remain`: `to` before a lowercase word opens
+                // an infinitive; `on a visit to Kyiv` is still an adverbial.
+                let clause_after = (b..np_end).any(|p| {
+                    let w = toks[p].lower;
+                    let infinitive = w == "to"
+                        && toks.get(p + 1).is_some_and(|n| {
+                            n.word && !n.cap && !NOUN_DETERMINERS.contains(n.lower)
+                        });
+                    FINITE_VERBS.contains(w) || (MODALS.contains(w) && w != "to") || infinitive
+                });
+                // `said an adviser to the president`, `said Kyiv's envoy to
+                // the UN`: a role and whom it serves, not an infinitive.
+                let serves = |p: usize| {
+                    toks[p].is("to")
+                        && p > a
+                        && (self.is_title_word(toks[p - 1].lower)
+                            || ANON_NOUNS.contains(toks[p - 1].lower))
+                        && toks
+                            .get(p + 1)
+                            .is_some_and(|n| n.cap || NOUN_DETERMINERS.contains(n.lower))
+                };
+                let ends = !clause_after
+                    && (np_end >= toks.len()
+                        || toks[np_end].punct(".")
+                        || toks[np_end].is_comma()
+                        || toks[np_end].punct(";")
+                        || matches!(toks[np_end].lower, "who" | "whose" | "which"));
                 // `said Commander Jari Lehtinen of the Gulf of Finland Coast
                 // Guard District`: a long name of where the speaker serves.
                 let named_body = || {
@@ -357,7 +388,7 @@ impl Extractor {
                                 || t.cap
                                 || t.lower.len() <= 4
                                 || source_participle(p))
-                            && !MODALS.contains(t.lower)
+                            && (!MODALS.contains(t.lower) || serves(p))
                     })
                     && toks[a..b].iter().any(|t| {
                         t.cap || ANON_NOUNS.contains(t.lower) || self.lex.title(t.lower).is_some()

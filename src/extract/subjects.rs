@@ -275,6 +275,8 @@ impl Extractor {
                             | "himself"
                             | "herself"
                     ) || t.poss
+                        // `Angela Ruiz, D-Calif., a member of ...`
+                        || is_party_state(t.lower)
                         // `director-general of ...`, `deputy chair of ...`
                         || (!t.cap
                             && !t.finite_or_modal()

@@ -46,6 +46,11 @@ pub(super) static SKIPPABLE: WordList = WordList::new(&[
     "separately",
     "last",
     "week",
+    // `Kemi Badenoch last night slammed ...`
+    "night",
+    "tonight",
+    "overnight",
+    "month",
     "this",
     "on",
     "only",
@@ -72,6 +77,16 @@ pub(super) static SKIPPABLE: WordList = WordList::new(&[
     "similarly",
     "likewise",
 ]);
+/// A country's missions abroad (`The Russian embassy in London`, `the
+/// Russian mission to the EU`).
+pub(super) static MISSIONS: WordList = WordList::new(&[
+    "embassy",
+    "consulate",
+    "mission",
+    "delegation",
+    "representation",
+]);
+
 pub(super) static PRONOUNS: WordList = WordList::new(&["he", "she", "they", "it", "we", "i"]);
 /// `to` and a bare verb at `k`: the infinitive a verb takes (`threatened
 /// to block it`, `urged allies to keep up the pressure`), not a recipient
@@ -855,6 +870,7 @@ pub(super) static INSTITUTION_HEADS: WordList = WordList::new(&[
     "office",
     "department",
     "embassy",
+    "mission",
     "parliament",
     "commission",
     "council",

@@ -410,7 +410,13 @@ impl Extractor {
                         .iter()
                         .any(|t| t.cap && INSTITUTION_HEADS.contains(t.lower))
                         || (run[n - k - 2].cap && !self.is_title_word(run[n - k - 2].lower)));
-                if body_of {
+                // `The Russian mission to the EU`: where a mission serves
+                // is not who speaks.
+                let hosted = actor.kind != ActorKind::Person
+                    && run[..n - k]
+                        .windows(2)
+                        .any(|w| MISSIONS.contains(w[0].lower) && (w[1].is("to") || w[1].is("in")));
+                if body_of || hosted {
                     return None;
                 }
                 // `Lockheed Martin`, `Chris Martin`: a registered surname

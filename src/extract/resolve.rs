@@ -77,6 +77,31 @@ impl Extractor {
             indefinite |= d.lower != "the";
             definite |= d.lower == "the";
         }
+        // `one of the diplomats said`, `according to one of Meduza's
+        // sources`: one of a group of sources is a source of its kind.
+        if indefinite
+            && words.first().is_some_and(|t| t.is("of"))
+            && words.last().is_some_and(|t| ANON_NOUNS.contains(t.lower))
+        {
+            words.remove(0);
+            let group_named = words.first().is_some_and(|t| t.is("the"));
+            while words.first().is_some_and(|t| DETERMINERS.contains(t.lower)) {
+                words.remove(0);
+            }
+            // `According to two administration officials ... “...,” one of
+            // the officials said`: one of the group just quoted.
+            let head = words.last().map(|t| singular(t.lower));
+            let group = ctx.anon.iter().rev().find(|g| {
+                head.as_deref()
+                    .is_some_and(|h| g.name.as_deref().is_some_and(|n| n.ends_with(h)))
+            });
+            if let Some(found) = group.filter(|_| group_named) {
+                return Some(Speaker {
+                    mention,
+                    ..found.clone()
+                });
+            }
+        }
         if !indefinite && words.first().is_some_and(|t| is_age(t.lower)) {
             let want = words.last().and_then(|t| gender_of_noun(t.lower));
             let fits = |m: &&Mention| want.is_none() || m.gender.is_none() || m.gender == want;

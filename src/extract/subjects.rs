@@ -428,8 +428,22 @@ impl Extractor {
                     .iter()
                     .any(|s| l.ends_with(s))
                 && !FUNCTION_WORDS_BEFORE_SOURCES.contains(l);
+            // `the crossbench peer`, `the veteran senator`: one word
+            // describing a role, right after its determiner.
+            let role_adjective = a + 1 == end
+                && a >= 2
+                && matches!(toks[a - 2].lower, "the" | "a" | "an")
+                && self.lex.title(toks[end - 1].lower) == Some(TitleKind::Role)
+                && !t.finite_or_modal()
+                && !FUNCTION_WORDS_BEFORE_SOURCES.contains(l)
+                // `a second diplomat` is another of the same kind.
+                && !matches!(
+                    l,
+                    "first" | "second" | "third" | "fourth" | "fifth" | "other" | "same" | "next"
+                );
             let accept = t.cap
                 || source_adjective
+                || role_adjective
                 || self.lex.title(l).is_some()
                 || self.lex.demonyms.contains_key(l)
                 || ANON_NOUNS.contains(l)
@@ -496,9 +510,12 @@ impl Extractor {
                 // `Headquarters for the Treatment of Prisoners of War`
                 // `the head of the Kharkiv Regional Military
                 // Administration`: a title's complement.
+                // `The Russian mission to the EU`, `adviser to the President`:
+                // whom a mission or role serves.
                 let inside_name = a >= 3
-                    && matches!(toks[a - 2].lower, "for" | "of" | "on")
+                    && matches!(toks[a - 2].lower, "for" | "of" | "on" | "to")
                     && (toks[a - 3].cap
+                        || MISSIONS.contains(toks[a - 3].lower)
                         || (self.is_title_word(toks[a - 3].lower)
                             && !toks[a - 3].lower.ends_with('s')))
                     && toks[a].cap;
@@ -506,19 +523,21 @@ impl Extractor {
                     a -= 1;
                     continue;
                 }
+                // `one of the diplomats said`: a source of the group.
+                let partitive = a >= 3
+                    && toks[a - 2].is("of")
+                    && PARTITIVE_QUANTIFIERS.contains(toks[a - 3].lower)
+                    && ANON_NOUNS.contains(toks[end - 1].lower);
+                if partitive {
+                    a -= 3;
+                    break;
+                }
                 a -= 1;
                 break;
             }
             // `The Russian embassy in London said`: the mission is the
             // speaker, not the city it sits in.
-            if l == "in"
-                && a < end
-                && a >= 2
-                && toks[a].cap
-                && matches!(
-                    toks[a - 2].lower,
-                    "embassy" | "consulate" | "mission" | "delegation" | "representation"
-                )
+            if l == "in" && a < end && a >= 2 && toks[a].cap && MISSIONS.contains(toks[a - 2].lower)
             {
                 a -= 1;
                 continue;
@@ -528,6 +547,7 @@ impl Extractor {
                 if self.lex.title(left.lower).is_some()
                     || left.cap
                     || ANON_NOUNS.contains(left.lower)
+                    || MISSIONS.contains(left.lower)
                 {
                     a -= 1;
                     continue;

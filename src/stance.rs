@@ -1062,6 +1062,24 @@ impl Codebook {
                     lo = c;
                     continue;
                 }
+                // `We do not, and will not, recognize`: an interrupted chain
+                // of negated auxiliaries governs the verb after it.
+                let negated_chain = after_negation(lo - 1)
+                    && (lo.saturating_sub(6)..lo - 1)
+                        .rev()
+                        .find(|&c| toks[c] == ",")
+                        .is_some_and(|c| {
+                            after_negation(c)
+                                && toks[c + 1..lo - 1].iter().all(|&x| {
+                                    matches!(x, "and" | "or" | "not" | "never")
+                                        || AUXILIARIES.contains(&x)
+                                        || MODALS.contains(&x)
+                                })
+                        });
+                if negated_chain {
+                    lo -= 1;
+                    continue;
+                }
                 // `ready for an immediate, full and unconditional ceasefire`:
                 // a comma between the adjectives of one noun phrase (opened
                 // by a determiner right before the first) ends no clause.
@@ -1538,9 +1556,10 @@ impl Codebook {
         // `Ukraine's place is in NATO` has a predicate of its own.
         // `NATO's door remains open`: the door of the target itself (the
         // possessor is a topic word of the issue) is no other actor's.
+        // `The UK's sanctions stay` has one too.
         let predicated = toks[i..i + len]
             .iter()
-            .any(|&w| matches!(w, "is" | "are" | "belongs" | "lies"));
+            .any(|&w| matches!(w, "is" | "are" | "belongs" | "lies" | "stay" | "stays"));
         let own_target = |w: &str| {
             w.strip_suffix("'s")
                 .is_some_and(|owner| ci.topic.pats.iter().any(|p| p.matches_at(&[owner], 0)))

@@ -76,9 +76,11 @@ impl Extractor {
                 .is_some_and(|n| PRESS_COMPOUNDS.contains(n.lower));
         // `a diplomat, who spoke to RFE/RL on condition that he not be
         // identified, said ...`: the anonymity phrase reports nothing.
-        let anonymity = toks[j..(j + 6).min(toks.len())]
-            .windows(2)
-            .any(|w| w[0].is("on") && matches!(w[1].lower, "condition" | "the"))
+        // `two sources said on condition of anonymity` still reports.
+        let anonymity = (form.lemma.starts_with("speak") || form.lemma.starts_with("talk"))
+            && toks[j..(j + 6).min(toks.len())]
+                .windows(2)
+                .any(|w| w[0].is("on") && matches!(w[1].lower, "condition" | "the"))
             && toks[j..(j + 7).min(toks.len())]
                 .iter()
                 .any(|t| t.is("condition"));
@@ -793,6 +795,21 @@ impl Extractor {
             } else {
                 k
             };
+            // `Russia launched 143 drones overnight, the air force said,
+            // most of them aimed at energy facilities`: an absolute phrase
+            // after the report leaves the words before it the content.
+            let absolute_after = toks.get(aside_end).is_some_and(Tok::is_comma)
+                && toks.get(aside_end + 2).is_some_and(|t| t.is("of"))
+                && toks.get(aside_end + 1).is_some_and(|t| {
+                    PARTITIVE_QUANTIFIERS.contains(t.lower)
+                        || matches!(t.lower, "none" | "few" | "half")
+                });
+            if absolute_after && a >= 2 && toks[a - 1].is_comma() && after_separator(toks, a) {
+                frame.kind_hint = FrameKind::Trailing;
+                frame.region_start = 0;
+                frame.content = Some((0, a - 1));
+                return Some(frame);
+            }
             match self.interrupted_content_start(toks, a, aside_end) {
                 Some(0) => {
                     frame.kind_hint = FrameKind::Parenthetical;

@@ -1168,6 +1168,27 @@ impl Codebook {
                     .take_while(|&k| toks[k] == "only" || AUXILIARIES.contains(&toks[k]))
                     .any(|k| toks[k] == "only"))
                 || (toks.get(i + len) == Some(&"only") && condition(i + len + 1)));
+        // `Any easing should come only when Russia has withdrawn`: relief
+        // made to wait on a condition is refused until then.
+        let postponed = postponed
+            || (term == Term::ConTopic && {
+                // `easing of (the) sanctions should come only ...`
+                let mut after = i + len;
+                if toks.get(after) == Some(&"of") {
+                    after += 1 + usize::from(toks.get(after + 1) == Some(&"the")) + 1;
+                }
+                let after = after.min(toks.len());
+                let verb_end = (after..(after + 3).min(toks.len()))
+                    .take_while(|&p| {
+                        MODALS.contains(&toks[p])
+                            || AUXILIARIES.contains(&toks[p])
+                            || matches!(toks[p], "come" | "comes" | "happen" | "happens")
+                    })
+                    .count();
+                verb_end > 0
+                    && toks.get(after + verb_end) == Some(&"only")
+                    && condition(after + verb_end + 1)
+            });
         if postponed {
             return Some(Vote {
                 sign: -orientation,

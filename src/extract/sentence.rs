@@ -320,7 +320,17 @@ impl Extractor {
                         used_quotes.insert(qi);
                     }
                 }
-                FrameKind::According if !qs.is_empty() && cs < f.cue_i => {
+                // Not when the claim runs on after the marks (`A draft
+                // included language on “de facto” recognition of Russian
+                // control, according to two officials`): that is mixed.
+                FrameKind::According
+                    if !qs.is_empty()
+                        && cs < f.cue_i
+                        && toks[cs..ce]
+                            .iter()
+                            .rposition(|t| t.mark.is_some())
+                            .is_some_and(|m| toks[cs + m + 1..ce].iter().all(|t| !t.word)) =>
+                {
                     for &qi in &qs {
                         let (a, b) = trim_quote_inner(text, quotes[qi]);
                         push(&mut out, Kind::Fragment, a, b);

@@ -251,6 +251,22 @@ impl Extractor {
         let progressive = form.participle && BE_FORMS.contains(prev_lower);
         let participle = form.participle && !progressive;
         frame.participle = participle;
+        // `the European Union added eight companies to its sanctions list`:
+        // adding something to something reports nothing.
+        // (`added the door to the alliance must remain open` is a clause.)
+        let adds_to = form.lemma == "add"
+            && toks.get(j).is_some_and(|t| t.word && !t.cap && !t.is("that"))
+            && {
+                let stretch: Vec<&Tok> = toks[j..]
+                    .iter()
+                    .take_while(|t| t.word && t.quote.is_none())
+                    .collect();
+                stretch.iter().take(8).any(|t| t.is("to"))
+                    && !stretch.iter().any(|t| t.finite_or_modal() || t.looks_past_tense())
+            };
+        if adds_to {
+            return None;
+        }
         // `A second diplomat was blunter: "..."`, `was categorical that
         // ...`; not `was blunt about the risks`.
         if form.lemma.starts_with("be ")

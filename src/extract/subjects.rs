@@ -694,7 +694,10 @@ impl Extractor {
             // Only when no other clause subject intervenes.
             return prev.speaker.clone();
         }
-        // Nearest mention followed by a verb-ish word.
+        // Nearest mention followed by a verb-ish word; a subordinate
+        // clause's (`Beijing protested after the EU added ..., and warned`)
+        // only when the main clause has none.
+        let mut subordinate_subject = None;
         let mut k = cue_i;
         while k > 0 {
             k -= 1;
@@ -775,6 +778,10 @@ impl Extractor {
                     continue;
                 }
                 if let Some(sp) = self.resolve_np(&toks[a..b], text, ctx, &None, toks[a].start) {
+                    if clause_joining {
+                        subordinate_subject.get_or_insert(sp);
+                        continue;
+                    }
                     return Some(sp);
                 }
             }
@@ -784,5 +791,6 @@ impl Extractor {
         hint.as_ref()
             .filter(|(pos, _)| *pos < toks[cue_i].start)
             .map(|(_, s)| s.clone())
+            .or(subordinate_subject)
     }
 }

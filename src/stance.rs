@@ -57,7 +57,8 @@ pub struct Polarity {
     /// Markers that leave the issue to others (`will not take sides`,
     /// `not for Singapore to decide`): the statement speaks to the issue and
     /// takes no side. An entry opening with `to` (`to decide`) counts only
-    /// after `for` or `up to` a few words before it.
+    /// after `for` (or `up to`) and up to three words naming who (`not for
+    /// Singapore to decide`, not `for a summit to decide`).
     #[serde(default)]
     pub deferrals: Vec<String>,
 }
@@ -821,14 +822,19 @@ impl Codebook {
     /// Where a deferral starts in `toks`, if anywhere: `will not take sides`,
     /// `not for India to prescribe`, `up to Kyiv to decide`.
     fn deferral_at(&self, toks: Toks<'_>) -> Option<usize> {
-        (0..toks.len()).find(|&k| {
-            self.deferrals.find_at(toks, k).is_some_and(|p| {
-                let before = &toks.words[k.saturating_sub(5)..k];
-                p.words[0].0 != "to"
-                    || before.iter().enumerate().any(|(j, &w)| {
-                        w == "for" || (w == "up" && before.get(j + 1) == Some(&"to"))
-                    })
+        // `for Singapore`, `for us`, `up to the Ukrainians` right before `to`.
+        let names_who = |k: usize| {
+            (1..=3).any(|n| {
+                k > n
+                    && (toks[k - n - 1] == "for"
+                        || (toks[k - n - 1] == "to" && k > n + 1 && toks[k - n - 2] == "up"))
+                    && !matches!(toks[k - n], "a" | "an" | "some" | "any" | "this" | "that")
             })
+        };
+        (0..toks.len()).find(|&k| {
+            self.deferrals
+                .find_at(toks, k)
+                .is_some_and(|p| p.words[0].0 != "to" || names_who(k))
         })
     }
 
@@ -949,25 +955,39 @@ impl Codebook {
             .collect()
     }
 
-    /// Whether the main clause after `from` (after a comma within four
-    /// words, if any) holds a negation or a rejecting judgement in its
-    /// first eight words (`...,
-    /// Ukraine will never be safe`, `..., peace is impossible`).
+    /// Whether the main clause after `from` (after the comma that ends a
+    /// verbless phrase of up to fourteen words, if any) holds a negation or
+    /// a rejecting judgement in its first eight words (`..., Ukraine will
+    /// never be safe`, `..., peace is impossible`).
     fn negated_after_comma(&self, toks: Toks<'_>, from: usize) -> bool {
-        // `Without a ceasefire there can be no talks` leaves the comma out;
         // `Without the lifting of restrictions on Rosselkhozbank and on
-        // insurance for our ships, there will be no deal` has a long object.
-        // Without a comma, the main clause starts right away; with one, it
-        // may start either side of it (`“... there can be no talks,” he said`).
-        let end = (from..(from + 14).min(toks.len()))
-            .take_while(|&p| !matches!(toks[p], "." | ";" | "?" | "!" | "but" | "—" | "–"))
-            .find(|&p| toks[p] == ",")
-            .map_or(from, |comma| comma + 1)
-            + 8;
-        (from..end.min(toks.len())).any(|p| {
+        // insurance for our ships, there will be no deal` has a long object;
+        // `Without sanctions relief the economy will keep growing, nobody
+        // ...` has its main clause before the comma.
+        let comma = (from..(from + 14).min(toks.len()))
+            .take_while(|&p| {
+                !matches!(toks[p], "." | ";" | "?" | "!" | "but" | "—" | "–")
+                    && !MODALS.contains(&toks[p])
+                    && !AUXILIARIES.contains(&toks[p])
+            })
+            .find(|&p| toks[p] == ",");
+        let negated = |p: usize| {
             match_len(&self.negators, toks, p).is_some()
                 || match_len(&self.post_rejecters, toks, p).is_some()
-        })
+        };
+        match comma {
+            // `“Without a ceasefire there can be no talks,” he said`: the
+            // main clause opens with `there` before the comma.
+            Some(c) => {
+                (c + 1..(c + 9).min(toks.len())).any(negated)
+                    || (from..c).any(|t| toks[t] == "there" && (t + 1..(t + 4).min(c)).any(negated))
+            }
+            // `Without the lifting of sanctions on firms that did nothing
+            // wrong`: a relative clause's negation is not the main clause's.
+            None => (from..(from + 8).min(toks.len()))
+                .take_while(|&p| !matches!(toks[p], "that" | "which" | "who"))
+                .any(negated),
+        }
     }
 
     /// The vote of the issue expression at `toks[i..i + len]`, if it is the
@@ -1150,6 +1170,9 @@ impl Codebook {
         let progressive = ing && !is_gerund(&toks, i);
         let gerund = is_gerund(&toks, i);
         let nominal = term == Term::Topic || (term == Term::ConTopic && !progressive) || gerund;
+        if matches!(term, Term::Pro | Term::Con) && simile_at(toks, i + len) {
+            return None;
+        }
         let kind = match term {
             Term::Pro if reversed => "reversed-pro",
             Term::Pro => "pro",
@@ -1161,23 +1184,27 @@ impl Codebook {
         // after a peace deal`: undoing made to wait on a condition is refused
         // until then (`They're not being lifted before an agreement`).
         let condition = |k: usize| matches!(toks.get(k), Some(&("if" | "when" | "after" | "once")));
+        let only_if = |k: usize| toks.get(k) == Some(&"only") && condition(k + 1);
         let postponed = term == Term::Con
             && ((condition(i + len)
                 && (lo..i)
                     .rev()
                     .take_while(|&k| toks[k] == "only" || AUXILIARIES.contains(&toks[k]))
                     .any(|k| toks[k] == "only"))
-                || (toks.get(i + len) == Some(&"only") && condition(i + len + 1)));
-        // `Any easing should come only when Russia has withdrawn`: relief
-        // made to wait on a condition is refused until then.
+                || only_if(i + len));
+        // `Any easing of EU sanctions should come only when Russia has
+        // withdrawn`: relief of the issue (named in the words or an `of`
+        // phrase; not `humanitarian relief`) made to wait on a condition.
         let postponed = postponed
             || (term == Term::ConTopic && {
-                // `easing of (the) sanctions should come only ...`
+                let names_issue = |a: usize, b: usize| (a..b).any(|p| ci.topic.matches_at(toks, p));
                 let mut after = i + len;
                 if toks.get(after) == Some(&"of") {
-                    after += 1 + usize::from(toks.get(after + 1) == Some(&"the")) + 1;
+                    let phrase_end = (after + 1..(after + 5).min(toks.len()))
+                        .find(|&p| ci.topic.matches_at(toks, p))
+                        .map(|p| p + 1);
+                    after = phrase_end.unwrap_or(after);
                 }
-                let after = after.min(toks.len());
                 let verb_end = (after..(after + 3).min(toks.len()))
                     .take_while(|&p| {
                         MODALS.contains(&toks[p])
@@ -1185,9 +1212,7 @@ impl Codebook {
                             || matches!(toks[p], "come" | "comes" | "happen" | "happens")
                     })
                     .count();
-                verb_end > 0
-                    && toks.get(after + verb_end) == Some(&"only")
-                    && condition(after + verb_end + 1)
+                names_issue(i, after) && verb_end > 0 && only_if(after + verb_end)
             });
         if postponed {
             return Some(Vote {
@@ -1420,11 +1445,10 @@ impl Codebook {
         } else {
             (i + len + 24).min(toks.len())
         };
-        // `Sanctions don't work like a light switch`: a simile, no judgement.
         let rejects_at = |p: usize| {
             match_len(&self.post_rejecters, toks, p)
                 .or_else(|| match_len(&ci.post_rejecters, toks, p))
-                .filter(|&n| toks.get(p + n) != Some(&"like"))
+                .filter(|&n| !simile_at(toks, p + n))
         };
         let mut seen = 0;
         let mut pending_flips = 0;
@@ -1559,8 +1583,11 @@ impl Codebook {
                 last = hi + n;
                 break;
             }
+            // `Sanctions relief is acceptable to Hungary`: acceptable to
+            // someone is that one's judgement.
             if let Some(n) = match_len(&self.post_supporters, toks, hi)
                 .or_else(|| match_len(&ci.post_supporters, toks, hi))
+                .filter(|&n| !(toks[hi + n - 1] == "acceptable" && toks.get(hi + n) == Some(&"to")))
             {
                 if governor == 0 {
                     governor = 1;
@@ -1725,6 +1752,14 @@ fn is_ing_form(w: &str) -> bool {
 /// Whether the `-ing` form at `toks[i]` is a gerund, naming an act, not a
 /// progressive verb after a form of `be` (`the EU is lifting sanctions`) or
 /// of a verb of continuing (`keeps bankrolling the war`).
+/// Whether a judgement ending at `end` opens a simile (`Sanctions don't
+/// work like a light switch`): it judges nothing.
+fn simile_at(toks: Toks<'_>, end: usize) -> bool {
+    end > 0
+        && toks.get(end) == Some(&"like")
+        && matches!(toks[end - 1], "work" | "works" | "worked")
+}
+
 fn is_gerund(toks: &[&str], i: usize) -> bool {
     is_ing_form(toks[i])
         && (i == 0

@@ -254,15 +254,22 @@ impl Extractor {
         // `the European Union added eight companies to its sanctions list`:
         // adding something to something reports nothing.
         // (`added the door to the alliance must remain open` is a clause.)
+        // (`“...,” added an adviser to the prime minister` is inverted.)
         let adds_to = form.lemma == "add"
-            && toks.get(j).is_some_and(|t| t.word && !t.cap && !t.is("that"))
+            && i > 0
+            && toks[i - 1].word
+            && toks
+                .get(j)
+                .is_some_and(|t| t.word && !t.cap && !t.is("that"))
             && {
                 let stretch: Vec<&Tok> = toks[j..]
                     .iter()
                     .take_while(|t| t.word && t.quote.is_none())
                     .collect();
                 stretch.iter().take(8).any(|t| t.is("to"))
-                    && !stretch.iter().any(|t| t.finite_or_modal() || t.looks_past_tense())
+                    && !stretch
+                        .iter()
+                        .any(|t| t.finite_or_modal() || t.looks_past_tense())
             };
         if adds_to {
             return None;
@@ -357,16 +364,28 @@ impl Extractor {
                     .unwrap_or(np_end);
                 // `..., said India's emphasis on a truce was wrong`: a clause
                 // after the name's adverbial is content, not an adverbial.
-                // `allowed it to remain`: `to` before a lowercase word opens
-                // an infinitive; `on a visit to Kyiv` is still an adverbial.
-                let clause_after = (b..np_end).any(|p| {
-                    let w = toks[p].lower;
-                    let infinitive = w == "to"
-                        && toks.get(p + 1).is_some_and(|n| {
-                            n.word && !n.cap && !NOUN_DETERMINERS.contains(n.lower)
+                // `allowed it to remain`: `to` after an object pronoun opens
+                // an infinitive; `on a visit to frontline troops` is still an
+                // adverbial, and so is a relative clause in it (`at a
+                // meeting that was held in Brussels`). After a quotation the
+                // words before the cue are the content already.
+                let quoted_before = toks[..i]
+                    .iter()
+                    .any(|t| t.quote.is_some() || t.mark.is_some());
+                let clause_after = !quoted_before
+                    && (b..np_end)
+                        .take_while(|&p| !matches!(toks[p].lower, "that" | "who" | "which"))
+                        .any(|p| {
+                            let w = toks[p].lower;
+                            let infinitive = w == "to"
+                                && matches!(
+                                    toks[p - 1].lower,
+                                    "it" | "them" | "him" | "her" | "us" | "me" | "you"
+                                );
+                            FINITE_VERBS.contains(w)
+                                || (MODALS.contains(w) && w != "to")
+                                || infinitive
                         });
-                    FINITE_VERBS.contains(w) || (MODALS.contains(w) && w != "to") || infinitive
-                });
                 // `said an adviser to the president`, `said Kyiv's envoy to
                 // the UN`: a role and whom it serves, not an infinitive.
                 let serves = |p: usize| {
@@ -820,7 +839,14 @@ impl Extractor {
                     PARTITIVE_QUANTIFIERS.contains(t.lower)
                         || matches!(t.lower, "none" | "few" | "half")
                 });
-            if absolute_after && a >= 2 && toks[a - 1].is_comma() && after_separator(toks, a) {
+            // (`Sanctions on Russian banks, Kallas said, some of which expire
+            // in July, must be renewed` has no clause before the report.)
+            let clause_before = a >= 2
+                && toks[..a - 1]
+                    .iter()
+                    .any(|t| t.word && (t.finite_or_modal() || t.looks_past_tense()));
+            if absolute_after && clause_before && toks[a - 1].is_comma() && after_separator(toks, a)
+            {
                 frame.kind_hint = FrameKind::Trailing;
                 frame.region_start = 0;
                 frame.content = Some((0, a - 1));

@@ -1276,8 +1276,14 @@ impl Codebook {
         }
         // `asking Kyiv to cede`, `a desire from Moscow to end`: another actor's stance.
         let other = find_any(&self.reported_others, scope).is_some_and(|k| {
-            // `to expect Russia to give back ...` is the speaker's expectation.
-            if k > 0 && scope[k - 1] == "to" {
+            // `to expect Russia to give back ...` is the speaker's
+            // expectation; `we have threatened to impose new sanctions` the
+            // speaker's threat.
+            if k > 0 && scope[k - 1] == "to"
+                || scope[k.saturating_sub(3)..k]
+                    .iter()
+                    .any(|&w| w == "we" || w == "i")
+            {
                 return false;
             }
             // `Ukraine cannot be forced to give up land`: a refusal to be

@@ -1755,9 +1755,6 @@ fn is_ing_form(w: &str) -> bool {
     w.ends_with("ing") && w.len() > 5
 }
 
-/// Whether the `-ing` form at `toks[i]` is a gerund, naming an act, not a
-/// progressive verb after a form of `be` (`the EU is lifting sanctions`) or
-/// of a verb of continuing (`keeps bankrolling the war`).
 /// Whether a judgement ending at `end` opens a simile (`Sanctions don't
 /// work like a light switch`): it judges nothing.
 fn simile_at(toks: Toks<'_>, end: usize) -> bool {
@@ -1766,6 +1763,9 @@ fn simile_at(toks: Toks<'_>, end: usize) -> bool {
         && matches!(toks[end - 1], "work" | "works" | "worked")
 }
 
+/// Whether the `-ing` form at `toks[i]` is a gerund, naming an act, not a
+/// progressive verb after a form of `be` (`the EU is lifting sanctions`) or
+/// of a verb of continuing (`keeps bankrolling the war`).
 fn is_gerund(toks: &[&str], i: usize) -> bool {
     is_ing_form(toks[i])
         && (i == 0

@@ -586,6 +586,7 @@ pub(super) static PERSON_DESCRIPTIONS: WordList = WordList::new(&[
 /// `at a news conference`).
 pub(super) static OCCASION_NOUNS: WordList = WordList::new(&[
     "address",
+    "comment",
     "statement",
     "interview",
     "speech",
@@ -620,12 +621,14 @@ pub(super) fn time_phrase_ending_at(toks: &[Tok], end: usize) -> Option<usize> {
     while k > 0 && word(k - 1).is_some_and(|t| t.lower.bytes().all(|b| b.is_ascii_digit())) {
         k -= 1;
     }
-    // `at a news conference in Berlin`: the occasion's place.
+    // `at a news conference in Berlin`: the occasion's place; `in an
+    // interview with Reuters`, `in a comment to Ukrinform`, `in a post on
+    // Telegram`: whom or where it was given.
     let mut noun_end = k;
     if k == end
         && k >= 3
         && word(k - 1).is_some_and(|t| t.cap)
-        && word(k - 2).is_some_and(|t| t.is("in"))
+        && word(k - 2).is_some_and(|t| matches!(t.lower, "in" | "with" | "to" | "on"))
         && word(k - 3).is_some_and(|t| OCCASION_NOUNS.contains(t.lower))
     {
         noun_end = k - 2;
@@ -657,7 +660,9 @@ pub(super) fn time_phrase_ending_at(toks: &[Tok], end: usize) -> Option<usize> {
     } else {
         return None;
     };
-    (start > 0 && word(start - 1).is_some()).then_some(start)
+    // Or an appositive's comma: `Kurtseitov, a member of the group, on
+    // Tuesday said`.
+    (start > 0 && (word(start - 1).is_some() || toks[start - 1].is_comma())).then_some(start)
 }
 
 /// Lowercase particles inside surnames (`Ursula von der Leyen`, `Caspar van

@@ -438,7 +438,16 @@ impl Extractor {
         mut frame: Frame<'l>,
     ) -> Option<Frame<'l>> {
         let (i, j) = (frame.cue_i, frame.cue_j);
-        if frame.form.words.first().is_some_and(|w| w == "according") {
+        // `..., per two people familiar with the talks`: `per` after a
+        // comma (or opening the sentence) is `according to`; not `per
+        // barrel`, `per cent`.
+        let per = |w: &String| w == "per" && (i == 0 || toks[i - 1].is_comma());
+        if frame
+            .form
+            .words
+            .first()
+            .is_some_and(|w| w == "according" || per(w))
+        {
             let (a, b) = self.np_right(toks, j)?;
             frame.subj = Some((a, b));
             frame.kind_hint = FrameKind::According;

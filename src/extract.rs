@@ -20,7 +20,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::actors::{
-    fold_name, role_words, translit_key, ActorId, ActorKind, DocActors, Known, Registry,
+    fold_name, role_words, translit_key, Actor, ActorId, ActorKind, DocActors, Known, Registry,
 };
 use crate::document::Document;
 use crate::lexicon::{CueForm, Gender, Lexicons, TitleKind, WordList};
@@ -786,6 +786,19 @@ fn interview_answers(
             })
         })
         .collect()
+}
+
+/// A registry actor as the speaker (`person` when the role found says so
+/// even where the registry does not).
+fn registered_speaker(a: &Actor, mention: String, person: bool) -> Speaker {
+    Speaker {
+        name: Some(a.name.clone()),
+        mention,
+        anonymous: false,
+        affiliation: a.affiliation.clone(),
+        person,
+        gender: a.gender,
+    }
 }
 
 fn speaker_of(k: &Known, mention: String) -> Speaker {

@@ -21,32 +21,7 @@ impl Extractor {
                 i += 1;
                 continue;
             }
-            let mut j = i;
-            while j < toks.len()
-                && toks[j].word
-                && toks[j].quote.is_none()
-                && (toks[j].cap
-                    || self.is_title_word(toks[j].lower)
-                    || (j > i && particle_in_name(toks, j)))
-            {
-                j += 1;
-                if toks[j - 1].poss {
-                    break;
-                }
-                // `EU Commissioner for Defence Sophie Rousseau`, `Minister of
-                // Foreign Affairs Dmytro Kuleba`: a title's complement stays
-                // in the run, so the person holds the whole title.
-                let complement = j + 1 < toks.len()
-                    && matches!(toks[j].lower, "for" | "of")
-                    && toks[j - 1].cap
-                    && toks[j + 1].word
-                    && toks[j + 1].cap
-                    && toks[j + 1].quote.is_none()
-                    && matches!(self.lex.title(toks[j - 1].lower), Some(TitleKind::Role));
-                if complement {
-                    j += 1;
-                }
-            }
+            let j = self.name_run_end(toks, i, true);
             // Include lowercase title words right before the run (Kremlin spokesman Dmitry Peskov
             // already joined; `special envoy Steve Witkoff` starts lowercase).
             let mut a = i;
@@ -247,6 +222,39 @@ impl Extractor {
         let demonyms = &self.lex.demonyms;
         demonyms.contains_key(lower)
             && (lower.ends_with("ese") || demonyms.contains_key(format!("{lower}s").as_str()))
+    }
+
+    /// The end of the run of capitalised words, title words and name
+    /// particles starting at `i`, taking in a possessive and stopping after
+    /// it. With `complements`, a title's capitalised complement stays in
+    /// the run (`EU Commissioner for Defence Sophie Rousseau`, `Minister of
+    /// Foreign Affairs Dmytro Kuleba`), so the person holds the whole title.
+    pub(super) fn name_run_end(&self, toks: &[Tok], i: usize, complements: bool) -> usize {
+        let mut j = i;
+        while j < toks.len()
+            && toks[j].word
+            && toks[j].quote.is_none()
+            && (toks[j].cap
+                || self.is_title_word(toks[j].lower)
+                || (j > i && particle_in_name(toks, j)))
+        {
+            j += 1;
+            if toks[j - 1].poss {
+                break;
+            }
+            let complement = complements
+                && j + 1 < toks.len()
+                && matches!(toks[j].lower, "for" | "of")
+                && toks[j - 1].cap
+                && toks[j + 1].word
+                && toks[j + 1].cap
+                && toks[j + 1].quote.is_none()
+                && matches!(self.lex.title(toks[j - 1].lower), Some(TitleKind::Role));
+            if complement {
+                j += 1;
+            }
+        }
+        j
     }
 
     /// Whether `lower` is a first name of the lexicon, a trailing period
@@ -744,19 +752,7 @@ impl Extractor {
                 i += 1;
                 continue;
             }
-            let mut j = i;
-            while j < toks.len()
-                && toks[j].word
-                && toks[j].quote.is_none()
-                && (toks[j].cap
-                    || self.is_title_word(toks[j].lower)
-                    || (j > i && particle_in_name(toks, j)))
-            {
-                j += 1;
-                if toks[j - 1].poss {
-                    break;
-                }
-            }
+            let j = self.name_run_end(toks, i, false);
             let after_prep =
                 i > 0 && PREPOSITIONS.contains(toks[i - 1].lower) && !toks[i - 1].is("by");
             if !toks[j - 1].poss {

@@ -456,14 +456,7 @@ impl Extractor {
         let phrase = join_base(&run, text);
         if let Some(id) = self.registry.lookup(&phrase) {
             let a = self.registry.get(id);
-            return Some(Speaker {
-                name: Some(a.name.clone()),
-                mention,
-                anonymous: false,
-                affiliation: a.affiliation.clone(),
-                person: a.kind == ActorKind::Person,
-                gender: a.gender,
-            });
+            return Some(registered_speaker(a, mention, a.kind == ActorKind::Person));
         }
         // Roles: `the Kremlin spokesman`, `the top diplomat`.
         let rw = self.description_role_words(&phrase);
@@ -536,15 +529,7 @@ impl Extractor {
                 None
             };
             if let Some(id) = pick {
-                let a = self.registry.get(id);
-                return Some(Speaker {
-                    name: Some(a.name.clone()),
-                    mention,
-                    anonymous: false,
-                    affiliation: a.affiliation.clone(),
-                    person: true,
-                    gender: a.gender,
-                });
+                return Some(registered_speaker(self.registry.get(id), mention, true));
             }
             // `Kyrylo Budanov spoke. “...,” the intelligence chief said.`;
             // the head before a complement (`the presidential chief of

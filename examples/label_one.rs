@@ -1,5 +1,6 @@
 //! Prints the stance labels of each line of a file, read as a statement in
-//! its own words: `issue=label rule`.
+//! its own words (or, written `statement ||| sentence`, with the sentence that
+//! reports it): `issue=label rule`.
 use stancetrack::stance::Codebook;
 
 fn main() {
@@ -7,8 +8,10 @@ fn main() {
     let text = std::fs::read_to_string(&path).expect("readable file");
     let codebook = Codebook::builtin();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        // `statement ||| sentence`: the statement judged with its sentence.
+        let (statement, context) = line.split_once(" ||| ").unwrap_or((line, line));
         let labels: Vec<String> = codebook
-            .label(line, line)
+            .label(statement, context)
             .iter()
             .map(|l| format!("{}={} {}", l.issue, l.label.as_str(), l.rule))
             .collect();

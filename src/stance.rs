@@ -774,7 +774,7 @@ impl Codebook {
             } else {
                 text_toks
             };
-            let votes = if rhetorical {
+            let mut votes = if rhetorical {
                 let mut votes = self.votes(ci, toks);
                 for v in &mut votes {
                     v.sign = -v.sign;
@@ -786,7 +786,18 @@ impl Codebook {
             } else {
                 self.votes(ci, toks)
             };
-            let sum: i32 = votes.iter().map(|v| v.sign).sum();
+            let mut sum: i32 = votes.iter().map(|v| v.sign).sum();
+            // `Kyiv had "nothing against" a phased ceasefire, but that it
+            // would not sign a document in which truce means ...`: when the
+            // sentence's clauses cancel out, the statement's own words decide.
+            if sum == 0 && !votes.is_empty() && !rhetorical && toks.len() > text_toks.len() {
+                let own = self.votes(ci, text_toks);
+                let own_sum: i32 = own.iter().map(|v| v.sign).sum();
+                if own_sum != 0 {
+                    votes = own;
+                    sum = own_sum;
+                }
+            }
             let label = match sum.signum() {
                 1 => Label::Favor,
                 -1 => Label::Against,

@@ -88,6 +88,49 @@ pub struct Found {
     pub interrupted: bool,
 }
 
+/// A sentence read, for the attribution formula after it (`This was stated
+/// by ...`): its span and whether it made statements of its own.
+#[derive(Debug, Clone, Copy)]
+struct PreviousSentence {
+    start: usize,
+    end: usize,
+    claimed: bool,
+}
+
+/// `Ukraine will not agree to any ceasefire formula that legitimizes the
+/// occupation. This was stated by ...`: the sentence before the formula is
+/// the speaker's reported statement, whole (without its final period), when
+/// it made none of its own and is more than a few words.
+fn claim_previous_sentence(
+    text: &str,
+    before: PreviousSentence,
+    speaker: Speaker,
+    cue: String,
+) -> Option<Found> {
+    if before.claimed {
+        return None;
+    }
+    let sentence = text.get(before.start..before.end)?;
+    let trimmed = sentence.trim_end().trim_end_matches(['.', '!']).trim_end();
+    let words = trimmed.split_whitespace().count();
+    if words < 4 || trimmed.ends_with('?') {
+        return None;
+    }
+    let start = before.start + (sentence.len() - sentence.trim_start().len());
+    let end = before.start + trimmed.len();
+    let quoted = text[start..end].contains(['“', '"', '«', '„']);
+    Some(Found {
+        kind: if quoted { Kind::Mixed } else { Kind::Indirect },
+        start,
+        end,
+        cue,
+        speaker,
+        context: text[start..end].to_string(),
+        continues: false,
+        interrupted: false,
+    })
+}
+
 /// A paragraph of a quotation running on with nobody's words yet (see
 /// `Extractor::claim_running_quotation`): its span, its paragraph's text,
 /// and the floating statements it was given, which stand if no
@@ -357,9 +400,12 @@ impl Extractor {
         // (see below).
         let mut running: Vec<RunningParagraph> = Vec::new();
         let answers = interview_answers(text, &paragraphs);
+        // The sentence before this one, which `This was stated by ...` claims.
+        let mut previous: Option<PreviousSentence> = None;
         for (pi, p) in paragraphs.iter().enumerate() {
             if p.kind != ParagraphKind::Content {
                 prev_open_quote = false;
+                previous = None;
                 continue;
             }
             // `Berthold: No. Administrations change.`: an interviewee's
@@ -385,6 +431,7 @@ impl Extractor {
                     ctx.remember_speakers(std::slice::from_ref(&answer), pi);
                     out.push(answer);
                     prev_open_quote = false;
+                    previous = None;
                     continue;
                 }
             }
@@ -411,6 +458,7 @@ impl Extractor {
             for &(s, e) in &sentences {
                 if e - s > MAX_SENTENCE_BYTES {
                     quote_alone = None;
+                    previous = None;
                     // A runaway "sentence" (a page dump with no breaks) is not
                     // searched: bounded work per article.
                     continue;
@@ -433,7 +481,27 @@ impl Extractor {
                 lowered.clear();
                 let toks = self.tokenize(text, s, e, &qs, &mut lowered);
                 let toks = lowered.attach(toks);
-                let found = self.sentence(text, (s, e), &toks, &qs, &mut ctx, pi);
+                let mut found = self.sentence(text, (s, e), &toks, &qs, &mut ctx, pi);
+                if let Some(((a, b), cue_end)) = self.attribution_formula(&toks) {
+                    // The formula is an attribution, not a statement (its
+                    // `, an Ukrinform correspondent reports` neither).
+                    found.clear();
+                    let speaker =
+                        self.resolve_np(&toks[a..b], text, &mut ctx, &None, toks[a].start);
+                    if let (Some(speaker), Some(before)) = (speaker, previous.take()) {
+                        let cue = text[toks[0].start..toks[cue_end - 1].end].to_string();
+                        self.note_occasion_document(&toks[b..], &speaker, &mut ctx);
+                        if let Some(claimed) = claim_previous_sentence(text, before, speaker, cue) {
+                            ctx.remember_speakers(std::slice::from_ref(&claimed), pi);
+                            out.push(claimed);
+                        }
+                    }
+                }
+                previous = Some(PreviousSentence {
+                    start: s,
+                    end: e,
+                    claimed: !found.is_empty(),
+                });
                 // `“The situation is hard. It is also clear.” Golubev said.`:
                 // a quotation ending its sentence, then the attribution alone.
                 if let (Some((speaker, cue)), Some((q, qs_start, from))) =

@@ -9,6 +9,10 @@ struct Expect {
     kind: String,
     speaker: String,
     text: String,
+    /// The stance labels the statement must carry, issue by issue, when
+    /// the case is about the sentence read for stance.
+    #[serde(default)]
+    stance: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(serde::Deserialize)]
@@ -44,7 +48,20 @@ fn every_attribution_pattern_yields_its_statements() {
             match hit {
                 Some(s)
                     if s.speaker.as_deref() == Some(e.speaker.as_str())
-                        && s.kind.as_str() == e.kind => {}
+                        && s.kind.as_str() == e.kind =>
+                {
+                    let labels: std::collections::BTreeMap<String, String> = s
+                        .stance
+                        .iter()
+                        .map(|l| (l.issue.clone(), l.label.as_str().to_string()))
+                        .collect();
+                    if e.stance.as_ref().is_some_and(|want| *want != labels) {
+                        failures.push(format!(
+                            "{}: {:?} got stance {labels:?}, want {:?}",
+                            case.name, e.text, e.stance
+                        ));
+                    }
+                }
                 Some(s) => failures.push(format!(
                     "{}: {:?} got speaker {:?} kind {}, want {:?} {}",
                     case.name, e.text, s.speaker, s.kind, e.speaker, e.kind

@@ -340,6 +340,15 @@ impl Extractor {
                 }
             }
         }
+        // `European governments, they said, are deeply split on this; the
+        // Baltic states regard any early relief as a reward for aggression`:
+        // a content that ends at a semicolon leaves the clause after it to
+        // the writer.
+        if let Some((_, b)) = me.content {
+            if toks.get(b).is_some_and(|t| t.punct(";")) && b + 1 < toks.len() {
+                cut.push((toks[b].start, e));
+            }
+        }
         if cut.is_empty() {
             return text[s..e].to_string();
         }

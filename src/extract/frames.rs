@@ -1119,3 +1119,96 @@ impl Extractor {
         None
     }
 }
+
+impl Extractor {
+    /// `This was stated by Foreign Minister Andrii Sybiha during a press
+    /// conference, an Ukrinform correspondent reports.`: the house formula of
+    /// Ukrainian and Russian agencies in English, which attributes the
+    /// sentence before it. The token range of the speaker's noun phrase and
+    /// the end of the cue (`This was stated by`), if the sentence opens so.
+    ///
+    /// Also `That was said by ...`, `This has been announced by ...` and `Such
+    /// a statement was made by ...`.
+    pub(super) fn attribution_formula(&self, toks: &[Tok]) -> Option<((usize, usize), usize)> {
+        let words: Vec<&str> = toks.iter().take(6).map(|t| t.lower).collect();
+        let by = match words.as_slice() {
+            ["this" | "that", "was" | "is", participle, "by", ..]
+                if STATED_PARTICIPLES.contains(participle) =>
+            {
+                3
+            }
+            ["this" | "that", "has" | "had", "been", participle, "by", ..]
+                if STATED_PARTICIPLES.contains(participle) =>
+            {
+                4
+            }
+            ["such" | "this" | "that", "a" | "the", noun, "was", "made" | "voiced", "by"]
+            | ["such" | "this" | "that", noun, "was", "made" | "voiced", "by", ..]
+                if matches!(
+                    *noun,
+                    "statement" | "remark" | "announcement" | "statements"
+                ) =>
+            {
+                words.iter().position(|&w| w == "by")?
+            }
+            _ => return None,
+        };
+        if toks[..=by]
+            .iter()
+            .any(|t| t.quote.is_some() || t.mark.is_some())
+        {
+            return None;
+        }
+        // The phrase runs to the occasion or the comma after it; a title
+        // chain may hold a comma (`by Deputy Prime Minister, Minister of
+        // Foreign Affairs of Luxembourg Xavier Bettel during ...`), tried
+        // second.
+        let stops = |t: &Tok| {
+            !t.word
+                || t.quote.is_some()
+                || matches!(
+                    t.lower,
+                    "in" | "during"
+                        | "at"
+                        | "on"
+                        | "while"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "with"
+                        | "following"
+                        | "via"
+                        | "amid"
+                        | "ahead"
+                        | "speaking"
+                        | "who"
+                        | "according"
+                )
+        };
+        let a = by + 1;
+        let end = (a..toks.len())
+            .find(|&k| stops(&toks[k]))
+            .unwrap_or(toks.len());
+        (end > a && end - a <= 16).then_some(((a, end), by + 1))
+    }
+}
+
+/// Participles of speaking the agencies' formula uses (`This was stated
+/// by`).
+static STATED_PARTICIPLES: WordList = WordList::new(&[
+    "stated",
+    "said",
+    "announced",
+    "reported",
+    "noted",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "declared",
+    "written",
+    "posted",
+    "voiced",
+    "underlined",
+    "reiterated",
+    "confirmed",
+]);

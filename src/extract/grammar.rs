@@ -1464,3 +1464,21 @@ pub(super) static FINITE_VERBS: WordList = WordList::new(&[
     "swept",
     "overran",
 ]);
+
+/// Social networks a post is written on (`wrote on Telegram`, `said on X`).
+pub(super) static SOCIAL_PLATFORMS: WordList = WordList::new(&[
+    "telegram",
+    "x",
+    "twitter",
+    "facebook",
+    "instagram",
+    "truth",
+    "threads",
+    "bluesky",
+    "linkedin",
+    "vkontakte",
+    "weibo",
+    "wechat",
+    "youtube",
+    "tiktok",
+]);

@@ -712,6 +712,52 @@ impl Extractor {
         }
     }
 
+    /// `Zelensky said in a statement that ...`, `In its statement, the
+    /// ministry called on ...`, `she wrote on Telegram`: the document a
+    /// statement was made in is its speaker's, and a later `the statement
+    /// said` or `“...,” the post reads` is theirs. `toks` is the stretch of
+    /// the sentence around the cue, outside the content.
+    pub(super) fn note_occasion_document(&self, toks: &[Tok], speaker: &Speaker, ctx: &mut DocCtx) {
+        if speaker.name.is_none() {
+            return;
+        }
+        for (k, t) in toks.iter().enumerate() {
+            if t.quote.is_some() {
+                continue;
+            }
+            let noun = if t.is("in") {
+                // `in a statement`, `in its latest post`, `in a joint
+                // statement`: a determiner, up to two words, the noun.
+                let det = toks.get(k + 1).is_some_and(|d| {
+                    matches!(
+                        d.lower,
+                        "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "this"
+                    )
+                });
+                let found = det
+                    .then(|| {
+                        toks[(k + 2).min(toks.len())..(k + 5).min(toks.len())]
+                            .iter()
+                            .take_while(|w| w.word && w.quote.is_none())
+                            .find(|w| DOCUMENT_NOUNS.contains(w.lower))
+                    })
+                    .flatten();
+                found.map(|w| singular(w.lower))
+            } else if t.is("on") {
+                // `wrote on Telegram`, `said on X`.
+                toks.get(k + 1)
+                    .filter(|p| p.cap && SOCIAL_PLATFORMS.contains(p.lower))
+                    .map(|_| "post".to_string())
+            } else {
+                None
+            };
+            if let Some(noun) = noun {
+                ctx.last_document = Some((noun, speaker.clone()));
+                return;
+            }
+        }
+    }
+
     /// The first person named in the sentence as a clause subject
     /// (not possessive, not after a preposition): pronouns in the same
     /// sentence prefer it.

@@ -57,6 +57,18 @@ impl Extractor {
                     None
                 }
             });
+            if let Some(sp) = &speaker {
+                // The stretch around the cue outside the content: `In its
+                // statement, the ministry called on ...`, `said in a
+                // statement that ...`.
+                let f = &frames[fi];
+                let from = f.subj.map_or(f.cue_i, |(a, _)| a.min(f.cue_i));
+                let to = match f.content {
+                    Some((cs, _)) if cs > f.cue_j => cs,
+                    _ => (f.cue_j + 6).min(toks.len()),
+                };
+                self.note_occasion_document(&toks[from.saturating_sub(8)..to], sp, ctx);
+            }
             frames[fi].speaker = speaker;
         }
         // `it`/`they` stand for an institution only with a speech verb

@@ -534,6 +534,11 @@ impl Extractor {
         }
         join_base_into(name_toks, text, name);
         if name_toks.len() == 1 {
+            // `the Lady R affair` (a ship), `Mr X`: a letter alone names no
+            // one a pronoun could stand for.
+            if name_toks[0].lower.trim_end_matches('.').chars().count() == 1 {
+                return None;
+            }
             let found = ctx.actors.find(name);
             let honorific = || {
                 run[..a].iter().find_map(|t| match self.lex.title(t.lower) {

@@ -77,6 +77,18 @@ impl Extractor {
             indefinite |= d.lower != "the";
             definite |= d.lower == "the";
         }
+        // `The Russian embassy on Orwell Road said`: the street a body
+        // sits on says where it is, not who speaks.
+        if let Some(p) = words.iter().position(|t| t.is("on") || t.is("at")) {
+            let located = p > 0
+                && p + 1 < words.len()
+                && !words[p - 1].cap
+                && INSTITUTION_HEADS.contains(words[p - 1].lower)
+                && words[p + 1..].iter().all(|t| t.cap);
+            if located {
+                words.truncate(p);
+            }
+        }
         // `one of the diplomats said`, `according to one of Meduza's
         // sources`: one of a group of sources is a source of its kind.
         if indefinite

@@ -535,9 +535,13 @@ impl Extractor {
                 a -= 1;
                 break;
             }
-            // `The Russian embassy in London said`: the mission is the
-            // speaker, not the city it sits in.
-            if l == "in" && a < end && a >= 2 && toks[a].cap && MISSIONS.contains(toks[a - 2].lower)
+            // `The Russian embassy in London said`, `the embassy on Orwell
+            // Road`: the mission is the speaker, not where it sits.
+            if matches!(l, "in" | "on" | "at")
+                && a < end
+                && a >= 2
+                && toks[a].cap
+                && MISSIONS.contains(toks[a - 2].lower)
             {
                 a -= 1;
                 continue;

@@ -90,10 +90,19 @@ impl SpeakerMerge {
             .filter(|(k, v)| !k.contains(' ') && !v.starts_with(|c: char| c.is_lowercase()))
             .map(|(k, _)| k.clone())
             .collect();
+        // Only a proper name ends in a surname: `The Government said` at a
+        // sentence's start is not another article's `Hungary government`.
+        let ends_in_proper_name = |v: &str| {
+            v.rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        };
         for single in singles {
             let hits: Vec<&(String, String)> = full
                 .iter()
-                .filter(|(k, _)| k.rsplit(' ').next() == Some(single.as_str()))
+                .filter(|(k, v)| {
+                    k.rsplit(' ').next() == Some(single.as_str()) && ends_in_proper_name(v)
+                })
                 .collect();
             if let [(_, name)] = hits.as_slice() {
                 canonical.insert(single, name.clone());
@@ -192,6 +201,16 @@ mod tests {
         assert_eq!(
             merged(&["Halyna Moroz", "Moroz"]),
             ["Halyna Moroz", "Halyna Moroz"]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_common_noun_joins_no_description() {
+        // `The Government said` in one article is not `Hungary government`
+        // in another.
+        assert_eq!(
+            merged(&["Hungary government", "Government"]),
+            ["Hungary government", "Government"]
         );
     }
 

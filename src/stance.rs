@@ -1216,14 +1216,23 @@ impl Codebook {
                         .map(|p| p + 1);
                     after = phrase_end.unwrap_or(after);
                 }
-                let verb_end = (after..(after + 3).min(toks.len()))
-                    .take_while(|&p| {
-                        MODALS.contains(&toks[p])
-                            || AUXILIARIES.contains(&toks[p])
-                            || matches!(toks[p], "come" | "comes" | "happen" | "happens")
-                    })
-                    .count();
-                names_issue(i, after) && verb_end > 0 && only_if(after + verb_end)
+                let verbs = (after..(after + 3).min(toks.len())).take_while(|&p| {
+                    MODALS.contains(&toks[p])
+                        || AUXILIARIES.contains(&toks[p])
+                        || matches!(toks[p], "come" | "comes" | "happen" | "happens")
+                });
+                let verb_end = verbs.clone().count();
+                let comes = verbs
+                    .clone()
+                    .any(|p| matches!(toks[p], "come" | "comes" | "happen" | "happens"));
+                // `any relief must come "after, not before" Moscow signs`:
+                // relief that comes after is withheld until then too. Bare
+                // relief after a determiner is the issue's (the sentence
+                // names it); `humanitarian relief` is not.
+                let bare = i > 0 && matches!(toks[i - 1], "any" | "the" | "such" | "no");
+                let waits = only_if(after + verb_end)
+                    || (comes && matches!(toks.get(after + verb_end), Some(&("after" | "once"))));
+                (names_issue(i, after) || bare) && verb_end > 0 && waits
             });
         if postponed {
             return Some(Vote {

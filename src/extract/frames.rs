@@ -455,10 +455,28 @@ impl Extractor {
                         (a, b)
                     };
                     frame.subj = Some((a, b));
-                    frame.kind_hint = FrameKind::Trailing;
                     frame.region_start = 0;
-                    frame.content = Some((0, left_end - 1));
                     frame.region_end = b;
+                    // `The likeliest outcome, says a veteran European
+                    // diplomat, is neither peace nor war`: set off inside a
+                    // clause whose verb comes after it, the report is
+                    // parenthetical and the whole clause its content.
+                    let verb_after = toks.get(np_end).is_some_and(Tok::is_comma)
+                        && toks
+                            .get(np_end + 1)
+                            .is_some_and(|t| t.word && t.quote.is_none() && t.finite_or_modal());
+                    let clause_before = toks[..left_end - 1].iter().any(|t| {
+                        t.quote.is_some()
+                            || t.mark.is_some()
+                            || (t.word && (t.finite_or_modal() || t.looks_past_tense()))
+                    });
+                    if verb_after && !clause_before && left_end >= 2 {
+                        frame.kind_hint = FrameKind::Parenthetical;
+                        frame.content = Some((0, toks.len()));
+                        return Some(frame);
+                    }
+                    frame.kind_hint = FrameKind::Trailing;
+                    frame.content = Some((0, left_end - 1));
                     return Some(frame);
                 }
             }

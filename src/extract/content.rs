@@ -905,8 +905,15 @@ impl Extractor {
                 return false;
             }
             let l = t.lower;
-            let verbish =
-                FINITE_VERBS.contains(l) || (MODALS.contains(l) && l != "to") || l == "that";
+            // `said on May 31, warning ...`: the month, not the modal.
+            let month = t.cap
+                && l == "may"
+                && (toks
+                    .get(m + 1)
+                    .is_some_and(|n| n.lower.bytes().all(|b| b.is_ascii_digit()))
+                    || (m > 0 && matches!(toks[m - 1].lower, "on" | "in" | "since" | "until")));
+            let verbish = !month
+                && (FINITE_VERBS.contains(l) || (MODALS.contains(l) && l != "to") || l == "that");
             // `urged allies to keep up the pressure.`: an object, then the
             // infinitive the verb takes.
             let complement = form.classes.inf && m > k && infinitive_at(toks, m);

@@ -699,6 +699,10 @@ struct DocCtx {
     /// The last document whose source was named (`A statement from the
     /// Kremlin`, `Zelensky's post`): its noun, singular, and the source.
     last_document: Option<(String, Speaker)>,
+    /// Where the last sentence that issued a document (`The G7 leaders
+    /// issued a joint statement.`) ended: an `it` right after is that
+    /// document.
+    issued_document_end: Option<usize>,
     /// The speaker and cue of a sentence that is an attribution alone
     /// (`Golubev said.`), for the quotation before it.
     tail: Option<(Speaker, String)>,

@@ -1330,6 +1330,7 @@ impl Codebook {
             return None;
         }
         let mut flips = 0;
+        let mut fears = 0;
         let mut governor = 0;
         let mut rejected = false;
         // The rejection is a relative clause's (`any agreement that rules
@@ -1391,6 +1392,15 @@ impl Codebook {
                     continue;
                 }
                 flips += 1;
+                // `Diplomats fear that Trump will lift sanctions`: fearing
+                // what a predicate says opposes it; `fear that the
+                // ceasefire will collapse` says nothing against a ceasefire.
+                if ["fear", "worr", "fret", "concern"]
+                    .iter()
+                    .any(|p| scope[k].starts_with(p))
+                {
+                    fears += 1;
+                }
                 rule = format!("negated-{rule}");
                 first = first.min(lo + k);
                 k += n;
@@ -1643,6 +1653,9 @@ impl Codebook {
             && ((toks[i - 1].ends_with("'s") && !own_target(toks[i - 1]))
                 || matches!(toks[i - 1], "its" | "their" | "his" | "her"));
         if possessed && governor == 0 && flips == 0 {
+            return None;
+        }
+        if nominal && governor == 0 && flips > 0 && flips == fears {
             return None;
         }
         let sign = if nominal {

@@ -714,6 +714,7 @@ impl Extractor {
         };
         if let Some(source) = self.resolve_np(&toks[a..b], text, ctx, hint, toks[a].start) {
             ctx.last_document = Some((singular(noun), source));
+            ctx.issued_document_end = toks.last().map(|t| t.end);
         }
     }
 

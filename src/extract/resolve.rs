@@ -89,6 +89,48 @@ impl Extractor {
                 words.truncate(p);
             }
         }
+        // `The Interfax news agency said`, `The Kan public broadcaster
+        // reported`: the outlet named before what kind it is.
+        if let [first, rest @ .., last] = words.as_slice() {
+            let named = words.iter().take_while(|t| t.cap && !t.poss).count();
+            let kind_after = named > 0
+                && !last.cap
+                && NEWS_SOURCES.contains(last.lower)
+                && rest[named.saturating_sub(1)..].iter().all(|t| {
+                    matches!(
+                        t.lower,
+                        "news"
+                            | "public"
+                            | "state"
+                            | "state-run"
+                            | "state-owned"
+                            | "national"
+                            | "private"
+                            | "independent"
+                            | "commercial"
+                            | "wire"
+                            | "press"
+                    )
+                });
+            if kind_after && first.cap {
+                let run: Vec<Tok> = words[..named].iter().map(|&&t| t).collect();
+                let name = join_base(&run, text);
+                return Some(match self.registry.lookup(&name) {
+                    Some(id) => registered_speaker(self.registry.get(id), mention, false),
+                    None => {
+                        let k = ctx.actors.add(Known {
+                            name,
+                            id: None,
+                            kind: ActorKind::Institution,
+                            gender: None,
+                            affiliation: String::new(),
+                            roles: vec![],
+                        });
+                        speaker_of(&ctx.actors.known[k], mention)
+                    }
+                });
+            }
+        }
         // `one of the diplomats said`, `according to one of Meduza's
         // sources`: one of a group of sources is a source of its kind.
         if indefinite
@@ -165,6 +207,22 @@ impl Extractor {
                 ))
         {
             return None;
+        }
+        // `The G7 leaders issued a joint statement after the meeting. It says
+        // the G7 will ...`: `it` opening the next sentence is the document.
+        let after_issued = ctx.issued_document_end.is_some_and(|end| {
+            at > end
+                && text
+                    .get(end..at)
+                    .is_some_and(|between| between.trim().len() <= 1)
+        });
+        if words.len() == 1 && words[0].is("it") && after_issued {
+            if let Some((_, source)) = &ctx.last_document {
+                return Some(Speaker {
+                    mention,
+                    ..source.clone()
+                });
+            }
         }
         // Pronouns.
         if words.len() == 1 && PRONOUNS.contains(words[0].lower) {

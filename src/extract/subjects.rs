@@ -449,6 +449,14 @@ impl Extractor {
                 || ANON_NOUNS.contains(l)
                 || INSTITUTION_HEADS.contains(l)
                 || DOCUMENT_NOUNS.contains(l)
+                // `The Interfax news agency`, `the Kan public broadcaster`.
+                // (Not before a comma: `According to the PAP news agency,
+                // the head of ..., said`.)
+                || (!t.cap
+                    && toks.get(end).is_none_or(|n| !n.is_comma())
+                    && ((a == end && NEWS_SOURCES.contains(l))
+                        || (a < end && a + 1 == end && l == "news"
+                            && NEWS_SOURCES.contains(toks[a].lower))))
                 || matches!(
                     l,
                     "senior"
@@ -485,6 +493,13 @@ impl Extractor {
                         | "retired"
                         | "current"
                         | "air"
+                        // `The Kan public broadcaster reported`
+                        | "public"
+                        | "national"
+                        | "state-run"
+                        | "state-owned"
+                        | "independent"
+                        | "private"
                         // `the Russian side`, `the Ukrainian leadership`
                         // (a country speaking as one; `the other side` is no one).
                         | "side"

@@ -949,6 +949,9 @@ impl Extractor {
                     | "afterwards"
                     | "aboard"
             )
+            // `..., Sa'ar said Tuesday, while expressing support ...`: AP's
+            // bare day.
+            || (toks[k].cap && is_date_word(toks[k].lower) && !toks[k].is("may"))
     }
 
     pub(super) fn platform_adverbial(&self, toks: &[Tok], k: usize) -> Option<usize> {

@@ -1148,24 +1148,29 @@ impl Extractor {
     /// Also `That was said by ...`, `This has been announced by ...` and `Such
     /// a statement was made by ...`.
     pub(super) fn attribution_formula(&self, toks: &[Tok]) -> Option<((usize, usize), usize)> {
-        let words: Vec<&str> = toks.iter().take(6).map(|t| t.lower).collect();
-        let by = match words.as_slice() {
+        // Most sentences open otherwise: nothing is built for them.
+        if !matches!(
+            toks.first().map(|t| t.lower),
+            Some("this" | "that" | "such")
+        ) {
+            return None;
+        }
+        let w = |k: usize| toks.get(k).map_or("", |t| t.lower);
+        let words = [w(0), w(1), w(2), w(3), w(4), w(5)];
+        let by = match words {
             ["this" | "that", "was" | "is", participle, "by", ..]
                 if STATED_PARTICIPLES.contains(participle) =>
             {
                 3
             }
-            ["this" | "that", "has" | "had", "been", participle, "by", ..]
+            ["this" | "that", "has" | "had", "been", participle, "by", _]
                 if STATED_PARTICIPLES.contains(participle) =>
             {
                 4
             }
             ["such" | "this" | "that", "a" | "the", noun, "was", "made" | "voiced", "by"]
-            | ["such" | "this" | "that", noun, "was", "made" | "voiced", "by", ..]
-                if matches!(
-                    *noun,
-                    "statement" | "remark" | "announcement" | "statements"
-                ) =>
+            | ["such" | "this" | "that", noun, "was", "made" | "voiced", "by", _]
+                if matches!(noun, "statement" | "remark" | "announcement" | "statements") =>
             {
                 words.iter().position(|&w| w == "by")?
             }

@@ -482,10 +482,14 @@ impl Extractor {
                 let toks = self.tokenize(text, s, e, &qs, &mut lowered);
                 let toks = lowered.attach(toks);
                 let mut found = self.sentence(text, (s, e), &toks, &qs, &mut ctx, pi);
-                if let Some(((a, b), cue_end)) = self.attribution_formula(&toks) {
+                let formula = self.attribution_formula(&toks);
+                if let Some(((a, b), cue_end)) = formula {
                     // The formula is an attribution, not a statement (its
-                    // `, an Ukrinform correspondent reports` neither).
-                    found.clear();
+                    // `, an Ukrinform correspondent reports` neither); a
+                    // clause after its speaker still reports (`This was
+                    // confirmed by the Elysee, which said ...`).
+                    let formula_end = toks[b - 1].end;
+                    found.retain(|f| f.start >= formula_end);
                     let speaker =
                         self.resolve_np(&toks[a..b], text, &mut ctx, &None, toks[a].start);
                     if let (Some(speaker), Some(before)) = (speaker, previous.take()) {
@@ -500,7 +504,7 @@ impl Extractor {
                 previous = Some(PreviousSentence {
                     start: s,
                     end: e,
-                    claimed: !found.is_empty(),
+                    claimed: !found.is_empty() || formula.is_some(),
                 });
                 // `“The situation is hard. It is also clear.” Golubev said.`:
                 // a quotation ending its sentence, then the attribution alone.

@@ -790,7 +790,24 @@ impl Codebook {
             // `Kyiv had "nothing against" a phased ceasefire, but that it
             // would not sign a document in which truce means ...`: when the
             // sentence's clauses cancel out, the statement's own words decide.
-            if sum == 0 && !votes.is_empty() && !rhetorical && toks.len() > text_toks.len() {
+            // Not when the statement's own cue denies or negates it
+            // (`Officials denied that Ukraine supports a ceasefire and said
+            // ...`).
+            let cue_governs = || {
+                inside.is_some_and(|at| {
+                    let first = ctx_starts.partition_point(|&s| s < at);
+                    (first.saturating_sub(4)..first).any(|k| {
+                        match_len(&self.negators, ctx_toks, k).is_some()
+                            || predicate_len(&self.rejecters, ctx_toks, k).is_some()
+                    })
+                })
+            };
+            if sum == 0
+                && !votes.is_empty()
+                && !rhetorical
+                && toks.len() > text_toks.len()
+                && !cue_governs()
+            {
                 let own = self.votes(ci, text_toks);
                 let own_sum: i32 = own.iter().map(|v| v.sign).sum();
                 if own_sum != 0 {
@@ -1210,7 +1227,7 @@ impl Codebook {
             || (term == Term::ConTopic && {
                 let names_issue = |a: usize, b: usize| (a..b).any(|p| ci.topic.matches_at(toks, p));
                 let mut after = i + len;
-                if toks.get(after) == Some(&"of") {
+                if matches!(toks.get(after), Some(&("of" | "on"))) {
                     let phrase_end = (after + 1..(after + 5).min(toks.len()))
                         .find(|&p| ci.topic.matches_at(toks, p))
                         .map(|p| p + 1);
@@ -1226,12 +1243,17 @@ impl Codebook {
                     .clone()
                     .any(|p| matches!(toks[p], "come" | "comes" | "happen" | "happens"));
                 // `any relief must come "after, not before" Moscow signs`:
-                // relief that comes after is withheld until then too. Bare
-                // relief after a determiner is the issue's (the sentence
-                // names it); `humanitarian relief` is not.
-                let bare = i > 0 && matches!(toks[i - 1], "any" | "the" | "such" | "no");
+                // relief that must come after is withheld until then too.
+                // `Any relief` is the issue's; `humanitarian relief` is not.
+                let bare = i > 0 && matches!(toks[i - 1], "any" | "such");
+                // (Obliged to wait: `must come after`, not the forecast
+                // `could come after the summit`.)
+                let obliged = (after..after + verb_end)
+                    .any(|p| matches!(toks[p], "must" | "should" | "has" | "have" | "needs"));
                 let waits = only_if(after + verb_end)
-                    || (comes && matches!(toks.get(after + verb_end), Some(&("after" | "once"))));
+                    || (comes
+                        && obliged
+                        && matches!(toks.get(after + verb_end), Some(&("after" | "once"))));
                 (names_issue(i, after) || bare) && verb_end > 0 && waits
             });
         if postponed {
@@ -1655,8 +1677,11 @@ impl Codebook {
         if possessed && governor == 0 && flips == 0 {
             return None;
         }
-        if nominal && governor == 0 && flips > 0 && flips == fears {
-            return None;
+        // A fear of what a noun names is no judgement of it: `fear that the
+        // ceasefire will collapse`, `fear that Russia will use a ceasefire to
+        // rearm` (against for the judgement alone).
+        if nominal {
+            flips -= fears;
         }
         let sign = if nominal {
             // A noun carries a side only under a predicate or negation.

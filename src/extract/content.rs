@@ -727,9 +727,20 @@ impl Extractor {
                 }
                 // `said in a statement carried by state news agency Wam that
                 // ...`: the occasion's own modifier, then `that`.
+                // Only a participle's phrase (not `a speech to countries
+                // that back Kyiv`, whose `that` is a relative pronoun).
+                let participle = toks.get(n).is_some_and(|t| {
+                    t.word
+                        && !t.cap
+                        && (t.lower.ends_with("ed")
+                            || matches!(t.lower, "seen" | "given" | "made" | "sent" | "shown"))
+                });
                 let that = (n..(n + 9).min(toks.len()))
                     .take_while(|&q| {
-                        toks[q].word && toks[q].quote.is_none() && !toks[q].finite_or_modal()
+                        participle
+                            && toks[q].word
+                            && toks[q].quote.is_none()
+                            && !toks[q].finite_or_modal()
                     })
                     .find(|&q| toks[q].is("that"));
                 if let Some(q) = that.filter(|&q| q > n) {
@@ -951,7 +962,12 @@ impl Extractor {
             )
             // `..., Sa'ar said Tuesday, while expressing support ...`: AP's
             // bare day.
-            || (toks[k].cap && is_date_word(toks[k].lower) && !toks[k].is("may"))
+            || (toks[k].cap
+                && is_date_word(toks[k].lower)
+                && (!toks[k].is("may")
+                    || toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.lower.bytes().all(|b| b.is_ascii_digit()))))
     }
 
     pub(super) fn platform_adverbial(&self, toks: &[Tok], k: usize) -> Option<usize> {

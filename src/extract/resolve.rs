@@ -112,7 +112,12 @@ impl Extractor {
                             | "press"
                     )
                 });
-            if kind_after && first.cap {
+            // `The Turkish state broadcaster`, `Russian state media`: a
+            // nationality is no outlet's name.
+            let nationality = words[..named]
+                .iter()
+                .any(|t| self.lex.demonyms.contains_key(t.base()));
+            if kind_after && first.cap && !nationality {
                 let run: Vec<Tok> = words[..named].iter().map(|&&t| t).collect();
                 let name = join_base(&run, text);
                 return Some(match self.registry.lookup(&name) {

@@ -759,10 +759,12 @@ impl Extractor {
             };
             // `Responding to a post on Telegram by Zelensky, Peskov said`:
             // someone else's document.
-            let others = toks[k + 1..(k + 7).min(toks.len())]
-                .iter()
-                .any(|t| t.is("by") || t.is("from"));
-            if let Some(noun) = noun.filter(|_| !others) {
+            let others = || {
+                toks[k + 1..(k + 7).min(toks.len())]
+                    .iter()
+                    .any(|t| t.is("by") || t.is("from"))
+            };
+            if let Some(noun) = noun.filter(|_| !others()) {
                 ctx.last_document = Some((noun, speaker.clone()));
                 return;
             }

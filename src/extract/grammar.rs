@@ -1512,3 +1512,19 @@ pub(super) static SOCIAL_PLATFORMS: WordList = WordList::new(&[
     "youtube",
     "tiktok",
 ]);
+
+/// People described by whom or what they belong to: `The owner of a bakery
+/// in Odesa said`, `the mother of a soldier killed in Bakhmut`. Their `of`
+/// phrase describes the source (a place in it is not the speaker).
+pub(super) static RELATIONAL_NOUNS: WordList = WordList::new(&[
+    "owner",
+    "owners",
+    "mother",
+    "mothers",
+    "father",
+    "fathers",
+    "widow",
+    "relatives",
+    "wife",
+    "husband",
+]);

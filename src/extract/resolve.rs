@@ -316,9 +316,10 @@ impl Extractor {
             // A name inside a post-modifier (`a diplomat based in Kyiv`, `a
             // source close to Zelensky`) does not make the source that person.
             let has_name_after = words[h + 1..].iter().any(|t| t.cap)
-                && !lowers
-                    .get(h + 1)
-                    .is_some_and(|l| ANON_POSTMODIFIERS.iter().any(|p| p[0] == *l));
+                && !lowers.get(h + 1).is_some_and(|l| {
+                    ANON_POSTMODIFIERS.iter().any(|p| p[0] == *l)
+                        || (*l == "of" && RELATIONAL_NOUNS.contains(lowers[h]))
+                });
             // `Trump's special envoy` is a named person's role, not a source.
             let names_before = words[..h].iter().any(|t| {
                 t.cap
@@ -334,7 +335,11 @@ impl Extractor {
             // (`People familiar with the matter said`).
             let bare_plural =
                 !definite && matches!(lowers[h], "people" | "men" | "women" | "children");
-            let definite_role = !indefinite && !plural && !bare_plural;
+            // (`The owner of a bakery in Odesa` is described whole, not
+            // someone just named.)
+            let described_by_of =
+                RELATIONAL_NOUNS.contains(lowers[h]) && lowers.get(h + 1) == Some(&"of");
+            let definite_role = !indefinite && !plural && !bare_plural && !described_by_of;
             // `two people familiar with the matter`, `several officials`.
             let group = plural
                 || matches!(

@@ -374,11 +374,12 @@ impl Extractor {
                 let rest: Vec<&str> = toks[a + 1..end].iter().map(|t| t.lower).collect();
                 // A post-modifier takes an object (`familiar with the
                 // talks`), except the anonymity phrase, which is whole.
-                let post = ANON_POSTMODIFIERS.iter().any(|p| {
-                    let whole = matches!(p.last(), Some(&("anonymity" | "knowledge")));
-                    (rest.len() > p.len() || (whole && rest.len() == p.len()))
-                        && rest[..p.len()] == **p
-                });
+                let post =
+                    ANON_POSTMODIFIERS.iter().any(|p| {
+                        let whole = matches!(p.last(), Some(&("anonymity" | "knowledge")));
+                        (rest.len() > p.len() || (whole && rest.len() == p.len()))
+                            && rest[..p.len()] == **p
+                    }) || (rest.len() > 1 && rest[0] == "of" && RELATIONAL_NOUNS.contains(t.lower));
                 // A relative clause has its own verbs; other post-modifiers
                 // end before one (`an adviser to the prime minister told
                 // state television`), a noun after a determiner aside

@@ -1513,18 +1513,10 @@ pub(super) static SOCIAL_PLATFORMS: WordList = WordList::new(&[
     "tiktok",
 ]);
 
-/// People described by whom or what they belong to: `The owner of a bakery
-/// in Odesa said`, `the mother of a soldier killed in Bakhmut`. Their `of`
-/// phrase describes the source (a place in it is not the speaker).
+/// Source nouns (of [`ANON_NOUNS`]) whose `of` phrase says whom or what the
+/// person belongs to: `The owner of a bakery in Odesa said`, `a mother of
+/// three in Kharkiv`. The phrase describes the source (a place in it is not
+/// the speaker).
 pub(super) static RELATIONAL_NOUNS: WordList = WordList::new(&[
-    "owner",
-    "owners",
-    "mother",
-    "mothers",
-    "father",
-    "fathers",
-    "widow",
-    "relatives",
-    "wife",
-    "husband",
+    "owner", "owners", "mother", "mothers", "father", "fathers", "widow",
 ]);

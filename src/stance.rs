@@ -1233,23 +1233,26 @@ impl Codebook {
                         .map(|p| p + 1);
                     after = phrase_end.unwrap_or(after);
                 }
-                let verbs = (after..(after + 3).min(toks.len())).take_while(|&p| {
-                    MODALS.contains(&toks[p])
-                        || AUXILIARIES.contains(&toks[p])
-                        || matches!(toks[p], "come" | "comes" | "happen" | "happens")
-                });
-                let verb_end = verbs.clone().count();
+                let verb_end = (after..(after + 3).min(toks.len()))
+                    .take_while(|&p| {
+                        MODALS.contains(&toks[p])
+                            || AUXILIARIES.contains(&toks[p])
+                            || matches!(toks[p], "come" | "comes" | "happen" | "happens")
+                    })
+                    .count();
+                let verbs = &toks[after..after + verb_end];
                 let comes = verbs
-                    .clone()
-                    .any(|p| matches!(toks[p], "come" | "comes" | "happen" | "happens"));
+                    .iter()
+                    .any(|&w| matches!(w, "come" | "comes" | "happen" | "happens"));
                 // `any relief must come "after, not before" Moscow signs`:
                 // relief that must come after is withheld until then too.
                 // `Any relief` is the issue's; `humanitarian relief` is not.
                 let bare = i > 0 && matches!(toks[i - 1], "any" | "such");
                 // (Obliged to wait: `must come after`, not the forecast
                 // `could come after the summit`.)
-                let obliged = (after..after + verb_end)
-                    .any(|p| matches!(toks[p], "must" | "should" | "has" | "have" | "needs"));
+                let obliged = verbs
+                    .iter()
+                    .any(|&w| matches!(w, "must" | "should" | "has" | "have" | "needs"));
                 let waits = only_if(after + verb_end)
                     || (comes
                         && obliged

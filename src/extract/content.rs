@@ -687,34 +687,7 @@ impl Extractor {
             }
             // `said in a statement Crimea was gone`, `wrote on X the front
             // was holding`: where it was said, then the content's subject.
-            let occasion_end = match l {
-                "in" | "at" | "during"
-                    if toks.get(m + 1).is_some_and(|d| {
-                        matches!(
-                            d.lower,
-                            "a" | "an" | "the" | "his" | "her" | "its" | "their"
-                        )
-                    }) =>
-                {
-                    (m + 2..(m + 5).min(toks.len()))
-                        .take_while(|&q| toks[q].word && toks[q].quote.is_none())
-                        .find(|&q| {
-                            OCCASION_NOUNS.contains(toks[q].lower)
-                                || DOCUMENT_NOUNS.contains(toks[q].lower)
-                        })
-                        .map(|q| q + 1)
-                }
-                "on" => toks
-                    .get(m + 1)
-                    .filter(|p| p.cap && SOCIAL_PLATFORMS.contains(p.lower))
-                    .map(|p| {
-                        // `Truth Social`.
-                        let two = p.is("truth") && toks.get(m + 2).is_some_and(|q| q.is("social"));
-                        m + 2 + usize::from(two)
-                    }),
-                _ => None,
-            };
-            if let Some(n) = occasion_end {
+            if let Some((n, _)) = occasion_at(toks, m) {
                 let opens = toks.get(n).is_some_and(|t| {
                     t.word
                         && t.quote.is_none()

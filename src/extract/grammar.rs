@@ -1520,3 +1520,41 @@ pub(super) static SOCIAL_PLATFORMS: WordList = WordList::new(&[
 pub(super) static RELATIONAL_NOUNS: WordList = WordList::new(&[
     "owner", "owners", "mother", "mothers", "father", "fathers", "widow",
 ]);
+
+/// Where an utterance was made, opening at `k`: `in a statement`, `at a
+/// news conference`, `during his nightly address` (a preposition, a
+/// determiner, up to two more words, an occasion or document noun) or `on
+/// Telegram`, `on Truth Social` (a platform). The end of the phrase and its
+/// noun's token (for a platform, the platform's).
+pub(super) fn occasion_at(toks: &[Tok], k: usize) -> Option<(usize, usize)> {
+    let t = toks.get(k)?;
+    if t.quote.is_some() {
+        return None;
+    }
+    match t.lower {
+        "in" | "at" | "during" => {
+            let det = toks.get(k + 1)?;
+            if !matches!(
+                det.lower,
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "this"
+            ) {
+                return None;
+            }
+            (k + 2..(k + 5).min(toks.len()))
+                .take_while(|&q| toks[q].word && toks[q].quote.is_none())
+                .find(|&q| {
+                    OCCASION_NOUNS.contains(toks[q].lower) || DOCUMENT_NOUNS.contains(toks[q].lower)
+                })
+                .map(|q| (q + 1, q))
+        }
+        "on" => {
+            let p = toks
+                .get(k + 1)
+                .filter(|p| p.cap && SOCIAL_PLATFORMS.contains(p.lower))?;
+            // `Truth Social`.
+            let two = p.is("truth") && toks.get(k + 2).is_some_and(|q| q.is("social"));
+            Some((k + 2 + usize::from(two), k + 1))
+        }
+        _ => None,
+    }
+}

@@ -727,36 +727,18 @@ impl Extractor {
         if speaker.name.is_none() {
             return;
         }
-        for (k, t) in toks.iter().enumerate() {
-            if t.quote.is_some() {
-                continue;
-            }
-            let noun = if t.is("in") {
-                // `in a statement`, `in its latest post`, `in a joint
-                // statement`: a determiner, up to two words, the noun.
-                let det = toks.get(k + 1).is_some_and(|d| {
-                    matches!(
-                        d.lower,
-                        "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "this"
-                    )
-                });
-                let found = det
-                    .then(|| {
-                        toks[(k + 2).min(toks.len())..(k + 5).min(toks.len())]
-                            .iter()
-                            .take_while(|w| w.word && w.quote.is_none())
-                            .find(|w| DOCUMENT_NOUNS.contains(w.lower))
-                    })
-                    .flatten();
-                found.map(|w| singular(w.lower))
-            } else if t.is("on") {
-                // `wrote on Telegram`, `said on X`.
-                toks.get(k + 1)
-                    .filter(|p| p.cap && SOCIAL_PLATFORMS.contains(p.lower))
-                    .map(|_| "post".to_string())
-            } else {
-                None
-            };
+        for k in 0..toks.len() {
+            // `in a statement`, `in its latest post`: a document; `wrote on
+            // Telegram`, `said on X`: a post.
+            let noun = occasion_at(toks, k).and_then(|(_, q)| {
+                if toks[k].is("on") {
+                    Some("post".to_string())
+                } else if toks[k].is("in") && DOCUMENT_NOUNS.contains(toks[q].lower) {
+                    Some(singular(toks[q].lower))
+                } else {
+                    None
+                }
+            });
             // `Responding to a post on Telegram by Zelensky, Peskov said`:
             // someone else's document.
             let others = || {

@@ -397,6 +397,19 @@ impl Extractor {
                             // clause's subject, not a source.
                             !(FINITE_VERBS.contains(t.lower) || (n > 0 && t.looks_past_tense()))
                                 || after_determiner
+                                // A reduced relative inside the phrase
+                                // (`The father of a soldier killed in
+                                // Bakhmut told Reuters`): a participle
+                                // followed by a place or time preposition.
+                                || (n > 0
+                                    && !FINITE_VERBS.contains(t.lower)
+                                    && toks.get(a + n + 2).is_some_and(|next| {
+                                        a + n + 2 < end
+                                            && matches!(
+                                                next.lower,
+                                                "in" | "at" | "near" | "during" | "outside"
+                                            )
+                                    }))
                                 // `familiar with Kyiv's revised proposal`
                                 || toks[a + n].poss
                         }

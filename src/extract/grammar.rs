@@ -275,12 +275,10 @@ pub(super) fn is_age(lower: &str) -> bool {
 /// The gender a person noun gives its referent (`the 54-year-old mother`).
 pub(super) fn gender_of_noun(lower: &str) -> Option<Gender> {
     match lower {
-        "woman" | "mother" | "grandmother" | "wife" | "daughter" | "girl" | "widow" => {
-            Some(Gender::Female)
-        }
-        "man" | "father" | "grandfather" | "husband" | "son" | "boy" | "widower" => {
-            Some(Gender::Male)
-        }
+        "woman" | "mother" | "grandmother" | "wife" | "daughter" | "girl" | "widow" | "sister"
+        | "granddaughter" | "niece" | "aunt" | "fiancee" => Some(Gender::Female),
+        "man" | "father" | "grandfather" | "husband" | "son" | "boy" | "widower" | "brother"
+        | "grandson" | "nephew" | "uncle" | "fiance" => Some(Gender::Male),
         _ => None,
     }
 }
@@ -1519,6 +1517,32 @@ pub(super) static SOCIAL_PLATFORMS: WordList = WordList::new(&[
 /// the speaker).
 pub(super) static RELATIONAL_NOUNS: WordList = WordList::new(&[
     "owner", "owners", "mother", "mothers", "father", "fathers", "widow",
+]);
+
+/// Relatives named by whose they are (`Her husband said`, `his mother`):
+/// with the possessive, someone the article does not name, described by
+/// the person the possessive refers to.
+pub(super) static KIN_NOUNS: WordList = WordList::new(&[
+    "mother",
+    "father",
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+    "grandson",
+    "granddaughter",
+    "widow",
+    "widower",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "fiance",
+    "fiancee",
 ]);
 
 /// Where an utterance was made, opening at `k`: `in a statement`, `at a

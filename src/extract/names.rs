@@ -764,6 +764,54 @@ impl Extractor {
         readings: &[RunReading],
     ) -> Option<(usize, Speaker)> {
         let mut fallback = None;
+        // `Her husband, a soldier on leave, disagrees. A pause, he says,
+        // ...`: a relative opening the sentence is its subject, whom a
+        // pronoun after it can take up.
+        let opener = usize::from(
+            toks.first()
+                .is_some_and(|t| matches!(t.lower, "but" | "and")),
+        );
+        if let [owner, kin, next, rest @ ..] = &toks[opener.min(toks.len())..] {
+            // Not someone the sentence tells of (`His son was killed in
+            // Bakhmut. “...,” he said` is the father's).
+            let predicate: Vec<&Tok> = if next.is_comma() {
+                rest.iter()
+                    .skip_while(|t| !t.is_comma())
+                    .skip(1)
+                    .filter(|t| t.word)
+                    .take(3)
+                    .collect()
+            } else {
+                std::iter::once(next)
+                    .chain(rest)
+                    .filter(|t| t.word)
+                    .take(3)
+                    .collect()
+            };
+            let befallen = match predicate.as_slice() {
+                [verb, ..] if matches!(verb.lower, "died" | "dies" | "fell") => true,
+                [be, after @ ..] => {
+                    matches!(be.lower, "was" | "were" | "is" | "has" | "had")
+                        && after.iter().take(2).any(|t| {
+                            t.lower == "missing"
+                                || (t.lower != "been"
+                                    && (t.looks_participle() || t.looks_past_tense()))
+                        })
+                }
+                [] => false,
+            };
+            if matches!(owner.lower, "his" | "her")
+                && KIN_NOUNS.contains(kin.lower)
+                && (next.is_comma() || (next.word && !next.cap && next.quote.is_none()))
+                && owner.quote.is_none()
+                && !befallen
+            {
+                let np = &toks[opener..opener + 2];
+                if let Some(sp) = self.resolve_np(np, text, ctx, &None, owner.start) {
+                    return Some((owner.start, sp));
+                }
+            }
+        }
         // `Asked whether relief had been discussed with US envoy Steve
         // Witkoff, he said only ...`: the people of an opening participle
         // clause are not its subject, whom the clause leaves unnamed.

@@ -234,17 +234,33 @@ impl Extractor {
             return self.resolve_pronoun(words[0].lower, ctx, hint, at, &mention);
         }
         // `his office said`: the office of the person `his` refers to.
+        // `Her husband said`: a relative the article leaves unnamed, a
+        // person of the noun's gender (`A pause, he says, ...` after it is
+        // theirs), described by whose relative they are.
         if words.len() == 2 && matches!(words[0].lower, "his" | "her") {
             let pronoun = if words[0].is("his") { "he" } else { "she" };
-            let owner = self.resolve_pronoun(pronoun, ctx, hint, at, &mention)?;
-            let owner_name = owner.name?;
+            let relative = KIN_NOUNS.contains(words[1].lower);
+            let owner = self
+                .resolve_pronoun(pronoun, ctx, hint, at, &mention)
+                .and_then(|o| Some((o.name?, o.affiliation)));
+            let (name, affiliation) = match owner {
+                Some((owner_name, affiliation)) => {
+                    (format!("{owner_name}'s {}", words[1].lower), affiliation)
+                }
+                None if relative => (words[1].lower.to_string(), String::new()),
+                None => return None,
+            };
             return Some(Speaker {
-                name: Some(format!("{owner_name}'s {}", words[1].lower)),
+                name: Some(name),
                 mention,
-                anonymous: false,
-                affiliation: owner.affiliation,
-                person: false,
-                gender: None,
+                anonymous: relative,
+                affiliation,
+                person: relative,
+                gender: if relative {
+                    gender_of_noun(words[1].lower)
+                } else {
+                    None
+                },
             });
         }
         // `According to him, ...`, `according to them`.

@@ -624,11 +624,12 @@ impl Extractor {
         {
             a -= 2;
         }
-        // `..., his office said.`: the possessive names whose office.
+        // `..., his office said.`: the possessive names whose office;
+        // `Her husband said`, whose relative.
         if a > 0
             && a + 1 == end
             && matches!(toks[a - 1].lower, "his" | "her")
-            && INSTITUTION_HEADS.contains(toks[a].lower)
+            && (INSTITUTION_HEADS.contains(toks[a].lower) || KIN_NOUNS.contains(toks[a].lower))
         {
             a -= 1;
         }

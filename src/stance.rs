@@ -1539,6 +1539,13 @@ impl Codebook {
                     continue;
                 }
             }
+            // `A truce, she says, would only let Moscow come back stronger`:
+            // the reporting clause inside the statement stands between the
+            // words and their judgement.
+            if let Some(close) = parenthetical_report_end(&toks, hi) {
+                hi = close + 1;
+                continue;
+            }
             seen += 1;
             // `NATO said that a ceasefire was worth more`: a reporting verb
             // opens another clause, whose judgements are of its own words.
@@ -1745,6 +1752,58 @@ const REPORTING_VERBS: &[&str] = &[
     "labeled",
     "termed",
 ];
+
+/// The closing comma of a reporting clause set off by commas that opens at
+/// the comma `at` (`, she says,`, `, he told reporters,`, `, Peskov
+/// argued,`): at most five words, one of them a verb of saying.
+fn parenthetical_report_end(toks: &[&str], at: usize) -> Option<usize> {
+    const SAYING: &[&str] = &[
+        "argues",
+        "argued",
+        "insists",
+        "insisted",
+        "warns",
+        "warned",
+        "believes",
+        "believed",
+        "thinks",
+        "reckons",
+        "claims",
+        "claimed",
+        "notes",
+        "noted",
+        "adds",
+        "explains",
+        "explained",
+        "suggests",
+        "suggested",
+        "contends",
+        "contended",
+        "stresses",
+        "stressed",
+    ];
+    if toks.get(at) != Some(&",") {
+        return None;
+    }
+    let close = (at + 2..(at + 7).min(toks.len())).find(|&c| is_boundary(toks[c]))?;
+    let inside = &toks[at + 1..close];
+    // The subject's predicate resumes after it (`, she says, would ...`);
+    // a trailing attribution is followed by a clause of its own
+    // (`..., Zelensky stated, asserting that ...`).
+    let resumes = toks.get(close + 1).is_some_and(|next| {
+        MODALS.contains(next)
+            || matches!(
+                *next,
+                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "may" | "might"
+            )
+    });
+    (toks[close] == ","
+        && resumes
+        && inside
+            .iter()
+            .any(|w| REPORTING_VERBS.contains(w) || SAYING.contains(w)))
+    .then_some(close)
+}
 
 /// Modals that open a predicate of their own (`and will fight on`).
 const MODALS: &[&str] = &["will", "would", "must", "should", "can", "could", "shall"];

@@ -548,22 +548,6 @@ impl Extractor {
             };
             // `Sir Keir said` (a knight by his first name); `Lin said`
             // after `Lin Jian` (the surname first).
-            let found = found.or_else(|| {
-                let token = name_toks[0].lower.trim_end_matches('.');
-                let by_first_name = self.lex.first_names.get(token).is_none()
-                    || matches!(honorific(), Some(("sir" | "dame", _)));
-                by_first_name
-                    .then(|| ctx.actors.find_by_first_name(name))
-                    .flatten()
-            });
-            // `Lord Dannatt, a former head of the Army, said`, `Mr Cameron
-            // said` (the Economist's first mention): an honorific makes a
-            // first-seen surname a person; `Messrs.` names several.
-            let addressed = found
-                .is_none()
-                .then(honorific)
-                .flatten()
-                .filter(|(h, _)| *h != "messrs.");
             // `Patriarch Kirill`, `Pope Leo`, `King Charles`: titles whose
             // holders go by one name.
             let one_named = run[..a].iter().rfind(|t| {
@@ -584,6 +568,25 @@ impl Extractor {
                         | "ayatollah"
                 )
             });
+            // `Prince Faisal said` after `Prince Faisal bin Farhan`: a
+            // royal goes by the first name.
+            let found = found.or_else(|| {
+                let token = name_toks[0].lower.trim_end_matches('.');
+                let by_first_name = self.lex.first_names.get(token).is_none()
+                    || matches!(honorific(), Some(("sir" | "dame", _)))
+                    || one_named.is_some();
+                by_first_name
+                    .then(|| ctx.actors.find_by_first_name(name))
+                    .flatten()
+            });
+            // `Lord Dannatt, a former head of the Army, said`, `Mr Cameron
+            // said` (the Economist's first mention): an honorific makes a
+            // first-seen surname a person; `Messrs.` names several.
+            let addressed = found
+                .is_none()
+                .then(honorific)
+                .flatten()
+                .filter(|(h, _)| *h != "messrs.");
             // `Gen. Petrov said`, `Dr Koh said`, `Defence Secretary Healey
             // said`: a capitalised title right before a first-seen surname
             // makes it a person too. A single role word is often a

@@ -495,8 +495,11 @@ impl Extractor {
         // `the statement` is the one whose source was named last.
         // `a Kremlin readout of the call`: the document's complement does
         // not name its source.
+        // A capitalised one inside a body's name is no document: `The
+        // Institute for the Study of War said`.
         if let Some(of) = words.iter().position(|t| t.is("of")) {
-            if of >= 2 && DOCUMENT_NOUNS.contains(words[of - 1].lower) {
+            let in_name = || words[of - 1].cap && words.get(of + 1).is_some_and(|t| t.cap);
+            if of >= 2 && DOCUMENT_NOUNS.contains(words[of - 1].lower) && !in_name() {
                 words.truncate(of);
             }
         }

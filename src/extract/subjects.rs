@@ -597,6 +597,25 @@ impl Extractor {
                 }
                 break;
             }
+            // `The Center for Strategic and International Studies said`:
+            // `and` inside a body's name (not `Zelensky and Macron said`).
+            if l == "and" && a < end && a >= 2 && toks[a].cap && toks[a - 2].cap {
+                let in_body_name = (a.saturating_sub(6)..a - 1)
+                    .rev()
+                    .find(|&k| matches!(toks[k].lower, "for" | "of"))
+                    .is_some_and(|k| {
+                        k >= 1
+                            && toks[k - 1].cap
+                            && INSTITUTION_HEADS.contains(toks[k - 1].lower)
+                            && toks[k + 1..a - 1]
+                                .iter()
+                                .all(|t| t.word && !t.poss && (t.cap || t.is("the")))
+                    });
+                if in_body_name {
+                    a -= 1;
+                    continue;
+                }
+            }
             if !accept || (NOT_NAMES.contains(l) && a < end && !t.cap) {
                 break;
             }

@@ -1199,6 +1199,7 @@ mod tests {
                             && after.is_none_or(|n| !text::is_alphanumeric(n))
                         {
                             poss = true;
+                            j += 1;
                         }
                     }
                     let shape = WordShape::of(&text[pos..end]);

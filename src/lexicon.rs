@@ -449,6 +449,21 @@ impl Gender {
     }
 }
 
+impl Lexicons {
+    /// The gender of a first name (lowercase), as written or with its
+    /// diacritics folded (`sławomir` is listed as `slawomir`).
+    pub fn first_name_gender(&self, lower: &str) -> Option<Gender> {
+        match self.first_names.get(lower) {
+            Some(&g) => Some(g),
+            None if !lower.is_ascii() => self
+                .first_names
+                .get(&any_ascii::any_ascii(lower).to_lowercase())
+                .copied(),
+            None => None,
+        }
+    }
+}
+
 /// All the word lists extraction uses.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {

@@ -117,7 +117,7 @@ impl Extractor {
         if j != a + 1 || toks[a].poss || after_preposition {
             return None;
         }
-        let gender = *self.lex.first_names.get(toks[a].lower)?;
+        let gender = self.lex.first_name_gender(toks[a].lower)?;
         let introduced = toks.get(j).is_some_and(Tok::is_comma)
             && toks.get(j + 1).is_some_and(|t| {
                 is_age(t.lower)
@@ -261,8 +261,7 @@ impl Extractor {
     /// aside (`Wm.`).
     pub(super) fn is_first_name(&self, lower: &str) -> bool {
         self.lex
-            .first_names
-            .get(lower.trim_end_matches('.'))
+            .first_name_gender(lower.trim_end_matches('.'))
             .is_some()
     }
 
@@ -572,7 +571,7 @@ impl Extractor {
             // royal goes by the first name.
             let found = found.or_else(|| {
                 let token = name_toks[0].lower.trim_end_matches('.');
-                let by_first_name = self.lex.first_names.get(token).is_none()
+                let by_first_name = self.lex.first_name_gender(token).is_none()
                     || matches!(honorific(), Some(("sir" | "dame", _)))
                     || one_named.is_some();
                 by_first_name
@@ -614,7 +613,7 @@ impl Extractor {
                     .add(Known::unregistered_person(name.clone(), gender)),
                 (None, None, Some(title)) => {
                     // Known by title and name: `Patriarch Kirill`.
-                    let gender = self.lex.first_names.get(name_toks[0].lower).copied();
+                    let gender = self.lex.first_name_gender(name_toks[0].lower);
                     *name = format!("{} {name}", &text[title.start..title.end]);
                     ctx.actors
                         .add(Known::unregistered_person(name.clone(), gender))
@@ -638,7 +637,7 @@ impl Extractor {
             Some(TitleKind::Honorific(g)) => g,
             _ => None,
         });
-        let gender = honorific.or_else(|| self.lex.first_names.get(&first).copied());
+        let gender = honorific.or_else(|| self.lex.first_name_gender(&first));
         let titles = self.title_words(&run[..a]);
         let affiliation = run[..a]
             .iter()

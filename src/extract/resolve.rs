@@ -325,6 +325,22 @@ impl Extractor {
             words.truncate(p);
         }
         let lowers: Vec<&str> = words.iter().map(|t| t.lower).collect();
+        // `Marek Zalewski of the farmers' union said`: a person named, then
+        // where they belong.
+        let named_of = words
+            .iter()
+            .position(|t| t.is("of"))
+            .filter(|&of| of >= 2 && words[of - 2..of].iter().all(|t| t.cap && !t.poss))
+            .and_then(|of| {
+                let name: Vec<Tok> = words[..of].iter().map(|&&t| t).collect();
+                self.name_from_run(&name, text, ctx)
+            })
+            // Not a body's capitalised words (`the Autonomous Republic of
+            // Crimea Olha Kuryshko`).
+            .filter(|&k| ctx.actors.known[k].is_sure_person());
+        if let Some(k) = named_of {
+            return Some(speaker_of(&ctx.actors.known[k], mention));
+        }
         // `Trump himself` → Trump
         // Anonymous sources: a source noun as head (before any post-modifier).
         let head_i = lowers.iter().position(|l| ANON_NOUNS.contains(l));
@@ -445,7 +461,7 @@ impl Extractor {
                                     .next_back()
                                     .is_none_or(|c| matches!(c, '.' | '!' | '?')))
                         && !self.lex.demonyms.contains_key(t.base())
-                        && !self.lex.first_names.contains_key(t.lower)
+                        && self.lex.first_name_gender(t.lower).is_none()
                         && self.registry.lookup(t.base()).is_none()
                         && ctx.actors.find(t.base()).is_none();
                     let common = ANON_NOUNS.contains(t.lower)
@@ -699,9 +715,26 @@ impl Extractor {
                     (known.kind == ActorKind::Person)
                         .then(|| format!("{}'s {}", known.name, join_base(&run[p + 1..], text)))
                 });
+            // `Representatives of the World Food Programme agreed`: a
+            // body's members speak for the body.
+            let members = run.len() > 2
+                && matches!(
+                    run[0].lower,
+                    "representatives" | "members" | "delegates" | "envoys"
+                )
+                && run[1].is("of");
+            let body = if members {
+                let skip = if run[2].is("the") { 3 } else { 2 };
+                &run[skip.min(run.len())..]
+            } else {
+                &run[..]
+            };
             let name = match (named_tail, owner) {
                 (Some(p), _) => join_base(&run[p + 1..], text),
                 (None, Some(owned)) => owned,
+                (None, None) if members && !body.is_empty() => self
+                    .registered_body(body, text)
+                    .unwrap_or_else(|| join_base(body, text)),
                 (None, None) => self.registered_body(&run, text).unwrap_or(phrase),
             };
             return Some(Speaker {
@@ -942,6 +975,31 @@ impl Extractor {
                     || latest_source
                     || !ctx.mentions.iter().rev().take(8).any(|m| m.gender == want)
             };
+            // `Ryota Kawabe, a Russia specialist, said ... “...,” he said`:
+            // the last statement's speaker, of unknown gender, named after
+            // everyone of the pronoun's gender. (Not a name in the
+            // pronoun's own sentence: `In an interview with RIA Novosti, he
+            // said` is the subject's; nor a subject of narration.)
+            let spoke_last = |s: &Speaker| {
+                fits(s) || {
+                    s.gender.is_none()
+                        && ctx
+                            .last_speaker
+                            .as_ref()
+                            .is_some_and(|(last, _)| last.name == s.name)
+                        && ctx
+                            .mentions
+                            .iter()
+                            .rev()
+                            .filter(|m| m.at < at)
+                            .take(8)
+                            .find(|m| {
+                                m.gender == want
+                                    || Some(&ctx.actors.known[m.known].name) == s.name.as_ref()
+                            })
+                            .is_some_and(|m| m.gender != want)
+                }
+            };
             // `Gribanov went further than Peskov. In an interview with RIA
             // Novosti, he said ...`: a name of no known gender earlier in
             // the sentence gives way to the subject before it.
@@ -953,7 +1011,7 @@ impl Extractor {
                         .rev()
                         .take(6)
                         .find(|s| compatible(s))
-                        .filter(|s| fits(s))
+                        .filter(|s| spoke_last(s))
                         .cloned()
                 })
                 .or_else(|| {

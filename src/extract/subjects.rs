@@ -519,6 +519,9 @@ impl Extractor {
                         | "side"
                         | "leadership"
                 )
+                // `Marek Zalewski of the farmers' union`: a possessor
+                // noun before a body's head.
+                || (t.poss && !t.cap && a < end && INSTITUTION_HEADS.contains(toks[a].lower))
                 // `the bloc's top diplomat`, `the alliance's chief`: a
                 // possessor noun after `the`, before a title word.
                 || (t.poss
@@ -642,6 +645,58 @@ impl Extractor {
             && PART_QUANTIFIERS.contains(toks[a - 2].lower)
         {
             a -= 2;
+        }
+        // `Elly Schlein of the centre-left Democratic Party (PD) accused`,
+        // `Marek Zalewski of the farmers' union said`: a person named
+        // before the body they belong to, described in words the body's
+        // name does not take in.
+        if a < end {
+            let mut k = a;
+            while k > a.saturating_sub(3)
+                && k > 0
+                && toks[k - 1].word
+                && toks[k - 1].quote.is_none()
+                && !toks[k - 1].cap
+                && (toks[k - 1].lower.contains('-')
+                    || toks[k - 1].poss
+                    || matches!(
+                        toks[k - 1].lower,
+                        "ruling"
+                            | "opposition"
+                            | "governing"
+                            | "main"
+                            | "conservative"
+                            | "liberal"
+                            | "nationalist"
+                            | "populist"
+                            | "independent"
+                    ))
+            {
+                k -= 1;
+            }
+            // The body's `the`, taken in already or not.
+            let the_at = if toks[a].is("the") {
+                Some(a)
+            } else {
+                (k >= 1 && toks[k - 1].is("the")).then(|| k - 1)
+            };
+            let person_of = the_at.filter(|&t| {
+                t >= 2
+                    && toks[t - 1].is("of")
+                    && toks[t - 2].cap
+                    && !toks[t - 2].poss
+                    && !INSTITUTION_HEADS.contains(toks[t - 2].lower)
+                    && !self.is_title_word(toks[t - 2].lower)
+            });
+            if let Some(t) = person_of {
+                // The name's last two words are a full name.
+                if let Some((start, _)) = self
+                    .np_left(toks, t - 1)
+                    .filter(|&(s, e)| e - s >= 2 && toks[e - 2].cap && !toks[e - 2].poss)
+                {
+                    a = start;
+                }
+            }
         }
         // `..., his office said.`: the possessive names whose office;
         // `Her husband said`, whose relative.

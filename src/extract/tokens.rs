@@ -125,7 +125,9 @@ impl Extractor {
                 end += 1;
                 j += 1;
             }
-            // Possessive with a closing apostrophe: Ukrainians’
+            // Possessive with a closing apostrophe: Ukrainians’. The
+            // apostrophe is the word's, no token of its own (`Marek
+            // Zalewski of the farmers' union said`).
             let mut poss = false;
             if let Some(apostrophe @ ('’' | '\'')) = at(j) {
                 let after = at(j + apostrophe.len_utf8());
@@ -134,6 +136,7 @@ impl Extractor {
                     && after.is_none_or(|n| !text::is_alphanumeric(n))
                 {
                     poss = true;
+                    j += apostrophe.len_utf8();
                 }
             }
             toks.push(self.word_tok(text, p, end, poss, shape, toks.len(), lowered));

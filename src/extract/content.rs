@@ -875,7 +875,13 @@ impl Extractor {
                             || matches!(
                                 n.lower,
                                 "while" | "although" | "though" | "but" | "and" | "as"
-                            ))
+                            )
+                            // `..., Cho Hyun said Tuesday, even as
+                            // Washington explores ...`.
+                            || (n.is("even")
+                                && toks
+                                    .get(m + 2)
+                                    .is_some_and(|t| matches!(t.lower, "as" | "though" | "if" | "while"))))
                 });
                 // `told reporters, a day after the summit.`: a recipient
                 // running to the comma, then an adverbial.

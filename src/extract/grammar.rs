@@ -174,6 +174,8 @@ pub(super) const EPITHETS: &[(&[&str], &[&[&str]])] = &[
         &["head", "government"],
         &[&["prime", "minister"], &["chancellor"], &["premier"]],
     ),
+    // `The pontiff said` after `Pope Leo XIV`.
+    (&["pontiff"], &[&["pope"]]),
 ];
 
 /// The person of the document most recently named with an office that
@@ -281,6 +283,29 @@ pub(super) fn gender_of_noun(lower: &str) -> Option<Gender> {
         | "grandson" | "nephew" | "uncle" | "fiance" => Some(Gender::Male),
         _ => None,
     }
+}
+
+/// The comma that ends a participle clause opening the sentence (`Asked
+/// whether relief had been discussed with US envoy Steve Witkoff, he said
+/// only ...`), whose people are not the sentence's subject.
+pub(super) fn opening_clause_end(toks: &[Tok]) -> Option<usize> {
+    toks.first()
+        .filter(|t| {
+            matches!(
+                t.lower,
+                "asked"
+                    | "pressed"
+                    | "questioned"
+                    | "speaking"
+                    | "commenting"
+                    | "responding"
+                    | "reacting"
+                    | "referring"
+                    | "addressing"
+                    | "writing"
+            )
+        })
+        .and_then(|_| toks.iter().position(Tok::is_comma))
 }
 
 /// Whether token `i` follows a comma or a closing quotation mark: where a

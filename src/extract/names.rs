@@ -817,25 +817,7 @@ impl Extractor {
         // `Asked whether relief had been discussed with US envoy Steve
         // Witkoff, he said only ...`: the people of an opening participle
         // clause are not its subject, whom the clause leaves unnamed.
-        let opening_clause_end = toks
-            .first()
-            .filter(|t| {
-                matches!(
-                    t.lower,
-                    "asked"
-                        | "pressed"
-                        | "questioned"
-                        | "speaking"
-                        | "commenting"
-                        | "responding"
-                        | "reacting"
-                        | "referring"
-                        | "addressing"
-                        | "writing"
-                )
-            })
-            .and_then(|_| toks.iter().position(Tok::is_comma))
-            .unwrap_or(0);
+        let opening_clause_end = opening_clause_end(toks).unwrap_or(0);
         let mut i = opening_clause_end;
         while i < toks.len() {
             let t = &toks[i];

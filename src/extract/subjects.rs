@@ -600,6 +600,19 @@ impl Extractor {
                 }
                 break;
             }
+            // `Foreign Minister and Deputy Premier Antonio Tajani said`:
+            // two titles of one person.
+            if l == "and"
+                && a < end
+                && a >= 2
+                && toks[a].cap
+                && self.is_title_word(toks[a].lower)
+                && toks[a - 2].cap
+                && matches!(self.lex.title(toks[a - 2].lower), Some(TitleKind::Role))
+            {
+                a -= 1;
+                continue;
+            }
             // `The Center for Strategic and International Studies said`:
             // `and` inside a body's name (not `Zelensky and Macron said`).
             if l == "and" && a < end && a >= 2 && toks[a].cap && toks[a - 2].cap {
@@ -757,6 +770,7 @@ impl Extractor {
         ctx: &mut DocCtx,
     ) -> Option<Speaker> {
         let cue_i = frames[fi].cue_i;
+        let opening = opening_clause_end(toks);
         // `Fidan said Ankara supported ..., but added that ...`: a frame
         // inside another's content (`Ankara supported`) is not the clause
         // the coordinated verb continues.
@@ -769,6 +783,10 @@ impl Extractor {
                     g.cue_j <= st
                         && matches!(g.kind_hint, FrameKind::Normal | FrameKind::Ascriptive)
                         && g.content.is_some_and(|(cs, _)| cs <= st)
+                        // `Asked whether Japan supports ..., Takaichi said
+                        // ..., but stressed`: the question's clause ends
+                        // before the answer.
+                        && !opening.is_some_and(|end| g.cue_i < end && st > end)
                 })
         };
         if let Some(prev) = frames[..fi]

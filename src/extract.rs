@@ -944,6 +944,10 @@ fn singular(w: &str) -> String {
     if lower.ends_with("ies") && w.len() > 4 {
         return format!("{}y", &w[..w.len() - 3]);
     }
+    // `fishermen`, `women`, `servicemen`.
+    if lower.ends_with("men") && w.is_ascii() {
+        return format!("{}man", &w[..w.len() - 3]);
+    }
     if lower.ends_with('s') && !lower.ends_with("ss") && w.len() > 3 {
         return w[..w.len() - 1].to_string();
     }

@@ -361,7 +361,10 @@ impl Extractor {
                     && self.registry.lookup(t.base()).is_none()
             });
             let is_role_of_named = has_name_after || names_before;
-            let plural = lowers[h].ends_with('s') && !lowers[h].ends_with("ss");
+            // (`Local fishermen said`: an irregular plural too.)
+            let plural = (lowers[h].ends_with('s') && !lowers[h].ends_with("ss"))
+                || lowers[h].ends_with("men")
+                || matches!(lowers[h], "people" | "children" | "police");
             // `the official said`, `Russia's top diplomat`, `Minister for
             // Strategic Industries Herman Smetanin`; not a bare plural
             // (`People familiar with the matter said`).

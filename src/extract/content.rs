@@ -1023,13 +1023,21 @@ impl Extractor {
             }
             // `say the positions remain far apart`, `said they want
             // guarantees`: a plain present after a plural subject.
-            let plural_subject = n > 0 && window[n - 1].quote.is_none() && {
-                let w = window[n - 1].lower;
+            // `said Poland's leaders “want the war to continue”`: the
+            // subject outside the marks, the predicate opening them.
+            let opens_quote = n > 1
+                && t.quote.is_some()
+                && window[n - 1].mark.is_some_and(|(_, open)| open)
+                && window[n - 2].word
+                && window[n - 2].quote.is_none();
+            let s = if opens_quote { n - 1 } else { n };
+            let plural_subject = s > 0 && window[s - 1].quote.is_none() && {
+                let w = window[s - 1].lower;
                 matches!(w, "they" | "we")
                     || (w.len() > 3
                         && w.ends_with('s')
                         && !w.ends_with("ss")
-                        && !window[n - 1].poss
+                        && !window[s - 1].poss
                         && !w.ends_with("ly")
                         && !SKIPPABLE.contains(w)
                         && !DETERMINERS.contains(w)
@@ -1039,7 +1047,10 @@ impl Extractor {
                             "this" | "does" | "always" | "perhaps" | "is" | "was" | "has"
                         ))
             };
-            if plural_subject && t.quote.is_none() && PLURAL_PRESENT_VERBS.contains(l) {
+            if plural_subject
+                && (t.quote.is_none() || opens_quote)
+                && PLURAL_PRESENT_VERBS.contains(l)
+            {
                 return true;
             }
             if prev_word

@@ -349,6 +349,10 @@ impl Extractor {
                         used_quotes.insert(qi);
                     }
                 }
+                // `thanked the visitors`: thanks without the speaker's own
+                // words (`thanked Meloni for her “clear words”`) report
+                // nothing.
+                FrameKind::Ascriptive if f.form.lemma == "thank" => {}
                 FrameKind::Ascriptive => {
                     // `described the talks as constructive`: reported wording
                     // without marks is an indirect statement.

@@ -438,6 +438,7 @@ impl Extractor {
             let quotes = text::pair_quotes(text, p.start, p.end);
             let sentences = text::sentences(text, p.start, p.end, &quotes);
             let paragraph_from = out.len();
+            let salient_from = ctx.salient.len();
             // Only the last speaker of this or the previous paragraph can
             // take a floating quote.
             if ctx.last_paragraph.is_some_and(|lp| lp + 1 < pi) {
@@ -547,6 +548,15 @@ impl Extractor {
                 &mut out,
                 paragraph_from,
             );
+            // `Source: Zelenskyy in his evening video address` (paragraph
+            // end) `Quote: “...”`: a source line names whose words the
+            // quotation after it are.
+            if out.len() == paragraph_from && text[p.start..p.end].starts_with("Source:") {
+                if let Some(source) = ctx.salient.get(salient_from..).and_then(<[_]>::last) {
+                    ctx.last_speaker = Some((source.clone(), "Source:".to_string()));
+                    ctx.last_paragraph = Some(pi);
+                }
+            }
             prev_open_quote = quotes.last().is_some_and(|q| !q.closed);
         }
         abandon_running(&mut running, &mut out);

@@ -192,6 +192,12 @@ fn is_heading(body: &str) -> bool {
     {
         return false;
     }
+    // `Source: Zelenskyy in his evening video address`: the line that
+    // names whose words the `Quote: “...”` after it are (Ukrainska
+    // Pravda's house style) is read, not skipped.
+    if body.starts_with("Source:") {
+        return false;
+    }
     // A line with an odd number of double marks is an unclosed quotation,
     // not a heading: `The envoy said "the talks are over`.
     let straight = body.matches('"').count();

@@ -971,13 +971,16 @@ impl Extractor {
     pub(super) fn looks_like_clause(&self, toks: &[Tok], k: usize) -> bool {
         // `said the measures, which target 70 vessels, would tighten the
         // screws`: a relative clause set off by commas between a subject
-        // and its verb.
+        // and its verb; a participle's too (`said Ukraine's delegation,
+        // headed by National Security and Defence Council Secretary Rustem
+        // Umerov, would travel`).
         let end = toks.len();
         let relative_at = (k + 1..(k + 6).min(end)).find(|&p| {
             toks[p].is_comma()
-                && toks
-                    .get(p + 1)
-                    .is_some_and(|x| matches!(x.lower, "which" | "who"))
+                && toks.get(p + 1).is_some_and(|x| {
+                    matches!(x.lower, "which" | "who")
+                        || (x.word && !x.cap && x.quote.is_none() && x.looks_past_tense())
+                })
         });
         if let Some(p) = relative_at {
             let subject = toks[k..p]

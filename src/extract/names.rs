@@ -567,16 +567,21 @@ impl Extractor {
                         | "ayatollah"
                 )
             });
-            // `Prince Faisal said` after `Prince Faisal bin Farhan`: a
-            // royal goes by the first name.
             let found = found.or_else(|| {
                 let token = name_toks[0].lower.trim_end_matches('.');
                 let by_first_name = self.lex.first_name_gender(token).is_none()
-                    || matches!(honorific(), Some(("sir" | "dame", _)))
-                    || one_named.is_some();
-                by_first_name
-                    .then(|| ctx.actors.find_by_first_name(name))
-                    .flatten()
+                    || matches!(honorific(), Some(("sir" | "dame", _)));
+                let k = ctx.actors.find_by_first_name(name)?;
+                // `Prince Faisal said` after `Prince Faisal bin Farhan`: a
+                // royal goes by the first name, when named with the same
+                // title (not `Patriarch Kirill` after `Kirill Dmitriev`).
+                let same_title = one_named.is_some_and(|title| {
+                    ctx.actors.known[k]
+                        .roles
+                        .iter()
+                        .any(|role| role.iter().any(|w| w == title.lower))
+                });
+                (by_first_name || same_title).then_some(k)
             });
             // `Lord Dannatt, a former head of the Army, said`, `Mr Cameron
             // said` (the Economist's first mention): an honorific makes a
@@ -774,39 +779,50 @@ impl Extractor {
                 .is_some_and(|t| matches!(t.lower, "but" | "and")),
         );
         if let [owner, kin, next, rest @ ..] = &toks[opener.min(toks.len())..] {
-            // Not someone the sentence tells of (`His son was killed in
-            // Bakhmut. “...,” he said` is the father's).
-            let predicate: Vec<&Tok> = if next.is_comma() {
+            // Only a relative the sentence gives a view to (`disagrees`,
+            // `thinks`, `is less sure`), not one it tells of (`His son was
+            // killed in Bakhmut. “...,” he said` is the father's; so after
+            // `His son went missing`, `His son and daughter fled`).
+            let predicate = if next.is_comma() {
                 rest.iter()
                     .skip_while(|t| !t.is_comma())
                     .skip(1)
-                    .filter(|t| t.word)
-                    .take(3)
-                    .collect()
+                    .find(|t| t.word)
             } else {
-                std::iter::once(next)
-                    .chain(rest)
-                    .filter(|t| t.word)
-                    .take(3)
-                    .collect()
+                Some(next)
             };
-            let befallen = match predicate.as_slice() {
-                [verb, ..] if matches!(verb.lower, "died" | "dies" | "fell") => true,
-                [be, after @ ..] => {
-                    matches!(be.lower, "was" | "were" | "is" | "has" | "had")
-                        && after.iter().take(2).any(|t| {
-                            t.lower == "missing"
-                                || (t.lower != "been"
-                                    && (t.looks_participle() || t.looks_past_tense()))
-                        })
-                }
-                [] => false,
-            };
+            let gives_view = predicate.is_some_and(|verb| {
+                let l = verb.lower;
+                [
+                    "disagree", "agree", "think", "believe", "fear", "worr", "doubt", "hope",
+                ]
+                .iter()
+                .any(|stem| l.starts_with(stem))
+                    || matches!(l, "feels" | "felt" | "sees" | "saw" | "is" | "was")
+                        && rest
+                            .iter()
+                            .skip_while(|t| t.start <= verb.start)
+                            .find(|t| t.word)
+                            .is_some_and(|t| {
+                                matches!(
+                                    t.lower,
+                                    "less"
+                                        | "more"
+                                        | "not"
+                                        | "unconvinced"
+                                        | "sceptical"
+                                        | "skeptical"
+                                        | "blunter"
+                                        | "unimpressed"
+                                        | "differently"
+                                )
+                            })
+            });
             if matches!(owner.lower, "his" | "her")
                 && KIN_NOUNS.contains(kin.lower)
                 && (next.is_comma() || (next.word && !next.cap && next.quote.is_none()))
                 && owner.quote.is_none()
-                && !befallen
+                && gives_view
             {
                 let np = &toks[opener..opener + 2];
                 if let Some(sp) = self.resolve_np(np, text, ctx, &None, owner.start) {

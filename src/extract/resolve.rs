@@ -330,7 +330,9 @@ impl Extractor {
         let named_of = words
             .iter()
             .position(|t| t.is("of"))
-            .filter(|&of| of >= 2 && words[of - 2..of].iter().all(|t| t.cap && !t.poss))
+            // The name opens the phrase (not `A spokesman for Viktor Orban
+            // of the Fidesz party`, `an aide to Donald Trump of ...`).
+            .filter(|&of| of >= 2 && words[..of].iter().all(|t| t.cap && !t.poss))
             .and_then(|of| {
                 let name: Vec<Tok> = words[..of].iter().map(|&&t| t).collect();
                 self.name_from_run(&name, text, ctx)
@@ -364,7 +366,7 @@ impl Extractor {
             // (`Local fishermen said`: an irregular plural too.)
             let plural = (lowers[h].ends_with('s') && !lowers[h].ends_with("ss"))
                 || lowers[h].ends_with("men")
-                || matches!(lowers[h], "people" | "children" | "police");
+                || lowers[h] == "people";
             // `the official said`, `Russia's top diplomat`, `Minister for
             // Strategic Industries Herman Smetanin`; not a bare plural
             // (`People familiar with the matter said`).

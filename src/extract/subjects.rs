@@ -463,6 +463,11 @@ impl Extractor {
                 || ANON_NOUNS.contains(l)
                 || INSTITUTION_HEADS.contains(l)
                 || DOCUMENT_NOUNS.contains(l)
+                // `Her husband said`: whose relative, read below.
+                || (a == end
+                    && KIN_NOUNS.contains(l)
+                    && a >= 2
+                    && matches!(toks[a - 2].lower, "his" | "her"))
                 // `The Interfax news agency`, `the Kan public broadcaster`.
                 // (Not before a comma: `According to the PAP news agency,
                 // the head of ..., said`.)
@@ -601,21 +606,46 @@ impl Extractor {
                 break;
             }
             // `Foreign Minister and Deputy Premier Antonio Tajani said`:
-            // two titles of one person.
-            if l == "and"
+            // two titles of one person, before the name. Not two people
+            // (`The Prime Minister and President Macron said`: a title after
+            // `the` is a phrase of its own; `The Minister and President
+            // said`: no name).
+            let two_titles = l == "and"
                 && a < end
                 && a >= 2
                 && toks[a].cap
                 && self.is_title_word(toks[a].lower)
                 && toks[a - 2].cap
                 && matches!(self.lex.title(toks[a - 2].lower), Some(TitleKind::Role))
-            {
+                && !self.is_title_word(toks[end - 1].lower)
+                && {
+                    let first_title = (0..a - 1)
+                        .rev()
+                        .take_while(|&k| toks[k].cap && self.is_title_word(toks[k].lower))
+                        .last()
+                        .unwrap_or(a - 2);
+                    first_title == 0 || !DETERMINERS.contains(toks[first_title - 1].lower)
+                };
+            if two_titles {
                 a -= 1;
                 continue;
             }
             // `The Center for Strategic and International Studies said`:
             // `and` inside a body's name (not `Zelensky and Macron said`).
             if l == "and" && a < end && a >= 2 && toks[a].cap && toks[a - 2].cap {
+                // Common words on both sides, not a body, country or
+                // name of its own (`The Ministry of Energy and Naftogaz`,
+                // `The Kyiv School of Economics and Yale University`, `The
+                // Bank of Finland and Sweden`).
+                let common = |t: &Tok| {
+                    t.is("the")
+                        || (t.word
+                            && !t.poss
+                            && t.cap
+                            && !INSTITUTION_HEADS.contains(t.lower)
+                            && !self.lex.demonyms.contains_key(t.base())
+                            && self.registry.lookup(t.base()).is_none())
+                };
                 let in_body_name = (a.saturating_sub(6)..a - 1)
                     .rev()
                     .find(|&k| matches!(toks[k].lower, "for" | "of"))
@@ -623,9 +653,9 @@ impl Extractor {
                         k >= 1
                             && toks[k - 1].cap
                             && INSTITUTION_HEADS.contains(toks[k - 1].lower)
-                            && toks[k + 1..a - 1]
-                                .iter()
-                                .all(|t| t.word && !t.poss && (t.cap || t.is("the")))
+                            && toks[k + 1..a - 1].iter().all(common)
+                            && toks[a..end].len() <= 3
+                            && toks[a..end].iter().all(common)
                     });
                 if in_body_name {
                     a -= 1;

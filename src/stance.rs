@@ -1758,6 +1758,14 @@ const REPORTING_VERBS: &[&str] = &[
 /// argued,`): at most five words, one of them a verb of saying.
 fn parenthetical_report_end(toks: &[&str], at: usize) -> Option<usize> {
     const SAYING: &[&str] = &[
+        // `A truce, critics say, would be a trap`.
+        "say",
+        "argue",
+        "insist",
+        "warn",
+        "believe",
+        "think",
+        "claim",
         "argues",
         "argued",
         "insists",

@@ -708,6 +708,10 @@ struct DocCtx {
     salient: Vec<Speaker>,
     salient_groups: Vec<Speaker>,
     last_speaker: Option<(Speaker, String)>,
+    /// The person a sentence of narration last gave a view to (`Yonatan
+    /// Peleg, a reservist, disagreed.`), whom a pronoun after it takes up
+    /// even when their gender is unknown.
+    last_viewer: Option<Speaker>,
     last_paragraph: Option<usize>,
     floating_ok: bool,
     /// The last document whose source was named (`A statement from the

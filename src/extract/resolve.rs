@@ -988,10 +988,11 @@ impl Extractor {
             let spoke_last = |s: &Speaker| {
                 fits(s) || {
                     s.gender.is_none()
-                        && ctx
+                        && (ctx
                             .last_speaker
                             .as_ref()
                             .is_some_and(|(last, _)| last.name == s.name)
+                            || ctx.last_viewer.as_ref().is_some_and(|v| v.name == s.name))
                         && ctx
                             .mentions
                             .iter()

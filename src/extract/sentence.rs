@@ -604,9 +604,22 @@ impl Extractor {
                 // (`Putin launched a new offensive`).
                 // `took a harder line` is an attitude; `took over the
                 // southern command` an act.
-                let mut after = toks
+                // (`Yonatan Peleg, a reservist who returned from Gaza last
+                // year, disagreed.`: past the name's appositive.)
+                let name_end = toks
                     .iter()
-                    .skip_while(|t| t.start <= h.0 || t.cap)
+                    .position(|t| t.start > h.0 && !t.cap)
+                    .unwrap_or(toks.len());
+                let predicate_at = if toks.get(name_end).is_some_and(Tok::is_comma) {
+                    toks[name_end + 1..]
+                        .iter()
+                        .position(Tok::is_comma)
+                        .map_or(toks.len(), |c| name_end + 2 + c)
+                } else {
+                    name_end
+                };
+                let mut after = toks[predicate_at.min(toks.len())..]
+                    .iter()
                     .filter(|t| t.word);
                 let attitude = after
                     .next()
@@ -619,6 +632,9 @@ impl Extractor {
                         .as_deref()
                         .and_then(|n| ctx.actors.find(n))
                         .is_some_and(|k| ctx.actors.known[k].is_sure_person());
+                if opens && narration && attitude && h.1.person && !h.1.anonymous {
+                    ctx.last_viewer = Some(h.1.clone());
+                }
                 if opens && narration && attitude && h.1.person && !h.1.anonymous && surely_person {
                     ctx.last_speaker = Some((h.1.clone(), String::new()));
                     ctx.last_paragraph = Some(paragraph);

@@ -572,9 +572,20 @@ impl Extractor {
         if let Some(k) = self.name_from_run(&run, text, ctx) {
             return Some(speaker_of(&ctx.actors.known[k], mention));
         }
+        // `Ukraine's envoy` is an envoy of Ukraine, not the registry's
+        // American `Ukraine envoy`: a country's possessive keeps its own
+        // people.
+        let owner_country = run
+            .first()
+            .filter(|t| t.poss && t.cap)
+            .and_then(|t| self.lex.demonyms.get(t.base()));
+        let of_owner = |id: ActorId| {
+            let affiliation = &self.registry.get(id).affiliation;
+            owner_country.is_none_or(|c| affiliation.is_empty() || affiliation == c)
+        };
         // Whole phrase as an institution alias (`the British government`).
         let phrase = join_base(&run, text);
-        if let Some(id) = self.registry.lookup(&phrase) {
+        if let Some(id) = self.registry.lookup(&phrase).filter(|&id| of_owner(id)) {
             let a = self.registry.get(id);
             return Some(registered_speaker(a, mention, a.kind == ActorKind::Person));
         }
@@ -630,6 +641,7 @@ impl Extractor {
                     ids = registered_epithet_holders(&self.registry, &by_country);
                 }
             }
+            ids.retain(|&id| of_owner(id));
             let in_doc: Vec<usize> = ids
                 .iter()
                 .copied()
@@ -638,7 +650,8 @@ impl Extractor {
             // A bare `the spokesman` names nobody outside the article; a specific
             // role (`the Kremlin spokesman`) names its registered holder.
             let specific = rw.len() >= 2;
-            let exact = self.registry.lookup_role_exact(&rw);
+            let mut exact = self.registry.lookup_role_exact(&rw);
+            exact.retain(|&id| of_owner(id));
             let pick = if in_doc.len() == 1 {
                 Some(in_doc[0])
             } else if ids.len() == 1 && specific {

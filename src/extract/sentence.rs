@@ -377,15 +377,47 @@ impl Extractor {
                     used_quotes.insert(qs[0]);
                 }
                 _ => {
-                    let kind = if qs.is_empty() {
-                        Kind::Indirect
-                    } else {
-                        Kind::Mixed
-                    };
                     for &qi in &qs {
                         used_quotes.insert(qi);
                     }
-                    push(&mut out, kind, toks[cs].start, toks[ce - 1].end);
+                    // `said sanctions had hurt Narva more than Moscow: “The
+                    // border is closed. Who is this punishing?”`: a colon
+                    // then a quotation of whole sentences to the content's
+                    // end is a second statement, in the speaker's words.
+                    let colon_quote = qs.last().and_then(|&qi| {
+                        let open = (cs..ce).find(|&k| toks[k].is_mark(qi, true))?;
+                        let (a, b) = trim_quote_inner(text, quotes[qi]);
+                        let capital = text[a..b].chars().next().is_some_and(char::is_uppercase);
+                        let to_end = toks[open..ce]
+                            .iter()
+                            .all(|t| t.quote == Some(qi as u32) || t.mark.is_some() || !t.word);
+                        (open >= cs + 3 && toks[open - 1].punct(":") && capital && to_end)
+                            .then_some((open - 1, a, b))
+                    });
+                    let quoted_before_colon = match colon_quote {
+                        Some(_) => qs.len() > 1,
+                        None => !qs.is_empty(),
+                    };
+                    let ce = colon_quote.map_or(ce, |(colon, _, _)| colon);
+                    let kind = if quoted_before_colon {
+                        Kind::Mixed
+                    } else {
+                        Kind::Indirect
+                    };
+                    // (`said at a news conference in The Hague: “...”`,
+                    // `told reporters at the State Department: “...”`,
+                    // `summed up the state of mind: “...”`: an adverbial or
+                    // an object before the colon is no statement.)
+                    let no_clause = colon_quote.is_some()
+                        && (PREPOSITIONS.contains(toks[cs].lower)
+                            || occasion_at(toks, cs).is_some()
+                            || !self.looks_like_clause(&toks[..ce], cs));
+                    if !no_clause {
+                        push(&mut out, kind, toks[cs].start, toks[ce - 1].end);
+                    }
+                    if let Some((_, a, b)) = colon_quote {
+                        push(&mut out, Kind::Direct, a, b);
+                    }
                 }
             }
         }

@@ -968,7 +968,11 @@ impl Codebook {
                 asserted.push((i, i + len));
             }
             if nominal {
-                absorbed_until = i + len + 4;
+                // Not past a clause boundary: `On NATO, membership for
+                // Ukraine is not on the table` has two phrases.
+                absorbed_until = (i + len..i + len + 4)
+                    .find(|&p| toks.get(p).is_some_and(|&w| is_boundary(w)))
+                    .unwrap_or(i + len + 4);
             }
             i += len;
         }

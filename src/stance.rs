@@ -944,6 +944,23 @@ impl Codebook {
                 i += len;
                 continue;
             }
+            // `a monitoring mission on Ukrainian territory`, `strikes deep
+            // into Russian territory`: a place, not the land at issue.
+            let place = len == 1
+                && term == Term::Topic
+                && matches!(toks[i], "territory" | "territories")
+                && i >= 2
+                && ["ian", "ish", "ese", "nato", "allied"]
+                    .iter()
+                    .any(|end| toks[i - 1].ends_with(end))
+                && matches!(
+                    toks[i - 2],
+                    "on" | "in" | "into" | "onto" | "inside" | "across" | "from"
+                );
+            if place {
+                i += len;
+                continue;
+            }
             // `..., he acknowledged.`, `acknowledged that ...`: the speech
             // verb, not the recognition of a claim.
             let speech_verb = len == 1

@@ -957,10 +957,21 @@ impl Codebook {
                     toks[i - 2],
                     "on" | "in" | "into" | "onto" | "inside" | "across" | "from"
                 );
+            // `the talks to end the war resume next week`: the purpose of
+            // talks names what they are about, a topic a predicate can take
+            // a side on (`We support the talks to end the war`).
+            let purpose_of_talks = term == Term::Pro
+                && i >= 2
+                && toks[i - 1] == "to"
+                && matches!(
+                    toks[i - 2],
+                    "talks" | "negotiations" | "summit" | "meeting" | "round" | "process"
+                );
             if place {
                 i += len;
                 continue;
             }
+            let term = if purpose_of_talks { Term::Topic } else { term };
             // `..., he acknowledged.`, `acknowledged that ...`: the speech
             // verb, not the recognition of a claim.
             let speech_verb = len == 1

@@ -994,10 +994,13 @@ impl Extractor {
                     || !ctx.mentions.iter().rev().take(8).any(|m| m.gender == want)
             };
             // `Ryota Kawabe, a Russia specialist, said ... “...,” he said`:
-            // the last statement's speaker, of unknown gender, named after
-            // everyone of the pronoun's gender. (Not a name in the
-            // pronoun's own sentence: `In an interview with RIA Novosti, he
-            // said` is the subject's; nor a subject of narration.)
+            // the last statement's speaker (or the last person narration
+            // gave a view to: `Yonatan Peleg ... disagreed. He said`), of
+            // unknown gender, named after everyone of the pronoun's
+            // gender. (Not a name in the pronoun's own sentence: `In an
+            // interview with RIA Novosti, he said` is the subject's; nor
+            // any other subject of narration: `The World Food Programme
+            // delivered ...`.)
             let spoke_last = |s: &Speaker| {
                 fits(s) || {
                     s.gender.is_none()

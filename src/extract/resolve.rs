@@ -363,26 +363,20 @@ impl Extractor {
                     && self.registry.lookup(t.base()).is_none()
             });
             let is_role_of_named = has_name_after || names_before;
-            // (`Local fishermen said`: an irregular plural too.)
+            // An irregular plural too: `Local fishermen said`, `People
+            // familiar with the matter said`.
             let plural = (lowers[h].ends_with('s') && !lowers[h].ends_with("ss"))
                 || lowers[h].ends_with("men")
                 || lowers[h] == "people";
-            // `the official said`, `Russia's top diplomat`, `Minister for
-            // Strategic Industries Herman Smetanin`; not a bare plural
-            // (`People familiar with the matter said`).
-            let bare_plural =
-                !definite && matches!(lowers[h], "people" | "men" | "women" | "children");
             // (`The owner of a bakery in Odesa` is described whole, not
             // someone just named.)
             let described_by_of =
                 RELATIONAL_NOUNS.contains(lowers[h]) && lowers.get(h + 1) == Some(&"of");
-            let definite_role = !indefinite && !plural && !bare_plural && !described_by_of;
+            // `the official said`, `Russia's top diplomat`, `Minister for
+            // Strategic Industries Herman Smetanin`; not a plural.
+            let definite_role = !indefinite && !plural && !described_by_of;
             // `two people familiar with the matter`, `several officials`.
             let group = plural
-                || matches!(
-                    lowers[h],
-                    "people" | "men" | "women" | "children" | "police"
-                )
                 || np.first().is_some_and(|t| {
                     DETERMINERS.contains(t.lower)
                         && !matches!(t.lower, "a" | "an" | "the" | "one" | "another")

@@ -1068,6 +1068,16 @@ fn given_name_before(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     }
     let from = end.saturating_sub(24);
     (from..end).find_map(|c| {
+        // `Another resident, who gave his name only as Andrei, said`
+        if names::gives_name_at(toks, c) && toks[c - 1].is("as") {
+            let close = c + 1;
+            return (close < end
+                && toks[close].is_comma()
+                && toks[close + 1..end]
+                    .iter()
+                    .all(|t| t.is_comma() || (t.word && !t.finite_or_modal())))
+            .then_some((c, close));
+        }
         let names_name = c >= 3
             && toks[c].is_comma()
             && matches!(toks[c - 1].lower, "name" | "sign" | "nickname" | "surname")

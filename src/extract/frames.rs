@@ -449,8 +449,23 @@ impl Extractor {
                         && toks
                             .get(b + 1 + name_run)
                             .is_none_or(|t| t.punct(".") || t.punct(";"));
+                    // `said a taxi driver who asked to be identified only
+                    // by his first name, Sergei.`: the name the relative
+                    // clause gives, when the clause ends the sentence.
+                    let named_in_clause = || {
+                        let clause_end = (np_end..toks.len())
+                            .find(|&k| toks[k].quote.is_some() || toks[k].punct("."))
+                            .unwrap_or(toks.len());
+                        let who = np_end + usize::from(toks.get(np_end).is_some_and(Tok::is_comma));
+                        (toks.get(who).is_some_and(|t| t.is("who")) && clause_end - who <= 16)
+                            .then(|| (who + 2..clause_end).find(|&k| names::gives_name_at(toks, k)))
+                            .flatten()
+                            .filter(|&k| k + 1 == clause_end || toks[k + 1].is_comma())
+                    };
                     let (a, b) = if named_after {
                         (b + 1, b + 1 + name_run)
+                    } else if let Some(k) = named_in_clause() {
+                        (k, k + 1)
                     } else {
                         (a, b)
                     };

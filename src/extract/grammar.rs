@@ -311,7 +311,38 @@ pub(super) fn opening_clause_end(toks: &[Tok]) -> Option<usize> {
 /// Whether token `i` follows a comma or a closing quotation mark: where a
 /// trailing attribution (`“...,” she said`, `..., he said`) starts.
 pub(super) fn after_separator(toks: &[Tok], i: usize) -> bool {
-    i > 0 && (toks[i - 1].is_comma() || toks[i - 1].mark.is_some_and(|(_, open)| !open))
+    i > 0
+        && (toks[i - 1].is_comma()
+            || (toks[i - 1].mark.is_some_and(|(_, open)| !open) && !quoted_name_ends(toks, i - 1)))
+}
+
+/// Whether the closing mark at `close` ends a quoted name a clause gives
+/// its person: `A soldier nicknamed “Tiger” told reporters`, `who gave only
+/// his call sign, “Tiger,” said`. One to three capitalised words after a
+/// naming word, not a title (`appearing on ABC's “This Week,” said`) or a
+/// statement's opening quotation (`“Never,” said Zelensky`).
+pub(super) fn quoted_name_ends(toks: &[Tok], close: usize) -> bool {
+    quoted_name_open(toks, close).is_some()
+}
+
+/// The opening mark of the quoted name [`quoted_name_ends`] finds.
+pub(super) fn quoted_name_open(toks: &[Tok], close: usize) -> Option<usize> {
+    let open = toks[..close]
+        .iter()
+        .rposition(|t| t.mark.is_some_and(|(_, open)| open))?;
+    let inner: Vec<&Tok> = toks[open + 1..close].iter().filter(|t| t.word).collect();
+    let named = (1..=3).contains(&inner.len()) && inner.iter().all(|t| t.cap);
+    let naming = open >= 1
+        && (matches!(toks[open - 1].lower, "nicknamed" | "named" | "dubbed")
+            || names_by(toks[open - 1].lower)
+            || (open >= 2 && toks[open - 1].is_comma() && names_by(toks[open - 2].lower)));
+    (named && naming).then_some(open)
+}
+
+/// Nouns a name is given as (`his call sign, Tiger`, `only her first name,
+/// Olga`).
+pub(super) fn names_by(lower: &str) -> bool {
+    matches!(lower, "name" | "names" | "sign" | "nickname" | "pseudonym")
 }
 
 /// Whether a finite verb or a modal comes among the first `limit` tokens

@@ -113,21 +113,25 @@ impl Extractor {
     ) -> Option<usize> {
         // Not a place that is also a first name (`In Sofia, a spokesman
         // said`).
-        let after_preposition = a > 0 && PREPOSITIONS.contains(toks[a - 1].lower);
+        // `who gave his name only as Andrei`, `who identified herself only
+        // as Natalia`: the clause gives the name, and its pronoun the
+        // gender when the lexicon has no such first name.
+        let given = gives_name_at(toks, a);
+        let after_preposition = a > 0 && PREPOSITIONS.contains(toks[a - 1].lower) && !given;
         if j != a + 1 || toks[a].poss || after_preposition {
             return None;
         }
-        let gender = self.lex.first_name_gender(toks[a].lower)?;
+        let gender = match self.lex.first_name_gender(toks[a].lower) {
+            Some(gender) => gender,
+            None if given => clause_gender(&toks[..a])?,
+            None => return None,
+        };
         let introduced = toks.get(j).is_some_and(Tok::is_comma)
             && toks.get(j + 1).is_some_and(|t| {
                 is_age(t.lower)
                     || (t.lower.len() <= 3 && t.lower.bytes().all(|b| b.is_ascii_digit()))
                     || matches!(t.lower, "who" | "whose" | "a" | "an")
             });
-        // `who gave only his first name, Oleh,`
-        let given = a >= 2
-            && toks[a - 1].is_comma()
-            && matches!(toks[a - 2].lower, "name" | "sign" | "nickname");
         if !introduced && !given {
             return None;
         }
@@ -877,4 +881,45 @@ impl Extractor {
         }
         fallback
     }
+}
+
+/// Whether `toks[a]` is the name a relative clause gives its person by:
+/// `who gave only his first name, Oleh,`, `who gave his name only as
+/// Andrei`, `who identified herself only as Natalia`, `who asked to be
+/// identified only by his first name, Sergei`.
+pub(super) fn gives_name_at(toks: &[Tok], a: usize) -> bool {
+    if a < 2 || !toks[a].cap || !toks[a].word {
+        return false;
+    }
+    let named_by = |t: &Tok| names_by(t.lower);
+    if toks[a - 1].is_comma() && named_by(&toks[a - 2]) {
+        return true;
+    }
+    if !toks[a - 1].is("as") {
+        return false;
+    }
+    // Back to the relative pronoun, a naming word before `as`: not `who
+    // served as Defence Minister`.
+    let from = a.saturating_sub(10);
+    let Some(who) = (from..a - 1).rev().find(|&k| toks[k].is("who")) else {
+        return false;
+    };
+    toks[who + 1..a - 1].iter().any(|t| {
+        named_by(t)
+            || matches!(
+                t.lower,
+                "identified" | "identify" | "identifies" | "identifying"
+            )
+    })
+}
+
+/// The gender a relative clause gives its person by its reflexive or
+/// possessive pronoun (`who identified herself`, `who gave his name`).
+fn clause_gender(before: &[Tok]) -> Option<Gender> {
+    let who = before.iter().rposition(|t| t.is("who"))?;
+    before[who + 1..].iter().find_map(|t| match t.lower {
+        "he" | "his" | "him" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    })
 }

@@ -17,6 +17,23 @@ impl Extractor {
             return None;
         }
         let mention = join_text(np, text);
+        // `Another resident, who gave his name only as Andrei, said`, `said
+        // a taxi driver who asked to be identified only by his first name,
+        // Sergei`: the person the description's relative clause names.
+        if let Some(who) = np.iter().position(|t| t.is("who")) {
+            let named = (who + 1..np.len())
+                .filter(|&k| names::gives_name_at(np, k))
+                .find_map(|k| ctx.actors.find(&text[np[k].start..np[k].end]));
+            if let Some(k) = named.filter(|&k| ctx.actors.known[k].kind == ActorKind::Person) {
+                let described: Vec<Tok> = np[..who].iter().filter(|t| t.word).copied().collect();
+                let role = self.title_words(&described);
+                let roles = &mut ctx.actors.known[k].roles;
+                if !role.is_empty() && !roles.contains(&role) {
+                    roles.push(role);
+                }
+                return Some(speaker_of(&ctx.actors.known[k], mention));
+            }
+        }
         // An appositive left open (`As Yuri Ushakov, Putin's foreign policy
         // adviser put it, ...`) or a description then a name (`the minister,
         // Oleh Tkach`): the name is the speaker, not a source described by

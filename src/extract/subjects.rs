@@ -13,6 +13,14 @@ impl Extractor {
         if let Some(name) = given_name_before(toks, end) {
             return Some(name);
         }
+        // `A soldier nicknamed “Tiger” told reporters`, `who gave only his
+        // call sign, “Tiger,” said`: the quoted name is the speaker.
+        if toks[end - 1].mark.is_some_and(|(_, open)| !open) {
+            if let Some(open) = quoted_name_open(toks, end - 1) {
+                let last_word = (open + 1..end - 1).rev().find(|&k| toks[k].word)?;
+                return Some((open + 1, last_word + 1));
+            }
+        }
         let last = &toks[end - 1];
         // Relative clause: `Rubio, who referred to ...`
         if last.is("who") || last.is("which") {

@@ -283,10 +283,18 @@ impl Extractor {
     /// frame `f` only relays such an attribution.
     pub(super) fn relays_attribution(&self, f: &Frame, frames: &[Frame], toks: &[Tok]) -> bool {
         let source = f.content.and_then(|(cs, _)| toks.get(f.cue_j..cs));
-        let outlet = source
-            .unwrap_or_default()
-            .iter()
-            .any(|t| t.word && (MEDIA_HEADS.contains(t.lower) || NEWS_SOURCES.contains(t.lower)));
+        let outlet = source.unwrap_or_default().iter().any(|t| {
+            t.word
+                && (MEDIA_HEADS.contains(t.lower)
+                        || NEWS_SOURCES.contains(t.lower)
+                        // `According to the Kremlin's readout of the call,
+                        // Putin told the crown prince that ...`: a record of
+                        // what was said relays it as an outlet does.
+                        || matches!(
+                            t.lower,
+                            "readout" | "readouts" | "transcript" | "communique" | "account"
+                        ))
+        });
         // `According to Interfax, Peskov said:` before a block quote:
         // an attribution with nothing of its own.
         let only_attribution = f.content.is_some_and(|(cs, ce)| {

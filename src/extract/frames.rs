@@ -1144,7 +1144,12 @@ impl Extractor {
             frame.content = Some((k, toks.len()));
             return Some(frame);
         }
-        if form.classes.np && next.word && !PREPOSITIONS.contains(next.lower) {
+        // `warned against “any concessions at Ukraine's expense”`,
+        // `insisted on “full withdrawal”`: a quoted object after a
+        // preposition the cue ends in. (A lone verb's quoted object, `and
+        // welcomed “all sincere efforts”` inside a content, stays in it.)
+        let quoted_object = form.words.len() > 1 && next.mark.is_some_and(|(_, open)| open);
+        if form.classes.np && (quoted_object || (next.word && !PREPOSITIONS.contains(next.lower))) {
             frame.content = Some((k, toks.len()));
             frame.np_content = true;
             return Some(frame);

@@ -179,13 +179,24 @@ impl Extractor {
             }
         }
         if !indefinite && words.first().is_some_and(|t| is_age(t.lower)) {
-            let want = words.last().and_then(|t| gender_of_noun(t.lower));
+            // The head before any complement: `the 46-year-old mother of
+            // three` is a woman.
+            let before_complement = words
+                .iter()
+                .position(|t| PREPOSITIONS.contains(t.lower))
+                .unwrap_or(words.len());
+            let want = words[..before_complement]
+                .last()
+                .and_then(|t| gender_of_noun(t.lower));
             let fits = |m: &&Mention| want.is_none() || m.gender.is_none() || m.gender == want;
             let recent = || ctx.mentions.iter().rev().take(8);
             // `the 79-year-old patriarch`: the one with that title first;
             // then a person for sure (`Asia and the Middle East` read as a
             // name is not `the 58-year-old`); then anyone named.
-            let head = words.last().filter(|t| !is_age(t.lower)).map(|t| t.lower);
+            let head = words[..before_complement]
+                .last()
+                .filter(|t| !is_age(t.lower))
+                .map(|t| t.lower);
             let titled = |m: &&Mention| {
                 head.is_some_and(|h| {
                     ctx.actors.known[m.known]
@@ -194,7 +205,7 @@ impl Extractor {
                         .any(|r| r.iter().any(|w| w == h))
                 })
             };
-            return recent()
+            let found = recent()
                 .filter(titled)
                 .find(fits)
                 .or_else(|| {
@@ -204,9 +215,17 @@ impl Extractor {
                 })
                 .or_else(|| recent().find(fits))
                 .map(|m| Speaker {
-                    mention,
+                    mention: mention.clone(),
                     ..m.speaker(&ctx.actors.known)
                 });
+            // `The 46-year-old mother of three, who fled Kharkiv, said`
+            // with no woman named before: a source described, read below
+            // without the age.
+            let described = words.get(1).is_some_and(|t| ANON_NOUNS.contains(t.lower));
+            if found.is_some() || !described {
+                return found;
+            }
+            words.remove(0);
         }
         if words.is_empty() {
             // `One senior EU diplomat described the mood as “panic”.
@@ -449,7 +468,17 @@ impl Extractor {
                     return Some(found);
                 }
             }
-            if !is_role_of_named && !definite_role {
+            // `The widow said`, `The exhausted nurse said` with no one of
+            // that kind before: a source described, as `a widow` is. (A
+            // title, `the minister`, is someone the article names.)
+            let described_anew = definite
+                && definite_role
+                && !is_role_of_named
+                && h + 1 == words.len()
+                && words.iter().all(|t| !t.cap)
+                && self.lex.title(lowers[h]).is_none()
+                && !ANAPHORIC_HEADS.contains(lowers[h]);
+            if !is_role_of_named && (!definite_role || described_anew) {
                 let mut desc: Vec<String> = Vec::new();
                 for (n, t) in words.iter().enumerate() {
                     let mut w = text[t.start..t.end].to_string();

@@ -451,11 +451,13 @@ impl Extractor {
                     .any(|s| l.ends_with(s))
                 && !FUNCTION_WORDS_BEFORE_SOURCES.contains(l);
             // `the crossbench peer`, `the veteran senator`: one word
-            // describing a role, right after its determiner.
+            // describing a role, right after its determiner; `A grieving
+            // mother said`, `An exhausted nurse said`: or an unnamed source.
             let role_adjective = a + 1 == end
                 && a >= 2
                 && matches!(toks[a - 2].lower, "the" | "a" | "an")
-                && self.lex.title(toks[end - 1].lower) == Some(TitleKind::Role)
+                && (self.lex.title(toks[end - 1].lower) == Some(TitleKind::Role)
+                    || ANON_NOUNS.contains(toks[end - 1].lower))
                 && !t.finite_or_modal()
                 && !FUNCTION_WORDS_BEFORE_SOURCES.contains(l)
                 // `a second diplomat` is another of the same kind.

@@ -682,6 +682,16 @@ impl Extractor {
                         m += 1;
                     }
                 }
+                // `said on Monday, August 17, ahead of ...`: the weekday's
+                // date set off after it.
+                let month_date = toks.get(m).is_some_and(Tok::is_comma)
+                    && toks
+                        .get(m + 1)
+                        .is_some_and(|t| t.cap && is_date_word(t.lower) && !t.is("may"))
+                    && toks.get(m + 2).is_some_and(digits);
+                if month_date {
+                    m += 3;
+                }
                 moved = true;
                 continue;
             }
@@ -872,9 +882,18 @@ impl Extractor {
                             .longest_at(&[n.lower])
                             .is_some_and(|(f, _)| f.participle)
                             || n.lower.ends_with("ing")
+                            // `..., a senior EU diplomat told dpa, because
+                            // Washington has “no appetite” for it.`
                             || matches!(
                                 n.lower,
-                                "while" | "although" | "though" | "but" | "and" | "as"
+                                "while"
+                                    | "although"
+                                    | "though"
+                                    | "but"
+                                    | "and"
+                                    | "as"
+                                    | "because"
+                                    | "since"
                             )
                             // `..., Cho Hyun said Tuesday, even as
                             // Washington explores ...`.
@@ -1055,6 +1074,33 @@ impl Extractor {
                 && PLURAL_PRESENT_VERBS.contains(l)
             {
                 return true;
+            }
+            // `said the Witkoff plan “front-loads the rewards”`, `said the
+            // plan “undermines Europe”`: a verb in -s opening the marks
+            // after a singular subject outside them.
+            if opens_quote
+                && l.len() > 3
+                && l.ends_with('s')
+                && !l.ends_with("ss")
+                && !t.cap
+                && !t.poss
+                && window.get(n + 1).is_some_and(|x| x.word)
+            {
+                let subject = &window[..n - 1];
+                let plain = (1..=6).contains(&subject.len())
+                    && subject.iter().all(|w| {
+                        w.word && w.quote.is_none() && !w.finite_or_modal() && !w.is("to")
+                    });
+                let determined = subject.first().is_some_and(|w| {
+                    matches!(
+                        w.lower,
+                        "the" | "this" | "its" | "their" | "our" | "his" | "her"
+                    )
+                });
+                let named = subject.last().is_some_and(|w| w.cap && !w.poss);
+                if plain && (determined || named) {
+                    return true;
+                }
             }
             if prev_word
                 && l.len() > 3

@@ -121,7 +121,15 @@ pub(super) fn verb_at(toks: &[Tok], n: usize) -> bool {
     let describes = toks
         .get(n + 1)
         .is_none_or(|next| PREPOSITIONS.contains(next.lower));
-    t.word && t.quote.is_none() && (t.finite_or_modal() || (t.looks_past_tense() && !describes))
+    // `during a televised debate`, `the revised plan`: after a determiner,
+    // an adjective.
+    // (Not `the strike that killed 12 people`.)
+    let modifies = n > 0
+        && NOUN_DETERMINERS.contains(toks[n - 1].lower)
+        && !matches!(toks[n - 1].lower, "that" | "whose");
+    t.word
+        && t.quote.is_none()
+        && (t.finite_or_modal() || (t.looks_past_tense() && !describes && !modifies))
 }
 
 /// Journalists' epithets for offices, and the offices' own titles: `the top
@@ -916,6 +924,11 @@ pub(super) static ANON_NOUNS: WordList = WordList::new(&[
     "vendors",
     "owner",
     "owners",
+    // `Her colleague, Declan Hegarty, said`, `a neighbour said`.
+    "colleague",
+    "neighbour",
+    "neighbor",
+    "friend",
     // Bodies quoted as a kind: `Rights groups say ...`, `Aid organisations
     // warned ...` (one group named is a body of its own).
     "groups",
@@ -1008,6 +1021,8 @@ pub(super) static INSTITUTION_HEADS: WordList = WordList::new(&[
     "inspectorate",
     // `Ukraine's air force said`.
     "force",
+    // `The Finnish Border Guard said`, `the National Guard`.
+    "guard",
     "bureau",
     "commissioner",
     "assembly",
@@ -1599,6 +1614,11 @@ pub(super) static KIN_NOUNS: WordList = WordList::new(&[
     "aunt",
     "fiance",
     "fiancee",
+    // Not kin, but named the same way: `Her colleague said`.
+    "colleague",
+    "friend",
+    "neighbour",
+    "neighbor",
 ]);
 
 /// Where an utterance was made, opening at `k`: `in a statement`, `at a

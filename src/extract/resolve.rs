@@ -382,6 +382,36 @@ impl Extractor {
         // `Trump himself` → Trump
         // Anonymous sources: a source noun as head (before any post-modifier).
         let head_i = lowers.iter().position(|l| ANON_NOUNS.contains(l));
+        // `Her colleague Mykyta, 22, disagreed`, `His friend Andriy said`:
+        // the first name after the noun is the person.
+        // (A first name the lexicon lacks too, when it names nothing else:
+        // not `officials Tuesday`, `the envoy Kyiv`.)
+        let first_name_after = head_i.filter(|&h| h + 2 == words.len()).and_then(|h| {
+            let name = words[h + 1];
+            let plain = name.cap
+                && !name.poss
+                && !name.upper
+                && !self.is_title_word(lowers[h])
+                && !lowers[h].ends_with('s');
+            let gender = self.lex.first_name_gender(name.lower);
+            let nothing_else = || {
+                !is_date_word(name.lower)
+                    && !self.lex.demonyms.contains_key(name.base())
+                    && self.registry.lookup(name.base()).is_none()
+                    && self.lex.title(name.lower).is_none()
+            };
+            (plain && (gender.is_some() || nothing_else())).then_some((name, gender))
+        });
+        if let Some((name, gender)) = first_name_after {
+            let name = text[name.start..name.end].to_string();
+            let k = ctx
+                .actors
+                .find(&name)
+                .unwrap_or_else(|| ctx.actors.add(Known::unregistered_person(name, gender)));
+            if ctx.actors.known[k].kind == ActorKind::Person {
+                return Some(speaker_of(&ctx.actors.known[k], mention));
+            }
+        }
         if let Some(h) = head_i {
             // A name inside a post-modifier (`a diplomat based in Kyiv`, `a
             // source close to Zelensky`) does not make the source that person.

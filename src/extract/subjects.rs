@@ -60,16 +60,21 @@ impl Extractor {
             // `Their leader, a former IT manager named Yulia Danylenko,
             // said`: the name the appositive gives is the speaker.
             // A noun before `named`, not `who named`, `newly named`.
-            let named = whole.iter().rposition(|t| t.is("named")).filter(|&p| {
-                let name = &whole[p + 1..];
-                p > 0
-                    && !matches!(whole[p - 1].lower, "who" | "which" | "that")
-                    && !whole[p - 1].lower.ends_with("ly")
-                    && (1..=4).contains(&name.len())
-                    && name
-                        .iter()
-                        .all(|t| t.word && t.cap && !t.poss && !self.is_title_word(t.lower))
-            });
+            // `His business partner, a Russian national surnamed Orlov,
+            // said`: a surname alone too.
+            let named = whole
+                .iter()
+                .rposition(|t| t.is("named") || t.is("surnamed"))
+                .filter(|&p| {
+                    let name = &whole[p + 1..];
+                    p > 0
+                        && !matches!(whole[p - 1].lower, "who" | "which" | "that")
+                        && !whole[p - 1].lower.ends_with("ly")
+                        && (1..=4).contains(&name.len())
+                        && name
+                            .iter()
+                            .all(|t| t.word && t.cap && !t.poss && !self.is_title_word(t.lower))
+                });
             if let Some(p) = named {
                 return Some((open + 2 + p, end - 1));
             }
@@ -131,6 +136,25 @@ impl Extractor {
                 && self.is_first_name(inner[0].lower);
             if proper_name || full_name {
                 return Some((open + 1, open + 1 + titles + inner.len()));
+            }
+            // `Her colleague, Mallow native Declan Hegarty, said`: a short
+            // description, then a first name and a surname.
+            let described_name = (1..inner.len().min(4)).find(|&p| {
+                (2..=3).contains(&(inner.len() - p))
+                    && (self.is_first_name(inner[p].lower) || !inner[p - 1].cap)
+                    && inner[p..].iter().all(|t| t.word && t.cap && !t.poss)
+                    // (Not `The ministry, run by Olena Petrenko, said`.)
+                    && inner[..p].iter().all(|t| {
+                        t.word
+                            && t.quote.is_none()
+                            && !t.finite_or_modal()
+                            && !PREPOSITIONS.contains(t.lower)
+                            && !t.looks_past_tense()
+                            && !t.looks_participle()
+                    })
+            });
+            if let Some(p) = described_name {
+                return Some((open + 1 + titles + p, open + 1 + titles + inner.len()));
             }
             // `Sen. Dale Marchetti, R-Ohio, a member of the Armed Services
             // Committee, said`: a party and state between commas is the

@@ -724,6 +724,9 @@ struct DocCtx {
     /// The speaker and cue of a sentence that is an attribution alone
     /// (`Golubev said.`), for the quotation before it.
     tail: Option<(Speaker, String)>,
+    /// The countries and bodies the article names anywhere (by demonym,
+    /// name or capital), read once when a bare title needs them.
+    affiliations_named: Option<HashSet<String>>,
     /// The buffer [`Extractor::name_from_run`] joins a run's names in:
     /// every capitalised run of the document is read, each by several
     /// windows.

@@ -722,11 +722,23 @@ impl Extractor {
             let specific = rw.len() >= 2;
             let mut exact = self.registry.lookup_role_exact(&rw);
             exact.retain(|&id| of_owner(id));
+            // A bare title the registry gives one holder (`the prime
+            // minister` is Keir Starmer) names them only in an article that
+            // names their country, or none: not in a Swedish one.
+            let qualified = rw.iter().any(|w| self.lex.demonyms.contains_key(w));
+            let in_holders_country = |id: ActorId, ctx: &mut DocCtx| {
+                let affiliation = &self.registry.get(id).affiliation;
+                let named = self.affiliations_named(text, ctx);
+                qualified
+                    || affiliation.is_empty()
+                    || named.is_empty()
+                    || named.contains(affiliation)
+            };
             let pick = if in_doc.len() == 1 {
                 Some(in_doc[0])
-            } else if ids.len() == 1 && specific {
+            } else if ids.len() == 1 && specific && in_holders_country(ids[0], ctx) {
                 Some(ids[0])
-            } else if exact.len() == 1 {
+            } else if exact.len() == 1 && in_holders_country(exact[0], ctx) {
                 Some(exact[0])
             } else {
                 None
@@ -1019,6 +1031,22 @@ impl Extractor {
                 mention: mention.to_string(),
                 ..m.speaker(&ctx.actors.known)
             })
+    }
+
+    /// The affiliations the whole article names by a demonym, country
+    /// name or capital (`Swedish`, `Britain`, `London`), read once.
+    fn affiliations_named<'c>(&self, text: &str, ctx: &'c mut DocCtx) -> &'c HashSet<String> {
+        ctx.affiliations_named.get_or_insert_with(|| {
+            let mut lower = String::new();
+            text.split(|c: char| !(c.is_alphanumeric() || c == '.'))
+                .filter(|w| w.len() > 1)
+                .filter_map(|w| {
+                    lower.clear();
+                    lower.extend(w.trim_end_matches('.').chars().flat_map(char::to_lowercase));
+                    self.lex.demonyms.get(&lower).cloned()
+                })
+                .collect()
+        })
     }
 
     /// The affiliation a phrase names (`Ukrainian`, `Kremlin`), if any.

@@ -43,9 +43,18 @@ impl Extractor {
         }
         // Appositive or parenthetical between commas: `Yuriy Sak, an adviser to ..., called`
         if last.is_comma() {
-            let open = toks[..end - 1]
-                .iter()
-                .rposition(|t| t.is_comma() && t.quote.is_none())?;
+            // Not a comma inside brackets: `Elin Bergqvist, a researcher at
+            // the Swedish Institute of International Affairs (Utrikespolitiska
+            // institutet, UI), said`.
+            let mut depth = 0usize;
+            let open = (0..end - 1).rev().find(|&k| {
+                match toks[k].lower {
+                    ")" => depth += 1,
+                    "(" => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                depth == 0 && toks[k].is_comma() && toks[k].quote.is_none()
+            })?;
             if let Some(subject) = self.appositive_chain_subject(toks, end - 1) {
                 return Some(subject);
             }
@@ -291,10 +300,15 @@ impl Extractor {
         {
             seg_start += 1;
         }
-        for &seg_end in commas.iter().take(2) {
+        // Up to two adverbials before the subject: `In Sulina, where the
+        // Danube meets the Black Sea, fisherman Gheorghe Ivanov, 58, a
+        // member of the Lipovan Russian community, said`.
+        for &seg_end in commas.iter().take(3) {
             let opens_appositive = toks.get(seg_end + 1).is_some_and(|t| {
                 t.word
-                    && (matches!(
+                    // An age (`Gheorghe Ivanov, 58, a member of ...`).
+                    && (t.lower.bytes().all(|b| b.is_ascii_digit())
+                        || matches!(
                         t.lower,
                         "who"
                             | "whose"

@@ -1080,6 +1080,7 @@ pub(super) static DOCUMENT_NOUNS: WordList = WordList::new(&[
     "letter",
     "study",
     "survey",
+    "poll",
     "analysis",
     "assessment",
     "framework",
@@ -1587,7 +1588,7 @@ pub(super) static SOCIAL_PLATFORMS: WordList = WordList::new(&[
 /// three in Kharkiv`. The phrase describes the source (a place in it is not
 /// the speaker).
 pub(super) static RELATIONAL_NOUNS: WordList = WordList::new(&[
-    "owner", "owners", "mother", "mothers", "father", "fathers", "widow",
+    "owner", "owners", "mother", "mothers", "father", "fathers", "widow", "ally", "allies",
 ]);
 
 /// Relatives named by whose they are (`Her husband said`, `his mother`):

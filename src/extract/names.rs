@@ -395,8 +395,13 @@ impl Extractor {
         if let Some(p) = run.iter().position(|t| t.is("of")) {
             // Not when a first name and surname end the run: `... in the
             // Autonomous Republic of Crimea Olha Kuryshko`.
-            let person_after =
-                (p + 1..run.len().saturating_sub(1)).any(|q| self.is_first_name(run[q].lower));
+            // (`Teodora Yankova of Sofia University`: a body's name that
+            // holds a first name.)
+            let body_after = run
+                .last()
+                .is_some_and(|t| INSTITUTION_HEADS.contains(t.lower));
+            let person_after = !body_after
+                && (p + 1..run.len().saturating_sub(1)).any(|q| self.is_first_name(run[q].lower));
             let named_before = p >= 2
                 && !person_after
                 && run[p - 2..p].iter().all(|t| {

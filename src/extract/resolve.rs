@@ -552,7 +552,11 @@ impl Extractor {
                 // `spokesperson for British Prime Minister Keir Starmer` → `spokesperson for Keir Starmer`,
                 // `an adviser to Zelensky` → `adviser to Volodymyr Zelensky`
                 let mut name = desc.join(" ");
-                if let Some(p) = lowers.iter().position(|l| *l == "for" || *l == "to") {
+                // `Allies of Zelensky` → `ally of Volodymyr Zelensky`.
+                let serves = |l: &str| {
+                    l == "for" || l == "to" || (l == "of" && matches!(lowers[h], "ally" | "allies"))
+                };
+                if let Some(p) = lowers.iter().position(|l| serves(l)) {
                     let inner: Vec<Tok> = words[p + 1..].iter().map(|&&t| t).collect();
                     if let Some(k) = self.name_from_run(&inner, text, ctx) {
                         if ctx.actors.known[k].kind == ActorKind::Person {
@@ -592,6 +596,48 @@ impl Extractor {
             let in_name = || words[of - 1].cap && words.get(of + 1).is_some_and(|t| t.cap);
             if of >= 2 && DOCUMENT_NOUNS.contains(words[of - 1].lower) && !in_name() {
                 words.truncate(of);
+            }
+        }
+        // `a Novus poll for Sveriges Radio`, `a poll by Novus for ...`: whom
+        // a document was made for is not its source.
+        if let Some(f) = words.iter().position(|t| t.is("for")) {
+            let document = words[..f].iter().any(|t| DOCUMENT_NOUNS.contains(t.lower));
+            // (Not inside a body's name: `a report by the Institute for the
+            // Study of War`.)
+            let in_name = f >= 1 && INSTITUTION_HEADS.contains(words[f - 1].lower);
+            if document && !in_name && words[..f].iter().any(|t| t.cap) {
+                words.truncate(f);
+            }
+        }
+        // `a survey by Novus`, `a poll by Alpha Research`: the document's
+        // author, a body whatever its name.
+        if let Some(by) = words.iter().position(|t| t.is("by")) {
+            let author: Vec<Tok> = words[by + 1..]
+                .iter()
+                .skip_while(|t| t.is("the"))
+                .map(|&&t| t)
+                .collect();
+            let authored = by >= 1
+                && DOCUMENT_NOUNS.contains(words[by - 1].lower)
+                && (1..=8).contains(&author.len())
+                && author.first().is_some_and(|t| t.cap)
+                && author.last().is_some_and(|t| t.cap)
+                && author
+                    .iter()
+                    .all(|t| t.word && (t.cap || matches!(t.lower, "of" | "for" | "the" | "and")));
+            if authored {
+                let found = self
+                    .resolve_np(&author, text, ctx, hint, at)
+                    .unwrap_or_else(|| Speaker {
+                        name: Some(join_text(&author, text)),
+                        mention: mention.clone(),
+                        anonymous: false,
+                        affiliation: String::new(),
+                        person: false,
+                        gender: None,
+                    });
+                ctx.last_document = Some((singular(words[by - 1].lower), found.clone()));
+                return Some(Speaker { mention, ..found });
             }
         }
         if let Some(last) = words.last() {

@@ -1243,15 +1243,39 @@ impl Codebook {
         // `The sanctions will only be lifted if Russia withdraws`, `eased only
         // after a peace deal`: undoing made to wait on a condition is refused
         // until then (`They're not being lifted before an agreement`).
-        let condition = |k: usize| matches!(toks.get(k), Some(&("if" | "when" | "after" | "once")));
+        // `only in return for verifiable steps`, `in exchange for ...`.
+        let condition = |k: usize| {
+            matches!(toks.get(k), Some(&("if" | "when" | "after" | "once")))
+                || (matches!(toks.get(k), Some(&"in"))
+                    && matches!(toks.get(k + 1), Some(&("return" | "exchange")))
+                    && toks.get(k + 2) == Some(&"for"))
+        };
         let only_if = |k: usize| toks.get(k) == Some(&"only") && condition(k + 1);
+        // `would only be lifted step by step, and only in return for ...`:
+        // the condition a few words on, within the clause.
+        let only_if_soon = (i + len..(i + len + 6).min(toks.len()))
+            .take_while(|&k| !matches!(toks[k], "." | ";" | "but"))
+            .any(only_if);
+        // `They should be lifted when the war is over ..., not one day
+        // before`.
+        let not_before = (i + len..(i + len + 20).min(toks.len()))
+            .take_while(|&k| !matches!(toks[k], "." | ";"))
+            .any(|k| {
+                toks[k] == "not"
+                    && matches!(
+                        &toks[k + 1..(k + 4).min(toks.len())],
+                        ["one", "day", "before", ..] | ["a", "day", "before", ..] | ["before", ..]
+                    )
+            });
         let postponed = term == Term::Con
             && ((condition(i + len)
                 && (lo..i)
                     .rev()
                     .take_while(|&k| toks[k] == "only" || AUXILIARIES.contains(&toks[k]))
                     .any(|k| toks[k] == "only"))
-                || only_if(i + len));
+                || only_if(i + len)
+                || only_if_soon
+                || not_before);
         // `Any easing of EU sanctions should come only when Russia has
         // withdrawn`: relief of the issue (named in the words or an `of`
         // phrase; not `humanitarian relief`) made to wait on a condition.

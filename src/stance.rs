@@ -1091,8 +1091,15 @@ impl Codebook {
                         || [&self.supporters, &self.rejecters].iter().any(|set| {
                             // Not a noun the pattern also matches (`and
                             // proposals for a ceasefire`).
+                            // (`and push for a ceasefire` after a modal is
+                            // the verb: only a plural may be the noun.)
                             predicate_len(set, toks, m).is_some_and(|n| {
-                                ![toks.get(m + n), toks.get(m + n - 1)]
+                                let last = if toks[m].ends_with('s') {
+                                    toks.get(m + n - 1)
+                                } else {
+                                    None
+                                };
+                                ![toks.get(m + n), last]
                                     .iter()
                                     .any(|w| matches!(w, Some(&("for" | "of"))))
                             })

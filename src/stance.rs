@@ -1182,6 +1182,20 @@ impl Codebook {
                     lo -= 1;
                     continue;
                 }
+                // `China supports all efforts that are conducive to peace,
+                // including a ceasefire`: what `including` lists is the
+                // object's.
+                // (Not a list of what is judged: `must address the root
+                // causes, including the expansion of NATO`.)
+                let judged = (lo.saturating_sub(6)..lo).any(|p| {
+                    match_len(&self.post_rejecters, toks, p).is_some()
+                        || match_len(&ci.post_rejecters, toks, p).is_some()
+                });
+                let listed = toks.get(lo) == Some(&"including") && i - lo <= 2 && !judged;
+                if listed {
+                    lo -= 1;
+                    continue;
+                }
             }
             if (is_boundary(w) && !relative && !word_and) || and_that {
                 break;

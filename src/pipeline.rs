@@ -51,7 +51,12 @@ impl Pipeline {
         let mut out: Vec<Statement> = Vec::with_capacity(found.len());
         for (n, f) in found.into_iter().enumerate() {
             let text = doc.text[f.start..f.end].to_string();
-            let mut stance = if f.interrupted {
+            // `According to a Novus poll, 71 percent of Swedes want the
+            // sanctions to remain`: a poll reports what others think; its
+            // author takes no side.
+            let mut stance = if reports_poll(&f.speaker.mention) {
+                Vec::new()
+            } else if f.interrupted {
                 self.codebook.label(&f.context, &f.context)
             } else {
                 self.codebook.label(&text, &f.context)
@@ -96,6 +101,17 @@ impl Pipeline {
         }
         out
     }
+}
+
+/// Whether a speaker's mention is a poll or survey (`a survey by Alpha
+/// Research`, `a Novus poll for Sveriges Radio`).
+fn reports_poll(mention: &str) -> bool {
+    mention.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "poll" | "polls" | "survey" | "surveys"
+        )
+    })
 }
 
 /// `doc#n`, the id of a document's `n`th statement. Every statement gets

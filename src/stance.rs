@@ -1187,9 +1187,14 @@ impl Codebook {
                 // object's.
                 // (Not a list of what is judged: `must address the root
                 // causes, including the expansion of NATO`.)
-                let judged = (lo.saturating_sub(6)..lo).any(|p| {
+                // Nor what an issue's own words already took a side on
+                // (`territorial integrity, including Crimea`).
+                let judged = (lo.saturating_sub(8)..lo).any(|p| {
                     match_len(&self.post_rejecters, toks, p).is_some()
                         || match_len(&ci.post_rejecters, toks, p).is_some()
+                        || [&ci.pro, &ci.con, &ci.topic, &ci.con_topic]
+                            .iter()
+                            .any(|set| set.matches_at(toks, p))
                 });
                 let listed = toks.get(lo) == Some(&"including") && i - lo <= 2 && !judged;
                 if listed {

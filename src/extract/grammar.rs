@@ -924,6 +924,10 @@ pub(super) static ANON_NOUNS: WordList = WordList::new(&[
     "vendors",
     "owner",
     "owners",
+    // `Russian state media reported`, `Some Western media outlets have
+    // hyped ..., claiming`: the press as a group.
+    "media",
+    "outlets",
     // `Her colleague, Declan Hegarty, said`, `a neighbour said`.
     "colleague",
     "neighbour",

@@ -131,9 +131,11 @@ impl Extractor {
                 });
             // `The Turkish state broadcaster`, `Russian state media`: a
             // nationality is no outlet's name.
-            let nationality = words[..named]
-                .iter()
-                .any(|t| self.lex.demonyms.contains_key(t.base()));
+            // `Western media`, `Eastern European outlets`: nor a region.
+            let nationality = words[..named].iter().any(|t| {
+                self.lex.demonyms.contains_key(t.base())
+                    || matches!(t.lower, "western" | "eastern" | "northern" | "southern")
+            });
             if kind_after && first.cap && !nationality {
                 let run: Vec<Tok> = words[..named].iter().map(|&&t| t).collect();
                 let name = join_base(&run, text);
@@ -433,7 +435,7 @@ impl Extractor {
             // familiar with the matter said`.
             let plural = (lowers[h].ends_with('s') && !lowers[h].ends_with("ss"))
                 || lowers[h].ends_with("men")
-                || lowers[h] == "people";
+                || matches!(lowers[h], "people" | "media");
             // (`The owner of a bakery in Odesa` is described whole, not
             // someone just named.)
             let described_by_of =
@@ -647,7 +649,9 @@ impl Extractor {
                 let inner: Vec<Tok> = words[..words.len() - 1].iter().map(|&&t| t).collect();
                 let found = self.resolve_np(&inner, text, ctx, hint, at)?;
                 ctx.last_document = Some((singular(last.lower), found.clone()));
-                return Some(found);
+                // The mention is the document's (`a Novus poll`): what kind
+                // of source it is shows there.
+                return Some(Speaker { mention, ..found });
             }
             if DOCUMENT_NOUNS.contains(last.lower) && !indefinite && !outlet {
                 let noun = singular(last.lower);

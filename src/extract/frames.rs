@@ -223,6 +223,14 @@ impl Extractor {
         if prev.is_some_and(|p| p.poss) || NOUN_DETERMINERS.contains(prev_lower) {
             return None;
         }
+        // `Magdalena Andersson, who hopes to unseat Kristersson in the
+        // election, agreed`: a relative clause's wish is no report.
+        if prev_lower == "who"
+            && matches!(form.lemma.as_str(), "hope" | "plan" | "intend" | "aim")
+            && toks.get(j).is_some_and(|t| t.is("to"))
+        {
+            return None;
+        }
         // `after media reports that ...`, `press reports`: the noun.
         if matches!(toks[i].lower, "reports" | "report")
             && matches!(prev_lower, "media" | "press" | "news")
@@ -234,7 +242,9 @@ impl Extractor {
         let nationality_before = prev.is_some_and(|p| {
             p.cap
                 && !p.lower.ends_with('s')
-                && ["an", "ese", "ish", "i", "ch"].iter().any(|e| p.lower.ends_with(e))
+                && ["an", "ese", "ish", "i", "ch"]
+                    .iter()
+                    .any(|e| p.lower.ends_with(e))
                 && self.lex.demonyms.contains_key(p.lower)
         }) && (i < 2 || !PREPOSITIONS.contains(toks[i - 2].lower))
             && toks
@@ -925,7 +935,23 @@ impl Extractor {
         }
         // `said that ...`, `told reporters on Tuesday that ...`, `her position that ...`
         let mut that_at = None;
-        for (n, t) in toks.iter().enumerate().skip(k).take(9) {
+        // A note in brackets does not count (`said in an interview with the
+        // Bulgarian National Television (BNT) that ...`).
+        let mut depth = 0usize;
+        let mut counted = 0;
+        for (n, t) in toks.iter().enumerate().skip(k) {
+            match t.lower {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                _ if depth == 0 => counted += 1,
+                _ => {}
+            }
+            if counted > 9 || n >= k + 16 {
+                break;
+            }
+            if depth > 0 || t.lower == ")" {
+                continue;
+            }
             if t.is("that") && t.quote.is_none() {
                 that_at = Some(n);
                 break;
@@ -1169,7 +1195,17 @@ impl Extractor {
         // preposition the cue ends in. (A lone verb's quoted object, `and
         // welcomed “all sincere efforts”` inside a content, stays in it.)
         let quoted_object = form.words.len() > 1 && next.mark.is_some_and(|(_, open)| open);
-        if form.classes.np && (quoted_object || (next.word && !PREPOSITIONS.contains(next.lower))) {
+        // `Kiesewetter contradicted him.`: a pronoun alone says nothing.
+        let pronoun_alone = matches!(
+            next.lower,
+            "him" | "her" | "them" | "it" | "this" | "that" | "me" | "us"
+        ) && toks
+            .get(k + 1)
+            .is_none_or(|t| t.punct(".") || t.punct(";") || t.is_comma());
+        if form.classes.np
+            && !pronoun_alone
+            && (quoted_object || (next.word && !PREPOSITIONS.contains(next.lower)))
+        {
             frame.content = Some((k, toks.len()));
             frame.np_content = true;
             return Some(frame);

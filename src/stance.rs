@@ -1189,14 +1189,16 @@ impl Codebook {
                 // causes, including the expansion of NATO`.)
                 // Nor what an issue's own words already took a side on
                 // (`territorial integrity, including Crimea`).
-                let judged = (lo.saturating_sub(8)..lo).any(|p| {
-                    match_len(&self.post_rejecters, toks, p).is_some()
-                        || match_len(&ci.post_rejecters, toks, p).is_some()
-                        || [&ci.pro, &ci.con, &ci.topic, &ci.con_topic]
-                            .iter()
-                            .any(|set| set.matches_at(toks, p))
-                });
-                let listed = toks.get(lo) == Some(&"including") && i - lo <= 2 && !judged;
+                let judged = || {
+                    (lo.saturating_sub(8)..lo).any(|p| {
+                        match_len(&self.post_rejecters, toks, p).is_some()
+                            || match_len(&ci.post_rejecters, toks, p).is_some()
+                            || [&ci.pro, &ci.con, &ci.topic, &ci.con_topic]
+                                .iter()
+                                .any(|set| set.matches_at(toks, p))
+                    })
+                };
+                let listed = toks.get(lo) == Some(&"including") && i - lo <= 2 && !judged();
                 if listed {
                     lo -= 1;
                     continue;

@@ -239,18 +239,20 @@ impl Extractor {
         }
         // `Russian state media reported`: a noun after a nationality (not a
         // verb after a place: `Officials in Riyadh acknowledge ...`).
-        let nationality_before = prev.is_some_and(|p| {
-            p.cap
-                && !p.lower.ends_with('s')
-                && ["an", "ese", "ish", "i", "ch"]
-                    .iter()
-                    .any(|e| p.lower.ends_with(e))
-                && self.lex.demonyms.contains_key(p.lower)
-        }) && (i < 2 || !PREPOSITIONS.contains(toks[i - 2].lower))
+        let nationality_before = form.base
+            && prev.is_some_and(|p| {
+                p.cap
+                    && !p.lower.ends_with('s')
+                    && ["an", "ese", "ish", "i", "ch"]
+                        .iter()
+                        .any(|e| p.lower.ends_with(e))
+                    && self.lex.demonyms.contains_key(p.lower)
+            })
+            && (i < 2 || !PREPOSITIONS.contains(toks[i - 2].lower))
             && toks
                 .get(j)
                 .is_some_and(|n| n.word && !n.cap && !n.is("that") && n.quote.is_none());
-        if form.base && nationality_before {
+        if nationality_before {
             return None;
         }
         // Infinitives, modals and negation report nothing (`declined to say`).

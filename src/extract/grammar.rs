@@ -335,16 +335,21 @@ pub(super) fn quoted_name_ends(toks: &[Tok], close: usize) -> bool {
 
 /// The opening mark of the quoted name [`quoted_name_ends`] finds.
 pub(super) fn quoted_name_open(toks: &[Tok], close: usize) -> Option<usize> {
-    let open = toks[..close]
-        .iter()
-        .rposition(|t| t.mark.is_some_and(|(_, open)| open))?;
-    let inner: Vec<&Tok> = toks[open + 1..close].iter().filter(|t| t.word).collect();
-    let named = (1..=3).contains(&inner.len()) && inner.iter().all(|t| t.cap);
+    // A name is a few words: the opening mark is near.
+    let open = (close.saturating_sub(6)..close)
+        .rev()
+        .find(|&k| toks[k].mark.is_some_and(|(_, open)| open))?;
     let naming = open >= 1
         && (matches!(toks[open - 1].lower, "nicknamed" | "named" | "dubbed")
             || names_by(toks[open - 1].lower)
             || (open >= 2 && toks[open - 1].is_comma() && names_by(toks[open - 2].lower)));
-    (named && naming).then_some(open)
+    if !naming {
+        return None;
+    }
+    let mut words = toks[open + 1..close].iter().filter(|t| t.word);
+    let count = words.clone().count();
+    let named = (1..=3).contains(&count) && words.all(|t| t.cap);
+    named.then_some(open)
 }
 
 /// Nouns a name is given as (`his call sign, Tiger`, `only her first name,

@@ -1400,6 +1400,27 @@ impl Codebook {
         } else {
             lo
         };
+        // `Britain was prepared to send troops once a ceasefire is in
+        // place`, `ready to help monitor a truce once the fighting stops`:
+        // the speaker's own offer made for when it happens wants it to.
+        let once_at = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&k| matches!(toks[k], "once" | "after" | "when"));
+        let offered = once_at.is_some_and(|c| {
+            (lo..c).any(|k| {
+                matches!(
+                    toks[k],
+                    "prepared" | "ready" | "willing" | "contribute" | "monitor" | "deploy"
+                ) || (toks[k] == "send" && toks.get(k + 1) == Some(&"troops"))
+            }) && (lo..c).all(|k| match_len(&self.negators, toks, k).is_none())
+        });
+        if offered && matches!(term, Term::Topic | Term::Pro | Term::ConTopic | Term::Con) {
+            return Some(Vote {
+                sign: orientation,
+                rule: format!("offered-once-{kind}"),
+                words: span(&toks, once_at.unwrap_or(i), i + len),
+            });
+        }
         if find_any(&self.conditionals, toks.slice(shared_from, i)).is_some() {
             return None;
         }

@@ -602,23 +602,27 @@ impl Extractor {
                     return None;
                 }
                 // `54 percent of Germans support continuing aid`, `a
-                // majority of Ukrainians oppose ...`: a poll's finding.
+                // majority of Ukrainians oppose ...`, `54% of registered
+                // voters support ...`: a poll's finding.
                 Some((a, _))
-                    if a >= 2
-                        && toks[a - 1].is("of")
-                        && matches!(
-                            toks[a - 2].lower,
-                            "percent"
-                                | "%"
-                                | "cent"
-                                | "majority"
-                                | "minority"
-                                | "half"
-                                | "third"
-                                | "quarter"
-                                | "share"
-                                | "proportion"
-                        ) =>
+                    if (a.saturating_sub(3)..a).any(|of| {
+                        of >= 1
+                            && toks[of].is("of")
+                            && toks[of + 1..a].iter().all(|t| t.word && !t.cap)
+                            && (toks[of - 1].lower.ends_with('%')
+                                || matches!(
+                                    toks[of - 1].lower,
+                                    "percent"
+                                        | "cent"
+                                        | "majority"
+                                        | "minority"
+                                        | "half"
+                                        | "third"
+                                        | "quarter"
+                                        | "share"
+                                        | "proportion"
+                                ))
+                    }) =>
                 {
                     return None;
                 }

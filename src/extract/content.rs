@@ -1144,8 +1144,32 @@ impl Extractor {
                     && ((window[n - 1].cap && !window[n - 1].poss)
                         || matches!(window[n - 1].lower, "he" | "she" | "it")
                         || noun_subject);
+                // `said she follows the debate`: after a personal pronoun a
+                // word in -s is its verb.
+                let after_pronoun = n > 0
+                    && matches!(window[n - 1].lower, "he" | "she" | "it")
+                    && !matches!(
+                        l,
+                        "always"
+                            | "perhaps"
+                            | "sometimes"
+                            | "nevertheless"
+                            | "besides"
+                            | "towards"
+                            | "afterwards"
+                            | "thus"
+                            | "unless"
+                            | "was"
+                            | "has"
+                            | "does"
+                            | "is"
+                    )
+                    && !l.ends_with("ous")
+                    && !l.ends_with("ss");
                 let known_verb = t.quote.is_none()
-                    && (PRESENT_VERBS.contains(l) || self.lex.cues.longest_at(&[l]).is_some());
+                    && (after_pronoun
+                        || PRESENT_VERBS.contains(l)
+                        || self.lex.cues.longest_at(&[l]).is_some());
                 let object_follows = window
                     .get(n + 1)
                     .is_some_and(|x| x.word && !x.is("to") && !x.is("of"));

@@ -503,6 +503,33 @@ impl Extractor {
                 roles: vec![],
             }));
         }
+        // `Transparency International (Georgia)`: `International` or
+        // `National` after a name's first word, with no role and no first
+        // name, makes a body's name (a title's modifier elsewhere).
+        let body_named = n >= 2
+            && run.iter().all(|t| t.cap && t.word && !t.poss)
+            && !self.is_first_name(run[0].lower)
+            && self.lex.title(run[0].lower).is_none()
+            && !self.lex.demonyms.contains_key(run[0].lower)
+            && run[1..]
+                .iter()
+                .any(|t| matches!(t.lower, "international" | "national"))
+            && run
+                .iter()
+                .all(|t| self.lex.title(t.lower) != Some(TitleKind::Role));
+        if body_named {
+            join_base_into(run, text, name);
+            return Some(ctx.actors.find(name).unwrap_or_else(|| {
+                ctx.actors.add(Known {
+                    name: name.clone(),
+                    id: None,
+                    kind: ActorKind::Institution,
+                    gender: None,
+                    affiliation: String::new(),
+                    roles: vec![],
+                })
+            }));
+        }
         // Unregistered person: trailing capitalized words that are not titles.
         let mut a = n;
         while a > 0 {

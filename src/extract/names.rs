@@ -874,6 +874,48 @@ impl Extractor {
                 }
             }
         }
+        // `A 79-year-old woman whose family left Etorofu, and who asked not
+        // to be named, was blunter. “...,” she said`: an unnamed source of
+        // known gender the sentence gives a view to, whom a pronoun after
+        // it takes up.
+        let body = &toks[opener.min(toks.len())..];
+        let indefinite = body
+            .first()
+            .is_some_and(|t| matches!(t.lower, "a" | "an" | "one" | "another"));
+        let head = (1..body.len().min(5)).find(|&k| {
+            ANON_NOUNS.contains(body[k].lower) && gender_of_noun(body[k].lower).is_some()
+        });
+        if let Some(h) = head.filter(|_| indefinite) {
+            let plain = body[1..h]
+                .iter()
+                .all(|t| t.word && !t.cap && !t.finite_or_modal())
+                && toks.iter().all(|t| t.quote.is_none() && t.mark.is_none());
+            let view = body[h + 1..].windows(2).any(|w| {
+                [
+                    "disagree",
+                    "agreed",
+                    "agrees",
+                    "was blunter",
+                    "was less",
+                    "was more",
+                    "sounded",
+                    "was unconvinced",
+                    "was sceptical",
+                    "was skeptical",
+                ]
+                .iter()
+                .any(|v| match v.split_once(' ') {
+                    Some((a, b)) => w[0].is(a) && w[1].is(b),
+                    None => w[0].lower.starts_with(v),
+                })
+            });
+            if plain && view {
+                let np = &body[..=h];
+                if let Some(sp) = self.resolve_np(np, text, ctx, &None, body[0].start) {
+                    return Some((body[0].start, sp));
+                }
+            }
+        }
         // `Asked whether relief had been discussed with US envoy Steve
         // Witkoff, he said only ...`: the people of an opening participle
         // clause are not its subject, whom the clause leaves unnamed.

@@ -1557,7 +1557,10 @@ impl Codebook {
                     (k.saturating_sub(2)..k).any(|m| matches!(scope[m], "that" | "which"));
                 // `Giving up the sanctions now would be a mistake`: the
                 // rejection, a gerund, is the subject the judgement is of.
-                rejected_as_gerund = is_gerund(&scope, k);
+                // So is a rejecting noun (`the government's refusal to
+                // enforce sanctions was a gift to the Kremlin`).
+                rejected_as_gerund = is_gerund(&scope, k)
+                    || matches!(scope[k], "refusal" | "rejection" | "refusals");
                 rule = format!("rejected-{rule}");
                 first = first.min(lo + k);
                 k += n;

@@ -456,6 +456,20 @@ impl Extractor {
                 .all(|t| !t.word || SKIPPABLE.contains(t.lower));
             if leading {
                 let mut c = b;
+                // `According to two Moscow lawyers who advise foreign
+                // clients, at least a dozen brands ...`: the source's
+                // relative clause runs to its comma.
+                if toks
+                    .get(c)
+                    .is_some_and(|t| matches!(t.lower, "who" | "which" | "whose"))
+                {
+                    if let Some(comma) = (c..toks.len().min(c + 20))
+                        .take_while(|&k| toks[k].quote.is_none())
+                        .find(|&k| toks[k].is_comma())
+                    {
+                        c = comma;
+                    }
+                }
                 while c < toks.len() && toks[c].is_comma() {
                     c += 1;
                 }

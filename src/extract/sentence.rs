@@ -185,6 +185,15 @@ impl Extractor {
                     .is_some_and(|(cs, _)| sourced_at.iter().any(|&n| cs <= n && n <= cs + 2));
             !object_is_sourced && (is_sourced(f) || !spans.iter().any(|&(a, b)| a <= st && st < b))
         });
+        // `According to two Moscow lawyers who advise foreign clients, ...`:
+        // a verb in the source's relative clause reports nothing.
+        let sources: Vec<(usize, usize)> = frames
+            .iter()
+            .filter(|f| f.kind_hint == FrameKind::According)
+            .filter_map(|f| Some((f.subj?.1, f.content?.0)))
+            .filter(|&(b, c)| b < c)
+            .collect();
+        frames.retain(|f| !sources.iter().any(|&(b, c)| b <= f.cue_i && f.cue_i < c));
         // `Asked whether Moscow had accepted the draft, he said ...`: the
         // question is the reporter's, not a statement.
         let asked = toks.first().is_some_and(|t| t.is("asked"))

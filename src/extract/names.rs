@@ -507,13 +507,13 @@ impl Extractor {
         // `National` after a name's first word, with no role and no first
         // name, makes a body's name (a title's modifier elsewhere).
         let body_named = n >= 2
+            && run[1..]
+                .iter()
+                .any(|t| matches!(t.lower, "international" | "national"))
             && run.iter().all(|t| t.cap && t.word && !t.poss)
             && !self.is_first_name(run[0].lower)
             && self.lex.title(run[0].lower).is_none()
             && !self.lex.demonyms.contains_key(run[0].lower)
-            && run[1..]
-                .iter()
-                .any(|t| matches!(t.lower, "international" | "national"))
             && run
                 .iter()
                 .all(|t| self.lex.title(t.lower) != Some(TitleKind::Role));
@@ -882,10 +882,12 @@ impl Extractor {
         let indefinite = body
             .first()
             .is_some_and(|t| matches!(t.lower, "a" | "an" | "one" | "another"));
-        let head = (1..body.len().min(5)).find(|&k| {
-            ANON_NOUNS.contains(body[k].lower) && gender_of_noun(body[k].lower).is_some()
-        });
-        if let Some(h) = head.filter(|_| indefinite) {
+        let head = || {
+            (1..body.len().min(5)).find(|&k| {
+                ANON_NOUNS.contains(body[k].lower) && gender_of_noun(body[k].lower).is_some()
+            })
+        };
+        if let Some(h) = indefinite.then(head).flatten() {
             let plain = body[1..h]
                 .iter()
                 .all(|t| t.word && !t.cap && !t.finite_or_modal())

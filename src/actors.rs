@@ -522,6 +522,19 @@ pub struct Known {
 }
 
 impl Known {
+    /// A body the registry does not know (`Transparency International`,
+    /// `the Kyiv Independent`).
+    pub fn unregistered_body(name: String) -> Known {
+        Known {
+            name,
+            id: None,
+            kind: ActorKind::Institution,
+            gender: None,
+            affiliation: String::new(),
+            roles: vec![],
+        }
+    }
+
     /// A person the registry does not know, first met in this document,
     /// with no affiliation or role yet.
     pub fn unregistered_person(name: String, gender: Option<Gender>) -> Known {

@@ -1092,14 +1092,8 @@ impl Extractor {
             // `said the Witkoff plan “front-loads the rewards”`, `said the
             // plan “undermines Europe”`: a verb in -s opening the marks
             // after a singular subject outside them.
-            if opens_quote
-                && l.len() > 3
-                && l.ends_with('s')
-                && !l.ends_with("ss")
-                && !t.cap
-                && !t.poss
-                && window.get(n + 1).is_some_and(|x| x.word)
-            {
+            let s_form = l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") && !t.cap && !t.poss;
+            if opens_quote && s_form && window.get(n + 1).is_some_and(|x| x.word) {
                 let subject = &window[..n - 1];
                 let plain = (1..=6).contains(&subject.len())
                     && subject.iter().all(|w| {
@@ -1116,13 +1110,7 @@ impl Extractor {
                     return true;
                 }
             }
-            if prev_word
-                && l.len() > 3
-                && l.ends_with('s')
-                && !l.ends_with("ss")
-                && !t.cap
-                && !t.poss
-            {
+            if prev_word && s_form {
                 // `involvement hinges upon`, `pressure continues`: a verb in -s
                 // after a word and before a preposition or the end.
                 let next_is_prep = window.get(n + 1).is_some_and(|x| {

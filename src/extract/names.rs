@@ -494,14 +494,7 @@ impl Extractor {
                 })
                 .map_or(0, |p| p + 1);
             join_base_into(&run[from..], text, name);
-            return Some(ctx.actors.add(Known {
-                name: name.clone(),
-                id: None,
-                kind: ActorKind::Institution,
-                gender: None,
-                affiliation: String::new(),
-                roles: vec![],
-            }));
+            return Some(ctx.actors.add(Known::unregistered_body(name.clone())));
         }
         // `Transparency International (Georgia)`: `International` or
         // `National` after a name's first word, with no role and no first
@@ -519,16 +512,11 @@ impl Extractor {
                 .all(|t| self.lex.title(t.lower) != Some(TitleKind::Role));
         if body_named {
             join_base_into(run, text, name);
-            return Some(ctx.actors.find(name).unwrap_or_else(|| {
-                ctx.actors.add(Known {
-                    name: name.clone(),
-                    id: None,
-                    kind: ActorKind::Institution,
-                    gender: None,
-                    affiliation: String::new(),
-                    roles: vec![],
-                })
-            }));
+            return Some(
+                ctx.actors
+                    .find(name)
+                    .unwrap_or_else(|| ctx.actors.add(Known::unregistered_body(name.clone()))),
+            );
         }
         // Unregistered person: trailing capitalized words that are not titles.
         let mut a = n;

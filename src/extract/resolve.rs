@@ -142,14 +142,7 @@ impl Extractor {
                 return Some(match self.registry.lookup(&name) {
                     Some(id) => registered_speaker(self.registry.get(id), mention, false),
                     None => {
-                        let k = ctx.actors.add(Known {
-                            name,
-                            id: None,
-                            kind: ActorKind::Institution,
-                            gender: None,
-                            affiliation: String::new(),
-                            roles: vec![],
-                        });
+                        let k = ctx.actors.add(Known::unregistered_body(name));
                         speaker_of(&ctx.actors.known[k], mention)
                     }
                 });

@@ -1182,27 +1182,6 @@ impl Codebook {
                     lo -= 1;
                     continue;
                 }
-                // `China supports all efforts that are conducive to peace,
-                // including a ceasefire`: what `including` lists is the
-                // object's.
-                // (Not a list of what is judged: `must address the root
-                // causes, including the expansion of NATO`.)
-                // Nor what an issue's own words already took a side on
-                // (`territorial integrity, including Crimea`).
-                let judged = || {
-                    (lo.saturating_sub(8)..lo).any(|p| {
-                        match_len(&self.post_rejecters, toks, p).is_some()
-                            || match_len(&ci.post_rejecters, toks, p).is_some()
-                            || [&ci.pro, &ci.con, &ci.topic, &ci.con_topic]
-                                .iter()
-                                .any(|set| set.matches_at(toks, p))
-                    })
-                };
-                let listed = toks.get(lo) == Some(&"including") && i - lo <= 2 && !judged();
-                if listed {
-                    lo -= 1;
-                    continue;
-                }
             }
             if (is_boundary(w) && !relative && !word_and) || and_that {
                 break;
@@ -1289,11 +1268,13 @@ impl Codebook {
         let not_before = (i + len..(i + len + 20).min(toks.len()))
             .take_while(|&k| !matches!(toks[k], "." | ";"))
             .any(|k| {
+                // (Not the idiom `and not before time`.)
                 toks[k] == "not"
                     && matches!(
                         &toks[k + 1..(k + 4).min(toks.len())],
                         ["one", "day", "before", ..] | ["a", "day", "before", ..] | ["before", ..]
                     )
+                    && !toks[k + 1..(k + 4).min(toks.len())].contains(&"time")
             });
         let postponed = term == Term::Con
             && ((condition(i + len)
@@ -1406,14 +1387,44 @@ impl Codebook {
         let once_at = (i.saturating_sub(3)..i)
             .rev()
             .find(|&k| matches!(toks[k], "once" | "after" | "when"));
-        let offered = once_at.is_some_and(|c| {
-            (lo..c).any(|k| {
-                matches!(
-                    toks[k],
-                    "prepared" | "ready" | "willing" | "contribute" | "monitor" | "deploy"
-                ) || (toks[k] == "send" && toks.get(k + 1) == Some(&"troops"))
-            }) && (lo..c).all(|k| match_len(&self.negators, toks, k).is_none())
-        });
+        // (What follows says it comes about, not `once the truce expires`.)
+        let comes_about = (i + len..(i + len + 4).min(toks.len())).any(|k| {
+            matches!(
+                toks[k],
+                "place"
+                    | "hold"
+                    | "holds"
+                    | "agreed"
+                    | "reached"
+                    | "signed"
+                    | "stops"
+                    | "stopped"
+                    | "lifted"
+                    | "eased"
+                    | "ends"
+                    | "ended"
+                    | "over"
+            )
+        }) || matches!(term, Term::Pro | Term::Con);
+        let offered = comes_about
+            && once_at.is_some_and(|c| {
+                // A help offered, not a threat (`prepared to resume strikes
+                // once the truce expires`, `ready to hit back once sanctions
+                // are tightened`).
+                (lo..c).any(|k| {
+                    matches!(
+                        toks[k],
+                        "contribute"
+                            | "monitor"
+                            | "deploy"
+                            | "rebuild"
+                            | "invest"
+                            | "host"
+                            | "reopen"
+                    ) || (toks[k] == "send" && toks.get(k + 1) == Some(&"troops"))
+                        || (toks[k] == "resume" && toks.get(k + 1) == Some(&"trade"))
+                }) && (lo..c).all(|k| match_len(&self.negators, toks, k).is_none())
+            });
         if offered && matches!(term, Term::Topic | Term::Pro | Term::ConTopic | Term::Con) {
             return Some(Vote {
                 sign: orientation,
@@ -1557,10 +1568,7 @@ impl Codebook {
                     (k.saturating_sub(2)..k).any(|m| matches!(scope[m], "that" | "which"));
                 // `Giving up the sanctions now would be a mistake`: the
                 // rejection, a gerund, is the subject the judgement is of.
-                // So is a rejecting noun (`the government's refusal to
-                // enforce sanctions was a gift to the Kremlin`).
-                rejected_as_gerund = is_gerund(&scope, k)
-                    || matches!(scope[k], "refusal" | "rejection" | "refusals");
+                rejected_as_gerund = is_gerund(&scope, k);
                 rule = format!("rejected-{rule}");
                 first = first.min(lo + k);
                 k += n;

@@ -232,14 +232,14 @@ impl Extractor {
             return None;
         }
         // `after media reports that ...`, `press reports`: the noun.
-        if matches!(toks[i].lower, "reports" | "report")
-            && matches!(prev_lower, "media" | "press" | "news")
-        {
+        // (`Local media report that ...` is the verb.)
+        if toks[i].is("reports") && matches!(prev_lower, "media" | "press" | "news") {
             return None;
         }
         // `Russian state media reported`: a noun after a nationality (not a
         // verb after a place: `Officials in Riyadh acknowledge ...`).
         let nationality_before = form.base
+            && toks[i].is("state")
             && prev.is_some_and(|p| {
                 p.cap
                     && !p.lower.ends_with('s')

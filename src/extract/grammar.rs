@@ -126,7 +126,10 @@ pub(super) fn verb_at(toks: &[Tok], n: usize) -> bool {
     // (Not `the strike that killed 12 people`.)
     let modifies = n > 0
         && NOUN_DETERMINERS.contains(toks[n - 1].lower)
-        && !matches!(toks[n - 1].lower, "that" | "whose");
+        && !matches!(
+            toks[n - 1].lower,
+            "that" | "whose" | "this" | "these" | "those"
+        );
     t.word
         && t.quote.is_none()
         && (t.finite_or_modal() || (t.looks_past_tense() && !describes && !modifies))
@@ -339,10 +342,15 @@ pub(super) fn quoted_name_open(toks: &[Tok], close: usize) -> Option<usize> {
     let open = (close.saturating_sub(6)..close)
         .rev()
         .find(|&k| toks[k].mark.is_some_and(|(_, open)| open))?;
+    // (`will never sign “Minsk Three”` signs a document: `sign` names only
+    // as a call sign.)
+    let names_at = |k: usize| {
+        names_by(toks[k].lower) && (!toks[k].is("sign") || (k >= 1 && toks[k - 1].is("call")))
+    };
     let naming = open >= 1
-        && (matches!(toks[open - 1].lower, "nicknamed" | "named" | "dubbed")
-            || names_by(toks[open - 1].lower)
-            || (open >= 2 && toks[open - 1].is_comma() && names_by(toks[open - 2].lower)));
+        && (matches!(toks[open - 1].lower, "nicknamed" | "named")
+            || names_at(open - 1)
+            || (open >= 2 && toks[open - 1].is_comma() && names_at(open - 2)));
     if !naming {
         return None;
     }

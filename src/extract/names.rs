@@ -116,7 +116,8 @@ impl Extractor {
         // `who gave his name only as Andrei`, `who identified herself only
         // as Natalia`: the clause gives the name, and its pronoun the
         // gender when the lexicon has no such first name.
-        let given = gives_name_at(toks, a);
+        // (`who identified himself as Ukrainian` gives a nationality.)
+        let given = gives_name_at(toks, a) && !self.lex.demonyms.contains_key(toks[a].lower);
         let after_preposition = a > 0 && PREPOSITIONS.contains(toks[a - 1].lower) && !given;
         if j != a + 1 || toks[a].poss || after_preposition {
             return None;
@@ -504,7 +505,10 @@ impl Extractor {
                 .iter()
                 .any(|t| matches!(t.lower, "international" | "national"))
             && run.iter().all(|t| t.cap && t.word && !t.poss)
-            && !self.is_first_name(run[0].lower)
+            // (Not `SVP National Councillor Thomas Aeschi`.)
+            && !run
+                .windows(2)
+                .any(|w| self.is_first_name(w[0].lower) && w[1].cap)
             && self.lex.title(run[0].lower).is_none()
             && !self.lex.demonyms.contains_key(run[0].lower)
             && run
@@ -963,8 +967,11 @@ pub(super) fn gives_name_at(toks: &[Tok], a: usize) -> bool {
     if a < 2 || !toks[a].cap || !toks[a].word {
         return false;
     }
-    let named_by = |t: &Tok| names_by(t.lower);
-    if toks[a - 1].is_comma() && named_by(&toks[a - 2]) {
+    // `sign` names only as a call sign.
+    let named_at = |k: usize| {
+        names_by(toks[k].lower) && (!toks[k].is("sign") || (k >= 1 && toks[k - 1].is("call")))
+    };
+    if toks[a - 1].is_comma() && named_at(a - 2) {
         return true;
     }
     if !toks[a - 1].is("as") {
@@ -976,8 +983,9 @@ pub(super) fn gives_name_at(toks: &[Tok], a: usize) -> bool {
     let Some(who) = (from..a - 1).rev().find(|&k| toks[k].is("who")) else {
         return false;
     };
-    toks[who + 1..a - 1].iter().any(|t| {
-        named_by(t)
+    (who + 1..a - 1).any(|k| {
+        let t = &toks[k];
+        named_at(k)
             || matches!(
                 t.lower,
                 "identified" | "identify" | "identifies" | "identifying"

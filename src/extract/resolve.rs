@@ -134,7 +134,10 @@ impl Extractor {
             // `Western media`, `Eastern European outlets`: nor a region.
             let nationality = words[..named].iter().any(|t| {
                 self.lex.demonyms.contains_key(t.base())
-                    || matches!(t.lower, "western" | "eastern" | "northern" | "southern")
+                    || matches!(
+                        t.lower,
+                        "western" | "eastern" | "northern" | "southern" | "local" | "foreign"
+                    )
             });
             if kind_after && first.cap && !nationality {
                 let run: Vec<Tok> = words[..named].iter().map(|&&t| t).collect();
@@ -503,6 +506,18 @@ impl Extractor {
                 && words.iter().all(|t| !t.cap)
                 && self.lex.title(lowers[h]).is_none()
                 && !ANAPHORIC_HEADS.contains(lowers[h]);
+            // (`Natalia Hrytsenko, 67, has lived in Kherson ... the woman
+            // said`, `Carmen Ricci, a grain trader, ... said the trader`:
+            // the person just named first.)
+            if described_anew {
+                let described: Vec<Tok> = words.iter().map(|&&t| t).collect();
+                let affiliation = self.affiliation_of(&described);
+                if let Some(found) =
+                    self.person_just_named(ctx, lowers[h], &affiliation, &mention, at)
+                {
+                    return Some(found);
+                }
+            }
             if !is_role_of_named && (!definite_role || described_anew) {
                 let mut desc: Vec<String> = Vec::new();
                 for (n, t) in words.iter().enumerate() {
@@ -789,6 +804,9 @@ impl Extractor {
             if let Some(id) = pick {
                 return Some(registered_speaker(self.registry.get(id), mention, true));
             }
+            // The registry's one holder of the title, refused for another
+            // country's article.
+            let refused_holder = exact.len() == 1 || (ids.len() == 1 && specific);
             // `Kyrylo Budanov spoke. “...,” the intelligence chief said.`;
             // the head before a complement (`the presidential chief of
             // staff`) must be the role (not `the widow of the late
@@ -799,7 +817,28 @@ impl Extractor {
             };
             if definite && self.lex.title(head) == Some(TitleKind::Role) {
                 let affiliation = self.affiliation_of(&run);
-                if let Some(found) = self.person_just_named(ctx, head, &affiliation, &mention, at) {
+                // A title of several words is someone's who holds all of it
+                // (`the prime minister` is not `Russia's foreign minister`).
+                let holds_all = |found: &Speaker| {
+                    !refused_holder
+                        || found
+                            .name
+                            .as_deref()
+                            .and_then(|n| ctx.actors.find(n))
+                            .is_some_and(|k| {
+                                let known = &ctx.actors.known[k];
+                                known.holds_role(&rw)
+                                    || known.id.is_some_and(|id| {
+                                        self.registry
+                                            .role_words_of(id)
+                                            .any(|r| rw.iter().all(|w| r.contains(w)))
+                                    })
+                            })
+                };
+                if let Some(found) = self
+                    .person_just_named(ctx, head, &affiliation, &mention, at)
+                    .filter(|f| holds_all(f))
+                {
                     return Some(found);
                 }
             }
@@ -1080,14 +1119,20 @@ impl Extractor {
     /// name or capital (`Swedish`, `Britain`, `London`), read once.
     fn affiliations_named<'c>(&self, text: &str, ctx: &'c mut DocCtx) -> &'c HashSet<String> {
         ctx.affiliations_named.get_or_insert_with(|| {
-            let mut lower = String::new();
-            text.split(|c: char| !(c.is_alphanumeric() || c == '.'))
-                .filter(|w| w.len() > 1)
-                .filter_map(|w| {
-                    lower.clear();
-                    lower.extend(w.trim_end_matches('.').chars().flat_map(char::to_lowercase));
-                    self.lex.demonyms.get(&lower).cloned()
-                })
+            // Capitalised words (not the pronoun `us`), and pairs of them
+            // (`Downing Street`, `United Kingdom`).
+            let words: Vec<String> = text
+                .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+                .map(|w| w.trim_end_matches('.'))
+                .filter(|w| w.len() > 1 && w.starts_with(char::is_uppercase))
+                .map(str::to_lowercase)
+                .collect();
+            let pairs = words.windows(2).map(|w| format!("{}_{}", w[0], w[1]));
+            words
+                .iter()
+                .cloned()
+                .chain(pairs)
+                .filter_map(|w| self.lex.demonyms.get(&w).cloned())
                 .collect()
         })
     }

@@ -151,6 +151,8 @@ impl Extractor {
             let described_name = (1..inner.len().min(4)).find(|&p| {
                 (2..=3).contains(&(inner.len() - p))
                     && (self.is_first_name(inner[p].lower) || !inner[p - 1].cap)
+                    // (Not `the Virginia Democrat`, `a Vermont Independent`.)
+                    && !DETERMINERS.contains(inner[0].lower)
                     && inner[p..].iter().all(|t| t.word && t.cap && !t.poss)
                     // (Not `The ministry, run by Olena Petrenko, said`.)
                     && inner[..p].iter().all(|t| {
@@ -303,7 +305,7 @@ impl Extractor {
         // Up to two adverbials before the subject: `In Sulina, where the
         // Danube meets the Black Sea, fisherman Gheorghe Ivanov, 58, a
         // member of the Lipovan Russian community, said`.
-        for &seg_end in commas.iter().take(3) {
+        for (segment, &seg_end) in commas.iter().take(3).enumerate() {
             let opens_appositive = toks.get(seg_end + 1).is_some_and(|t| {
                 t.word
                     // An age (`Gheorghe Ivanov, 58, a member of ...`).
@@ -358,6 +360,25 @@ impl Extractor {
                                 || self.is_title_word(t.lower)
                         })
                 });
+            // After two adverbials only a person's phrase (`fisherman
+            // Gheorghe Ivanov`), not the rest of a list (`when Russia
+            // seized Crimea, Donetsk and Luhansk, the foreign minister`).
+            // (`Jörg Hähnel, 63, a retired machinist, says`: a name and
+            // an age.)
+            let aged = toks
+                .get(seg_end + 1)
+                .is_some_and(|t| t.lower.bytes().all(|b| b.is_ascii_digit()));
+            let np = np.filter(|&(a, b)| {
+                segment < 2
+                    || (toks[a..b].iter().all(|t| !t.is("and"))
+                        && (aged
+                            || toks[a..b].iter().any(|t| {
+                                self.is_first_name(t.lower)
+                                    || (!t.cap
+                                        && (ANON_NOUNS.contains(t.lower)
+                                            || self.is_title_word(t.lower)))
+                            })))
+            });
             if let Some(np) = np {
                 return opens_appositive.then_some(np);
             }

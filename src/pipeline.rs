@@ -107,10 +107,9 @@ impl Pipeline {
 /// Research`, `a Novus poll for Sveriges Radio`).
 fn reports_poll(mention: &str) -> bool {
     mention.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "poll" | "polls" | "survey" | "surveys"
-        )
+        ["poll", "polls", "survey", "surveys"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
     })
 }
 

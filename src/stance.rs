@@ -1260,31 +1260,36 @@ impl Codebook {
         let only_if = |k: usize| toks.get(k) == Some(&"only") && condition(k + 1);
         // `would only be lifted step by step, and only in return for ...`:
         // the condition a few words on, within the clause.
-        let only_if_soon = (i + len..(i + len + 6).min(toks.len()))
-            .take_while(|&k| !matches!(toks[k], "." | ";" | "but"))
-            .any(only_if);
+        let only_if_soon = || {
+            (i + len..(i + len + 6).min(toks.len()))
+                .take_while(|&k| !matches!(toks[k], "." | ";" | "but"))
+                .any(only_if)
+        };
         // `They should be lifted when the war is over ..., not one day
         // before`.
-        let not_before = (i + len..(i + len + 20).min(toks.len()))
-            .take_while(|&k| !matches!(toks[k], "." | ";"))
-            .any(|k| {
-                // (Not the idiom `and not before time`.)
-                toks[k] == "not"
-                    && matches!(
-                        &toks[k + 1..(k + 4).min(toks.len())],
-                        ["one", "day", "before", ..] | ["a", "day", "before", ..] | ["before", ..]
-                    )
-                    && !toks[k + 1..(k + 4).min(toks.len())].contains(&"time")
-            });
+        let not_before = || {
+            (i + len..(i + len + 20).min(toks.len()))
+                .take_while(|&k| !matches!(toks[k], "." | ";"))
+                .any(|k| {
+                    // (Not the idiom `and not before time`.)
+                    toks[k] == "not"
+                        && matches!(
+                            &toks[k + 1..(k + 4).min(toks.len())],
+                            ["one", "day", "before", ..]
+                                | ["a", "day", "before", ..]
+                                | ["before", ..]
+                        )
+                        && !toks[k + 1..(k + 4).min(toks.len())].contains(&"time")
+                })
+        };
         let postponed = term == Term::Con
             && ((condition(i + len)
                 && (lo..i)
                     .rev()
                     .take_while(|&k| toks[k] == "only" || AUXILIARIES.contains(&toks[k]))
                     .any(|k| toks[k] == "only"))
-                || only_if(i + len)
-                || only_if_soon
-                || not_before);
+                || only_if_soon()
+                || not_before());
         // `Any easing of EU sanctions should come only when Russia has
         // withdrawn`: relief of the issue (named in the words or an `of`
         // phrase; not `humanitarian relief`) made to wait on a condition.
@@ -1388,44 +1393,40 @@ impl Codebook {
             .rev()
             .find(|&k| matches!(toks[k], "once" | "after" | "when"));
         // (What follows says it comes about, not `once the truce expires`.)
-        let comes_about = (i + len..(i + len + 4).min(toks.len())).any(|k| {
-            matches!(
-                toks[k],
-                "place"
-                    | "hold"
-                    | "holds"
-                    | "agreed"
-                    | "reached"
-                    | "signed"
-                    | "stops"
-                    | "stopped"
-                    | "lifted"
-                    | "eased"
-                    | "ends"
-                    | "ended"
-                    | "over"
-            )
-        }) || matches!(term, Term::Pro | Term::Con);
-        let offered = comes_about
-            && once_at.is_some_and(|c| {
-                // A help offered, not a threat (`prepared to resume strikes
-                // once the truce expires`, `ready to hit back once sanctions
-                // are tightened`).
-                (lo..c).any(|k| {
+        let comes_about = || {
+            matches!(term, Term::Pro | Term::Con)
+                || (i + len..(i + len + 4).min(toks.len())).any(|k| {
                     matches!(
                         toks[k],
-                        "contribute"
-                            | "monitor"
-                            | "deploy"
-                            | "rebuild"
-                            | "invest"
-                            | "host"
-                            | "reopen"
-                    ) || (toks[k] == "send" && toks.get(k + 1) == Some(&"troops"))
-                        || (toks[k] == "resume" && toks.get(k + 1) == Some(&"trade"))
-                }) && (lo..c).all(|k| match_len(&self.negators, toks, k).is_none())
-            });
-        if offered && matches!(term, Term::Topic | Term::Pro | Term::ConTopic | Term::Con) {
+                        "place"
+                            | "hold"
+                            | "holds"
+                            | "agreed"
+                            | "reached"
+                            | "signed"
+                            | "stops"
+                            | "stopped"
+                            | "lifted"
+                            | "eased"
+                            | "ends"
+                            | "ended"
+                            | "over"
+                    )
+                })
+        };
+        let offered = once_at.is_some_and(|c| {
+            // A help offered, not a threat (`prepared to resume strikes
+            // once the truce expires`, `ready to hit back once sanctions
+            // are tightened`).
+            (lo..c).any(|k| {
+                matches!(
+                    toks[k],
+                    "contribute" | "monitor" | "deploy" | "rebuild" | "invest" | "host" | "reopen"
+                ) || (toks[k] == "send" && toks.get(k + 1) == Some(&"troops"))
+                    || (toks[k] == "resume" && toks.get(k + 1) == Some(&"trade"))
+            }) && (lo..c).all(|k| match_len(&self.negators, toks, k).is_none())
+        }) && comes_about();
+        if offered {
             return Some(Vote {
                 sign: orientation,
                 rule: format!("offered-once-{kind}"),

@@ -1202,15 +1202,17 @@ impl Extractor {
         // welcomed “all sincere efforts”` inside a content, stays in it.)
         let quoted_object = form.words.len() > 1 && next.mark.is_some_and(|(_, open)| open);
         // `Kiesewetter contradicted him.`: a pronoun alone says nothing.
-        let pronoun_alone = matches!(
-            next.lower,
-            "him" | "her" | "them" | "it" | "this" | "that" | "me" | "us"
-        ) && toks
-            .get(k + 1)
-            .is_none_or(|t| t.punct(".") || t.punct(";") || t.is_comma());
+        let pronoun_alone = || {
+            matches!(
+                next.lower,
+                "him" | "her" | "them" | "it" | "this" | "that" | "me" | "us"
+            ) && toks
+                .get(k + 1)
+                .is_none_or(|t| t.punct(".") || t.punct(";") || t.is_comma())
+        };
         if form.classes.np
-            && !pronoun_alone
             && (quoted_object || (next.word && !PREPOSITIONS.contains(next.lower)))
+            && !pronoun_alone()
         {
             frame.content = Some((k, toks.len()));
             frame.np_content = true;

@@ -342,15 +342,10 @@ pub(super) fn quoted_name_open(toks: &[Tok], close: usize) -> Option<usize> {
     let open = (close.saturating_sub(6)..close)
         .rev()
         .find(|&k| toks[k].mark.is_some_and(|(_, open)| open))?;
-    // (`will never sign “Minsk Three”` signs a document: `sign` names only
-    // as a call sign.)
-    let names_at = |k: usize| {
-        names_by(toks[k].lower) && (!toks[k].is("sign") || (k >= 1 && toks[k - 1].is("call")))
-    };
     let naming = open >= 1
         && (matches!(toks[open - 1].lower, "nicknamed" | "named")
-            || names_at(open - 1)
-            || (open >= 2 && toks[open - 1].is_comma() && names_at(open - 2)));
+            || names_at(toks, open - 1)
+            || (open >= 2 && toks[open - 1].is_comma() && names_at(toks, open - 2)));
     if !naming {
         return None;
     }
@@ -360,10 +355,14 @@ pub(super) fn quoted_name_open(toks: &[Tok], close: usize) -> Option<usize> {
     named.then_some(open)
 }
 
-/// Nouns a name is given as (`his call sign, Tiger`, `only her first name,
-/// Olga`).
-pub(super) fn names_by(lower: &str) -> bool {
-    matches!(lower, "name" | "names" | "sign" | "nickname" | "pseudonym")
+/// Whether `toks[k]` is a noun a name is given as (`his call sign, Tiger`,
+/// `only her first name, Olga`). `sign` names only as a call sign (`will
+/// never sign “Minsk Three”` signs a document).
+pub(super) fn names_at(toks: &[Tok], k: usize) -> bool {
+    matches!(
+        toks[k].lower,
+        "name" | "names" | "sign" | "nickname" | "pseudonym"
+    ) && (!toks[k].is("sign") || (k >= 1 && toks[k - 1].is("call")))
 }
 
 /// Whether a finite verb or a modal comes among the first `limit` tokens

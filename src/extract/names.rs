@@ -967,11 +967,7 @@ pub(super) fn gives_name_at(toks: &[Tok], a: usize) -> bool {
     if a < 2 || !toks[a].cap || !toks[a].word {
         return false;
     }
-    // `sign` names only as a call sign.
-    let named_at = |k: usize| {
-        names_by(toks[k].lower) && (!toks[k].is("sign") || (k >= 1 && toks[k - 1].is("call")))
-    };
-    if toks[a - 1].is_comma() && named_at(a - 2) {
+    if toks[a - 1].is_comma() && names_at(toks, a - 2) {
         return true;
     }
     if !toks[a - 1].is("as") {
@@ -984,10 +980,9 @@ pub(super) fn gives_name_at(toks: &[Tok], a: usize) -> bool {
         return false;
     };
     (who + 1..a - 1).any(|k| {
-        let t = &toks[k];
-        named_at(k)
+        names_at(toks, k)
             || matches!(
-                t.lower,
+                toks[k].lower,
                 "identified" | "identify" | "identifies" | "identifying"
             )
     })

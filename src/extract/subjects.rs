@@ -306,11 +306,14 @@ impl Extractor {
         // Danube meets the Black Sea, fisherman Gheorghe Ivanov, 58, a
         // member of the Lipovan Russian community, said`.
         for (segment, &seg_end) in commas.iter().take(3).enumerate() {
-            let opens_appositive = toks.get(seg_end + 1).is_some_and(|t| {
-                t.word
-                    // An age (`Gheorghe Ivanov, 58, a member of ...`).
-                    && (t.lower.bytes().all(|b| b.is_ascii_digit())
-                        || matches!(
+            // An age (`Gheorghe Ivanov, 58, a member of ...`).
+            let aged = toks
+                .get(seg_end + 1)
+                .is_some_and(|t| t.word && t.lower.bytes().all(|b| b.is_ascii_digit()));
+            let opens_appositive = aged
+                || toks.get(seg_end + 1).is_some_and(|t| {
+                    t.word
+                        && (matches!(
                         t.lower,
                         "who"
                             | "whose"
@@ -332,7 +335,7 @@ impl Extractor {
                             && !matches!(t.lower, "and" | "or" | "but" | "that"))
                         || t.looks_participle()
                         || t.looks_past_tense())
-            });
+                });
             let np = self
                 .np_left(toks, seg_end)
                 // A description the phrase does not take in (`Retired
@@ -365,9 +368,6 @@ impl Extractor {
             // seized Crimea, Donetsk and Luhansk, the foreign minister`).
             // (`Jörg Hähnel, 63, a retired machinist, says`: a name and
             // an age.)
-            let aged = toks
-                .get(seg_end + 1)
-                .is_some_and(|t| t.lower.bytes().all(|b| b.is_ascii_digit()));
             let np = np.filter(|&(a, b)| {
                 segment < 2
                     || (toks[a..b].iter().all(|t| !t.is("and"))

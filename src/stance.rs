@@ -51,6 +51,11 @@ pub struct Polarity {
     /// Markers that hand the stance to another actor.
     #[serde(default)]
     pub reported_others: Vec<String>,
+    /// Words after another actor's reported demand that refuse it (`Moscow
+    /// wants us to hand over Crimea. That is not going to happen.`): the
+    /// demand's side, reversed, is the speaker's.
+    #[serde(default)]
+    pub refused_demands: Vec<String>,
     /// Markers of a statement that discusses the issue without a side.
     #[serde(default)]
     pub discussion: Vec<String>,
@@ -258,6 +263,7 @@ pub struct Codebook {
     conditionals: PatternSet,
     preconditions: PatternSet,
     reported_others: PatternSet,
+    refused_demands: PatternSet,
     discussion: PatternSet,
     deferrals: PatternSet,
     triggers: IssueTriggers,
@@ -512,6 +518,7 @@ impl Codebook {
             conditionals: compile(&polarity.conditionals),
             preconditions: compile(&polarity.preconditions),
             reported_others: compile(&polarity.reported_others),
+            refused_demands: compile(&polarity.refused_demands),
             discussion: compile(&polarity.discussion),
             deferrals: compile(&polarity.deferrals),
             triggers: IssueTriggers::default(),
@@ -535,6 +542,7 @@ impl Codebook {
             self.conditionals = compile(&p.conditionals);
             self.preconditions = compile(&p.preconditions);
             self.reported_others = compile(&p.reported_others);
+            self.refused_demands = compile(&p.refused_demands);
             self.discussion = compile(&p.discussion);
             self.deferrals = compile(&p.deferrals);
         }
@@ -605,6 +613,7 @@ impl Codebook {
             &mut self.conditionals,
             &mut self.preconditions,
             &mut self.reported_others,
+            &mut self.refused_demands,
             &mut self.discussion,
             &mut self.deferrals,
         ]
@@ -989,7 +998,7 @@ impl Codebook {
                 i += len;
                 continue;
             }
-            if let Some(v) = self.vote_at(ci, toks, i, len, term, &asserted) {
+            if let Some(v) = self.vote_at(ci, toks, (i, len), term, &asserted, false) {
                 votes.push((v, nominal));
             }
             if !nominal {
@@ -1056,15 +1065,17 @@ impl Codebook {
     /// `asserted` holds the spans of the issue's self-asserting expressions
     /// before it: they govern nothing (in `give up the land it cannot take
     /// back`, `give up` is a stance of its own, not a rejection of `take
-    /// back`).
+    /// back`). `demand_refused` reads the expression as the speaker's own
+    /// even inside another's demand: a demand the speaker refuses is voted
+    /// on so, then reversed.
     fn vote_at(
         &self,
         ci: &CompiledIssue,
         toks: Toks<'_>,
-        i: usize,
-        len: usize,
+        (i, len): (usize, usize),
         term: Term,
         asserted: &[(usize, usize)],
+        demand_refused: bool,
     ) -> Option<Vote> {
         // Scope: back to a clause boundary, at most 20 words. A relative
         // clause continues its antecedent's clause: in `reject the framework,
@@ -1436,32 +1447,72 @@ impl Codebook {
         if find_any(&self.conditionals, toks.slice(shared_from, i)).is_some() {
             return None;
         }
-        // `asking Kyiv to cede`, `a desire from Moscow to end`: another actor's stance.
-        let other = find_any(&self.reported_others, scope).is_some_and(|k| {
-            // `to expect Russia to give back ...` is the speaker's
-            // expectation; `we have threatened to impose new sanctions` the
-            // speaker's threat.
-            if k > 0 && scope[k - 1] == "to"
-                || scope[k.saturating_sub(3)..k]
+        // `Moscow wants us to hand over Crimea and the Donbas. That is not
+        // going to happen.`, `The Kremlin wants a pledge that Ukraine will
+        // never join NATO, and it will not get one`: another's demand the
+        // speaker then refuses is the demand's side reversed.
+        let demanded = || {
+            find_any(&self.reported_others, scope).is_some_and(|k| {
+                let own = scope[k.saturating_sub(3)..k]
                     .iter()
-                    .any(|&w| w == "we" || w == "i")
-            {
-                return false;
-            }
-            // `Ukraine cannot be forced to give up land`: a refusal to be
-            // made to, which keeps the speaker's stance (and its negation).
-            let refused_passive = k >= 2
-                && matches!(scope[k - 1], "be" | "been" | "being")
-                && (k.saturating_sub(3)..k - 1)
-                    .any(|j| match_len(&self.negators, scope, j).is_some());
-            if refused_passive {
-                return false;
-            }
-            scope[k + 1..]
-                .iter()
-                .take(6)
-                .any(|&w| w == "to" || w == "from" || w == "by" || w == "for")
-        });
+                    .any(|&w| w == "we" || w == "i");
+                let infinitive = k > 0 && scope[k - 1] == "to";
+                !own && !infinitive
+            })
+        };
+        // The refusal takes the demand as its subject (`that is not going to
+        // happen`, `which won't happen`, `it will not get one`), and is no
+        // condition (`that won't happen until Russia withdraws`).
+        let refused = || {
+            (i + len..(i + len + 30).min(toks.len())).any(|p| {
+                match_len(&self.refused_demands, toks, p).is_some_and(|n| {
+                    toks[p.saturating_sub(3)..p].iter().any(|&w| {
+                        matches!(w, "that" | "which" | "this" | "it" | "they" | "he" | "she")
+                    }) && !toks[p + n..(p + n + 2).min(toks.len())].iter().any(|&w| {
+                        matches!(
+                            w,
+                            "until" | "unless" | "without" | "before" | "if" | "while"
+                        )
+                    })
+                })
+            })
+        };
+        if !demand_refused && refused() && demanded() {
+            return self
+                .vote_at(ci, toks, (i, len), term, asserted, true)
+                .map(|v| Vote {
+                    sign: -v.sign,
+                    rule: format!("refused-demand-{}", v.rule),
+                    words: v.words,
+                });
+        }
+        // `asking Kyiv to cede`, `a desire from Moscow to end`: another actor's stance.
+        let other = !demand_refused
+            && find_any(&self.reported_others, scope).is_some_and(|k| {
+                // `to expect Russia to give back ...` is the speaker's
+                // expectation; `we have threatened to impose new sanctions` the
+                // speaker's threat.
+                if k > 0 && scope[k - 1] == "to"
+                    || scope[k.saturating_sub(3)..k]
+                        .iter()
+                        .any(|&w| w == "we" || w == "i")
+                {
+                    return false;
+                }
+                // `Ukraine cannot be forced to give up land`: a refusal to be
+                // made to, which keeps the speaker's stance (and its negation).
+                let refused_passive = k >= 2
+                    && matches!(scope[k - 1], "be" | "been" | "being")
+                    && (k.saturating_sub(3)..k - 1)
+                        .any(|j| match_len(&self.negators, scope, j).is_some());
+                if refused_passive {
+                    return false;
+                }
+                scope[k + 1..]
+                    .iter()
+                    .take(6)
+                    .any(|&w| w == "to" || w == "from" || w == "by" || w == "for")
+            });
         if other {
             return None;
         }

@@ -343,6 +343,10 @@ fn build_cluster(id: String, members: Vec<usize>, statements: &[Statement]) -> C
         .map(|&i| statements[i].text.as_str())
         .collect();
     let interned = intern(&texts, &tokens);
+    // Syndicated copy repeats one wording in many outlets: a text already
+    // compared with the reference gets the same comparison (it depends on
+    // the two texts alone), without a second diff.
+    let mut compared: FastMap<&str, (Change, String, f64)> = FastMap::default();
     let members = members
         .iter()
         .zip(&interned)
@@ -350,7 +354,10 @@ fn build_cluster(id: String, members: Vec<usize>, statements: &[Statement]) -> C
             let (change, diff, similarity) = if i == r {
                 (Change::Identical, String::new(), 1.0)
             } else {
-                compare(&interned[reference], member)
+                compared
+                    .entry(member.text)
+                    .or_insert_with(|| compare(&interned[reference], member))
+                    .clone()
             };
             Member {
                 statement: i,

@@ -1651,6 +1651,18 @@ impl Codebook {
             }
             k += 1;
         }
+        // `Only full membership, with Article 5 behind it, can stop Russia`,
+        // `only a ceasefire will save lives`: what alone can do it is wanted
+        // (whatever it is said to do).
+        if nominal && governor == 0 && flips == 0 {
+            if let Some((from, to)) = only_means(&toks, i, len) {
+                return Some(Vote {
+                    sign: orientation,
+                    rule: format!("only-means-{rule}"),
+                    words: span(&toks, from, to),
+                });
+            }
+        }
         // Judgements after the words: `stance on Crimea is non-negotiable`,
         // `a full ceasefire – on land, in the air – is the necessary first step`.
         let mut last = i + len;
@@ -2094,6 +2106,31 @@ fn looks_adjectival(w: &str) -> bool {
     w.len() > 2
         && w.chars().all(char::is_alphabetic)
         && (SHORT.contains(&w) || ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// The span from `only` to the modal when the words at `toks[i..i + len]`
+/// open their clause as `only` + noun phrase + `can`/`will`/`would` (an
+/// aside between commas may stand before the modal).
+fn only_means(toks: &Toks<'_>, i: usize, len: usize) -> Option<(usize, usize)> {
+    let only = (i.saturating_sub(3)..i)
+        .rev()
+        .find(|&k| toks[k] == "only")?;
+    let opens_clause = only == 0
+        || is_boundary(toks[only - 1])
+        || toks[only - 1] == "that"
+        || REPORTING_VERBS.contains(&toks[only - 1]);
+    if !opens_clause || toks[only + 1..i].iter().any(|&w| is_boundary(w)) {
+        return None;
+    }
+    let mut j = i + len;
+    if toks.get(j) == Some(&",") {
+        let close = (j + 1..(j + 10).min(toks.len())).find(|&k| toks[k] == ",")?;
+        j = close + 1;
+    }
+    let modal = (j..(j + 3).min(toks.len()))
+        .take_while(|&k| !is_boundary(toks[k]))
+        .find(|&k| matches!(toks[k], "can" | "will" | "would"))?;
+    Some((only, modal + 1))
 }
 
 fn is_boundary(w: &str) -> bool {

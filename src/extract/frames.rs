@@ -94,19 +94,38 @@ impl Extractor {
                 .any(|(n, t)| ANON_NOUNS.contains(t.lower) || (n == 0 && t.cap));
         // `who asked that his name not be published`, `asked not to be
         // named`: a request for anonymity reports nothing.
+        // `that his full name not be used` (an adjective before the noun);
+        // `that neither he nor his company be identified`: a subjunctive
+        // `be identified` under a negation in the first clause.
+        let request = &toks[j..(j + 10).min(toks.len())];
+        let request = &request[..request
+            .iter()
+            .position(Tok::is_comma)
+            .unwrap_or(request.len())];
         let asks_anonymity = matches!(form.lemma.as_str(), "ask" | "request")
             && ((j..(j + 7).min(toks.len())).any(|p| {
                 // `that his name not be published`, `that her identity be
                 // withheld`; not `to put his name to a deal`.
-                toks.get(p + 1).is_some_and(|n| {
-                    matches!(toks[p].lower, "his" | "her" | "their" | "its")
-                        && matches!(n.lower, "name" | "surname" | "identity" | "names")
-                }) && toks[p + 2..(p + 5).min(toks.len())]
-                    .iter()
-                    .any(|t| t.is("not") || t.is("withheld"))
+                let noun = (p + 1..(p + 3).min(toks.len()))
+                    .find(|&q| matches!(toks[q].lower, "name" | "surname" | "identity" | "names"));
+                let noun = noun.filter(|&q| {
+                    q == p + 1 || matches!(toks[p + 1].lower, "full" | "real" | "last" | "first")
+                });
+                matches!(toks[p].lower, "his" | "her" | "their" | "its")
+                    && noun.is_some_and(|q| {
+                        toks[q + 1..(q + 4).min(toks.len())]
+                            .iter()
+                            .any(|t| t.is("not") || t.is("withheld"))
+                    })
             }) || [["not", "to", "be"], ["to", "not", "be"]].iter().any(|p| {
                 toks.get(j..j + 3)
                     .is_some_and(|w| w.iter().zip(p).all(|(t, x)| t.is(x)))
+            }) || request.windows(2).enumerate().any(|(k, w)| {
+                w[0].is("be")
+                    && matches!(w[1].lower, "identified" | "named" | "quoted")
+                    && request[..k]
+                        .iter()
+                        .any(|t| t.is("not") || t.is("neither") || t.is("nor"))
             }));
         if relays_saying || compound || anonymity || cites_source || asks_anonymity {
             return None;

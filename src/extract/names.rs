@@ -32,6 +32,17 @@ impl Extractor {
             {
                 a -= 1;
             }
+            // `Taxi driver Somchai said`: a single name after a noun naming
+            // what a person does is a person known by one name.
+            if a == i
+                && j == i + 1
+                && i > 0
+                && toks[i - 1].word
+                && toks[i - 1].quote.is_none()
+                && described_by_role(&toks[i - 1..i])
+            {
+                a = i - 1;
+            }
             let found = self
                 .name_from_run(&toks[a..j], text, ctx)
                 .or_else(|| self.first_name_only(toks, a, j, text, ctx));
@@ -530,12 +541,17 @@ impl Extractor {
                 a -= 1;
                 continue;
             }
+            // `Seafarer Rodel, 34, said`, `Pensioner Halyna said`: a
+            // sentence's first word naming what a person does describes the
+            // name after it (a surname such as `Driver` ends the run).
+            let described = a == 1 && a < n && ANON_NOUNS.contains(t.lower);
             let stop = !t.cap
                 || self.lex.title(t.lower).is_some()
                 || self.lex.demonyms.contains_key(t.lower)
                 || NOT_NAMES.contains(t.lower)
                 || INSTITUTION_HEADS.contains(t.lower)
-                || (t.poss && a < n);
+                || (t.poss && a < n)
+                || described;
             if stop {
                 break;
             }
@@ -659,7 +675,7 @@ impl Extractor {
                     ctx.actors
                         .add(Known::unregistered_person(name.clone(), gender))
                 }
-                (None, None, None) if titled() => ctx
+                (None, None, None) if titled() || described_by_role(&run[..a]) => ctx
                     .actors
                     .add(Known::unregistered_person(name.clone(), None)),
                 (None, None, None) => return None,
@@ -996,5 +1012,19 @@ fn clause_gender(before: &[Tok]) -> Option<Gender> {
         "he" | "his" | "him" | "himself" => Some(Gender::Male),
         "she" | "her" | "hers" | "herself" => Some(Gender::Female),
         _ => None,
+    })
+}
+
+/// Whether the words before a single name end with a singular noun naming
+/// what a person does or is (`taxi driver Somchai`, `Pensioner Halyna`,
+/// `seafarer Rodel`): the name is then a person's, known by one name.
+fn described_by_role(before: &[Tok]) -> bool {
+    // (Not a word that is also an adjective or a kind of body: `the
+    // official Sana news agency`, `state media Xinhua`.)
+    before.last().is_some_and(|t| {
+        ANON_NOUNS.contains(t.lower)
+            && !t.lower.ends_with('s')
+            && !t.poss
+            && !matches!(t.lower, "official" | "media" | "source" | "press")
     })
 }

@@ -576,7 +576,10 @@ pub struct DocActors {
     keys: Vec<(String, String)>,
     /// Where the last word of each transliteration key starts (a lone
     /// surname is compared with it).
-    surname_at: Vec<usize>,
+    /// The byte range of each actor's surname in its transliteration key:
+    /// the last word, or the one before a generational suffix (`Ferdinand
+    /// Marcos Jr.` is `Marcos`).
+    surname_at: Vec<(usize, usize)>,
 }
 
 impl DocActors {
@@ -602,7 +605,7 @@ impl DocActors {
             .iter()
             .zip(self.keys.iter().zip(&self.surname_at))
             .enumerate()
-            .filter(|(_, (k, ((_, t), &at)))| k.kind == ActorKind::Person && t[at..] == *tkey)
+            .filter(|(_, (k, ((_, t), &(a, b))))| k.kind == ActorKind::Person && t[a..b] == *tkey)
             .map(|(i, _)| i);
         let first = hits.next()?;
         hits.next().is_none().then_some(first)
@@ -687,7 +690,7 @@ impl DocActors {
 
     fn push(&mut self, known: Known) -> usize {
         let tkey = translit_key(&known.name);
-        self.surname_at.push(tkey.rfind(' ').map_or(0, |p| p + 1));
+        self.surname_at.push(surname_span(&tkey));
         self.keys.push((fold_name(&known.name), tkey));
         self.known.push(known);
         self.known.len() - 1
@@ -699,6 +702,25 @@ impl DocActors {
             return None;
         }
         self.known.iter().rposition(|k| k.holds_role(words))
+    }
+}
+
+/// The byte range of the surname in a transliteration key: its last word,
+/// or the word before a generational suffix (`ferdinand marcos jr`).
+fn surname_span(key: &str) -> (usize, usize) {
+    let last_start = |k: &str| k.rfind(' ').map_or(0, |p| p + 1);
+    let end = key.len();
+    let start = last_start(key);
+    let suffix = matches!(
+        key[start..].trim_end_matches('.'),
+        // (`jr` transliterated: `j` is `i` in the key.)
+        "ir" | "jr" | "sr" | "ii" | "iii" | "iv"
+    );
+    if suffix && start > 0 {
+        let before = &key[..start - 1];
+        (last_start(before), before.len())
+    } else {
+        (start, end)
     }
 }
 

@@ -110,19 +110,35 @@ impl Extractor {
             c += comma + 1;
         }
         // `..., a diplomat who met him, said ...`: a speech verb right after
-        // the comma makes the words before it its subject.
+        // the comma makes the words before it its subject. (Not after a
+        // pronoun's aside, which is no appositive: `Kyiv, he said,
+        // appreciated Indonesia's goodwill`.)
+        let pronoun_aside = matches!(toks[subj_start].lower, "he" | "she" | "they" | "we");
         let continues = toks.get(c).is_some_and(|t| {
             t.word
                 && t.quote.is_none()
                 && t.mark.is_none()
-                && self
-                    .lex
-                    .cues
-                    .longest_at(&[t.lower])
-                    .is_none_or(|(f, _)| f.classes.noun)
+                && (pronoun_aside
+                    || self
+                        .lex
+                        .cues
+                        .longest_at(&[t.lower])
+                        .is_none_or(|(f, _)| f.classes.noun))
+        });
+        // `The proposed ceasefire, Peskov said, was unacceptable`, `Kyiv, he
+        // said, appreciated the offer`: a continuation without a subject of
+        // its own (a verb first) needs the words before the clause,
+        // whatever they hold.
+        let verb_first = toks.get(c).is_some_and(|t| {
+            !t.cap
+                && (FINITE_VERBS.contains(t.lower)
+                    || BE_FORMS.contains(t.lower)
+                    || (MODALS.contains(t.lower) && !t.is("to"))
+                    || (pronoun_aside && t.looks_past_tense()))
         });
         let clause = finite_verb_within(&toks[c..], 12)
-            || (c < toks.len() && self.looks_like_clause(toks, c));
+            || (c < toks.len() && self.looks_like_clause(toks, c))
+            || verb_first;
         if !continues || !clause {
             return None;
         }
@@ -151,15 +167,6 @@ impl Extractor {
         if attribution_follows {
             return None;
         }
-        // `The proposed ceasefire, Peskov said, was unacceptable`: a
-        // continuation without a subject of its own (a verb first) needs
-        // the words before the clause, whatever they hold.
-        let verb_first = toks.get(c).is_some_and(|t| {
-            !t.cap
-                && (FINITE_VERBS.contains(t.lower)
-                    || BE_FORMS.contains(t.lower)
-                    || (MODALS.contains(t.lower) && !t.is("to")))
-        });
         if verb_first && c == k + 1 {
             return Some(0);
         }
@@ -482,11 +489,17 @@ impl Extractor {
                 }
                 // `Witkoff, according to Peskov, had told Putin ...`: set off
                 // between a subject and its verb, it reports the sentence.
+                // (`The proposed package, according to diplomats, would
+                // extend ...`: a participle after a determiner describes
+                // the subject's noun.)
                 let interrupts = end < i
                     && toks.get(b).is_some_and(Tok::is_comma)
-                    && !toks[..end]
-                        .iter()
-                        .any(|t| FINITE_VERBS.contains(t.lower) || t.looks_past_tense())
+                    && !toks[..end].iter().enumerate().any(|(k, t)| {
+                        let attributive = k > 0
+                            && (DETERMINERS.contains(toks[k - 1].lower)
+                                || NOUN_DETERMINERS.contains(toks[k - 1].lower));
+                        FINITE_VERBS.contains(t.lower) || (t.looks_past_tense() && !attributive)
+                    })
                     && !toks
                         .get(b + 1)
                         .is_some_and(|t| matches!(t.lower, "who" | "which" | "whose"))
@@ -705,6 +718,12 @@ impl Extractor {
                     && toks.get(m + 2).is_some_and(digits);
                 if month_date {
                     m += 3;
+                    // `said on Saturday, November 22, that ...`.
+                    if toks.get(m).is_some_and(Tok::is_comma)
+                        && toks.get(m + 1).is_some_and(|t| t.is("that"))
+                    {
+                        m += 1;
+                    }
                 }
                 moved = true;
                 continue;

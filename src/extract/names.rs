@@ -562,7 +562,14 @@ impl Extractor {
         // words), not at the complement's capitalised words.
         // Read from inside such a title (`for Human Rights Dunja Mijatovic`)
         // the first name still marks where the name starts.
-        if n - a > 2 {
+        // (Not when the name already opens with a first name, or is two
+        // words and a generational suffix: `President Ferdinand Marcos
+        // Jr.`, where `Marcos` is a first name too.)
+        let suffixed = matches!(
+            run[n - 1].lower.trim_end_matches('.'),
+            "jr" | "sr" | "ii" | "iii" | "iv"
+        );
+        if n - a > 2 + usize::from(suffixed) && !self.is_first_name(run[a].lower) {
             let first_name = (a + 1..n - 1).find(|&q| self.is_first_name(run[q].lower));
             // A singular capitalised title and its complement, not a group
             // (`Representatives of the World Food Programme`).

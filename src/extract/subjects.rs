@@ -391,6 +391,28 @@ impl Extractor {
 
     /// Reads a speaker noun phrase leftwards from `end` (exclusive).
     pub(super) fn np_left(&self, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+        let (a, b) = self.np_left_unbracketed(toks, end)?;
+        // `Ministry of External Affairs (MEA) spokesperson Randhir Jaiswal
+        // said`: a body's abbreviation in brackets inside the phrase, its
+        // name before it (not a gloss: `the Vazrazhdane (Revival) party,
+        // Kostadin Kostadinov, called ...`).
+        let abbreviation = bracket_before(toks, a).filter(|&open| {
+            let inside = &toks[open + 1..a - 1];
+            (1..=2).contains(&inside.len())
+                && inside.iter().all(|t| t.word && t.upper)
+                && toks[open - 1].word
+                && !toks[open - 1].poss
+        });
+        if let Some(open) = abbreviation {
+            if let Some((named, _)) = self.np_left_unbracketed(toks, open) {
+                return Some((named, b));
+            }
+        }
+        Some((a, b))
+    }
+
+    /// [`Self::np_left`] without a bracketed abbreviation inside the phrase.
+    fn np_left_unbracketed(&self, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         if end == 0 {
             return None;
         }

@@ -998,6 +998,10 @@ impl Codebook {
                 i += len;
                 continue;
             }
+            if term == Term::Pro && recognizes_the_opposite(ci, toks, i, len) {
+                i += len;
+                continue;
+            }
             if let Some(v) = self.vote_at(ci, toks, (i, len), term, &asserted, false) {
                 votes.push((v, nominal));
             }
@@ -1236,7 +1240,19 @@ impl Codebook {
             }
             (k.saturating_sub(2)..k).any(|s| ci.reversing_subjects.matches_at(toks, s))
         };
-        if reversed {
+        // `Russia's claim to Crimea`: the occupier's claim is its control.
+        let occupiers = term == Term::Con
+            && i > 0
+            && toks[i - 1]
+                .strip_suffix("'s")
+                .or_else(|| toks[i - 1].strip_suffix("’s"))
+                .is_some_and(|owner| {
+                    ci.reversing_subjects
+                        .pats
+                        .iter()
+                        .any(|p| p.matches_at(&[owner], 0))
+                });
+        if reversed || occupiers {
             orientation = -orientation;
         }
         // A gerund (`Ukraine joining the alliance was one of the reasons`)
@@ -1607,6 +1623,10 @@ impl Codebook {
                     "sanctions" | "measures" | "restrictions" | "penalties" | "war" | "aggression"
                 );
             let in_expression = asserted.iter().any(|&(a, b)| a <= lo + k && lo + k < b);
+            if purpose_in_subject(&scope, k) {
+                k += 1;
+                continue;
+            }
             if let Some(n) = predicate_len(&self.rejecters, scope, k)
                 .filter(|_| !prepositional && !in_expression)
             {
@@ -1860,8 +1880,16 @@ impl Codebook {
             w.strip_suffix("'s")
                 .is_some_and(|owner| ci.topic.pats.iter().any(|p| p.matches_at(&[owner], 0)))
         };
+        // (`Ukraine's borders of 1991`, `Ukraine's territorial integrity`:
+        // what a country owns is no stance of its.)
+        let owned = matches!(
+            toks[i],
+            "border" | "borders" | "territorial" | "territory" | "sovereignty" | "land"
+        ) || toks[i].ends_with("1991");
         let possessed = i > 0
             && !predicated
+            && !owned
+            && !occupiers
             && ((toks[i - 1].ends_with("'s") && !own_target(toks[i - 1]))
                 || matches!(toks[i - 1], "its" | "their" | "his" | "her"));
         if possessed && governor == 0 && flips == 0 {
@@ -2106,6 +2134,76 @@ fn looks_adjectival(w: &str) -> bool {
     w.len() > 2
         && w.chars().all(char::is_alphabetic)
         && (SHORT.contains(&w) || ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// Whether the pro expression at `toks[i..i + len]` recognises what is
+/// Ukraine's or the opposite of the target: `We recognize Ukraine's borders
+/// of 1991`, `recognise Ukraine within its internationally recognised
+/// borders`, `recognize the borders of 1991`. It is then no expression of
+/// its own but a predicate over its object (`recognize Ukraine's
+/// territorial integrity` supports the integrity).
+fn recognizes_the_opposite(ci: &CompiledIssue, toks: Toks<'_>, i: usize, len: usize) -> bool {
+    // (Not a passive's agent, `will never be recognized by Ukraine`, nor
+    // Russia's claim, `never recognize Russia's claim to Crimea`.)
+    if len != 1 || !toks[i].starts_with("recogni") || toks.get(i + 1) == Some(&"by") {
+        return false;
+    }
+    let object = (i + 1..(i + 6).min(toks.len())).take_while(|&k| !is_boundary(toks[k]));
+    let russian = object.clone().take(3).any(|k| {
+        matches!(
+            toks[k],
+            "russia's"
+                | "russia’s"
+                | "moscow's"
+                | "moscow’s"
+                | "kremlin's"
+                | "kremlin’s"
+                | "russian"
+        )
+    });
+    if russian {
+        return false;
+    }
+    object.clone().take(3).any(|k| {
+        matches!(
+            toks[k],
+            "ukraine" | "ukraine's" | "kyiv's" | "ukrainian" | "ukraine’s" | "kyiv’s"
+        )
+    }) || object
+        .clone()
+        .any(|k| ci.con.matches_at(toks, k) || ci.con_topic.matches_at(toks, k))
+}
+
+/// Whether the word at `scope[k]` is the verb of a purpose infinitive
+/// inside the subject of a later predicate: in `any agreement to end the
+/// war must not recognize the occupation`, `end` governs `the war`, and the
+/// modal opens the predicate that governs the issue words (a relative
+/// pronoun in between keeps it governing: `efforts to block any deal that
+/// would recognize ...`).
+fn purpose_in_subject(scope: &Toks<'_>, k: usize) -> bool {
+    k >= 2
+        && scope[k - 1] == "to"
+        && matches!(
+            scope[k - 2],
+            "agreement"
+                | "deal"
+                | "plan"
+                | "effort"
+                | "efforts"
+                | "attempt"
+                | "attempts"
+                | "bid"
+                | "proposal"
+                | "push"
+                | "talks"
+                | "negotiations"
+                | "framework"
+                | "initiative"
+                | "process"
+        )
+        && (k + 1..scope.len())
+            .take_while(|&m| !matches!(scope[m], "that" | "which" | "who"))
+            .any(|m| MODALS.contains(&scope[m]) && scope[m] != "to")
 }
 
 /// The span from `only` to the modal when the words at `toks[i..i + len]`

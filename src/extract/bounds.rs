@@ -87,7 +87,15 @@ impl Extractor {
                 {
                     continue;
                 }
-                if st > cs && st < ce && self.is_connected(toks, cs, st) {
+                // `said that while he supported the offer, sending troops
+                // would be ...`: a subordinate clause opening the content
+                // is part of it.
+                let opens_content = st == cs + 1
+                    && matches!(
+                        toks[cs].lower,
+                        "while" | "although" | "though" | "whereas" | "when" | "if"
+                    );
+                if st > cs && st < ce && self.is_connected(toks, cs, st) && !opens_content {
                     ce = st;
                     break;
                 }

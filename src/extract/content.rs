@@ -167,7 +167,14 @@ impl Extractor {
         if attribution_follows {
             return None;
         }
-        if verb_first && c == k + 1 {
+        // `The department would not comment on it, she said, because “it is
+        // not our document.”`: a reason after the aside explains the words
+        // around it; the whole sentence is the report.
+        let reason = c == k + 1
+            && toks
+                .get(c)
+                .is_some_and(|t| matches!(t.lower, "because" | "since"));
+        if (verb_first || reason) && c == k + 1 {
             return Some(0);
         }
         let before = &toks[..subj_start - 1];

@@ -218,6 +218,17 @@ impl Extractor {
         if anonymity {
             return None;
         }
+        // `Zakharova, commenting on Pashinyan's remarks, said ...`: what
+        // is commented on is no statement (the report follows).
+        if form.lemma == "comment" && after(0) == "on" {
+            return None;
+        }
+        // `an official request to contribute`: a base form after a singular
+        // indefinite noun is a noun compound, not a verb of that subject.
+        // (`a Russian request that ...` is Russia's.)
+        if form.base && i >= 2 && matches!(toks[i - 2].lower, "a" | "an") && !toks[i - 1].cap {
+            return None;
+        }
         // `pushing back against suggestions from Washington that a deal
         // could unlock a ceasefire`: the noun's source, then its clause.
         if form.classes.noun && toks.get(j).is_some_and(|t| t.is("from")) {
@@ -663,9 +674,11 @@ impl Extractor {
         let mut k = j;
         // `described the talks as constructive`, `branded it “a trap”`; not
         // `casting fresh doubt on ...`.
+        // Not an `as` of a relative clause in the object: `referring to the
+        // Alma-Ata Declaration that Armenia used as the basis of ...`.
         let ascribes = toks[j..(j + 12).min(toks.len())]
             .iter()
-            .take_while(|t| !t.punct(".") && !t.punct(";"))
+            .take_while(|t| !t.punct(".") && !t.punct(";") && !t.is("that") && !t.is("which"))
             .any(|t| t.is("as") || t.mark.is_some_and(|(_, open)| open));
         // Not `called for sanctions on Russian gas to be lifted
         // “immediately”`: a demand, its quoted word a fragment of it.
@@ -698,6 +711,18 @@ impl Extractor {
                 frame.np_content = true;
                 return Some(frame);
             }
+        }
+        // `referring to the Alma-Ata Declaration that Armenia used as the
+        // basis ...`: a verb that only ascribes, with nothing ascribed,
+        // reports nothing.
+        let ascribes_only = form.classes.ascriptive
+            && !form.classes.clause
+            && !form.classes.np
+            && !form.classes.accuse
+            && !form.classes.for_
+            && form.lemma != "thank";
+        if ascribes_only {
+            return None;
         }
         // `As Zelensky said, the war must end.`: the clause after a fronted
         // attribution is its content.
@@ -859,7 +884,14 @@ impl Extractor {
                             || self.is_title_word(t.lower)
                             || NOUN_DETERMINERS.contains(t.lower)
                             || DETERMINERS.contains(t.lower)
-                    }));
+                    })
+                    // `His colleague from the Gerindra Party, Budi Santoso,
+                    // disagreed`: a description of the person named after it.
+                    || (matches!(toks[0].lower, "his" | "her" | "their" | "the" | "a" | "an")
+                        && before_subject
+                            .iter()
+                            .take(3)
+                            .any(|t| ANON_NOUNS.contains(t.lower) || self.is_title_word(t.lower))));
             if after_separator(toks, a) && !says_nothing {
                 frame.kind_hint = FrameKind::Trailing;
                 frame.content = Some((0, a - 1 + usize::from(toks[a - 1].mark.is_some())));

@@ -135,6 +135,10 @@ impl Extractor {
             ctx.tail = t.speaker.clone().map(|sp| (sp, t.cue_text.clone()));
         }
         self.bound_contents(&mut frames, toks);
+        // `speaking on Latvian Television's morning programme “Rīta
+        // Panorāma”`: the title of a programme or paper in marks is no
+        // quotation.
+        frames.retain(|f| !f.content.is_some_and(|(cs, ce)| titled_work(toks, cs, ce)));
         // An act a trailing or interrupting attribution reports (`Putin
         // rejected the proposal, officials said`, `The Kremlin, two officials
         // said, has rejected the proposal`) is the officials' statement.
@@ -760,4 +764,41 @@ impl Extractor {
             });
         (plain && !not_own && predicate.len() <= 12).then_some((s0, v))
     }
+}
+
+/// Whether `toks[cs..ce]` is only a short title in marks right after a noun
+/// naming a programme, paper or work (`programme “Rīta Panorāma”`, `the
+/// newspaper “Kommersant”`).
+fn titled_work(toks: &[Tok], cs: usize, ce: usize) -> bool {
+    let Some(open) = (cs..ce.min(toks.len())).find(|&k| toks[k].word || toks[k].mark.is_some())
+    else {
+        return false;
+    };
+    let after_work_noun = open > 0
+        && matches!(
+            toks[open - 1].lower,
+            "programme"
+                | "program"
+                | "show"
+                | "newspaper"
+                | "magazine"
+                | "daily"
+                | "weekly"
+                | "channel"
+                | "broadcast"
+                | "podcast"
+                | "documentary"
+                | "film"
+                | "book"
+                | "column"
+                | "series"
+                | "titled"
+                | "entitled"
+        );
+    after_work_noun
+        && name_in_marks_end(toks, open).is_some_and(|end| {
+            toks[end..ce.min(toks.len()).max(end)]
+                .iter()
+                .all(|t| !t.word)
+        })
 }

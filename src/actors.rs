@@ -597,7 +597,7 @@ impl DocActors {
             return Some(i);
         }
         if key.contains(' ') {
-            return None;
+            return self.find_particle_surname(&tkey);
         }
         // The one person with this surname: a second makes it ambiguous.
         let mut hits = self
@@ -606,6 +606,55 @@ impl DocActors {
             .zip(self.keys.iter().zip(&self.surname_at))
             .enumerate()
             .filter(|(_, (k, ((_, t), &(a, b))))| k.kind == ActorKind::Person && t[a..b] == *tkey)
+            .map(|(i, _)| i);
+        let first = hits.next()?;
+        hits.next().is_none().then_some(first)
+    }
+
+    /// The one person whose surname, with its particle, is `tkey` (a
+    /// transliteration key): `De Wever` for Bart De Wever, `von der Leyen`
+    /// for Ursula von der Leyen.
+    fn find_particle_surname(&self, tkey: &str) -> Option<usize> {
+        let words: Vec<&str> = tkey.split(' ').collect();
+        let particles = words[..words.len() - 1].iter().all(|w| {
+            matches!(
+                *w,
+                "de" | "van"
+                    | "von"
+                    | "der"
+                    | "den"
+                    | "da"
+                    | "di"
+                    | "du"
+                    | "des"
+                    | "del"
+                    | "della"
+                    | "dos"
+                    | "das"
+                    | "le"
+                    | "la"
+                    | "al"
+                    | "el"
+                    | "ter"
+                    | "ten"
+                    | "bin"
+                    | "ibn"
+            )
+        });
+        if !particles {
+            return None;
+        }
+        let mut hits = self
+            .known
+            .iter()
+            .zip(self.keys.iter())
+            .enumerate()
+            .filter(|(_, (k, (_, t)))| {
+                k.kind == ActorKind::Person
+                    && t.len() > tkey.len()
+                    && t.ends_with(tkey)
+                    && t.as_bytes()[t.len() - tkey.len() - 1] == b' '
+            })
             .map(|(i, _)| i);
         let first = hits.next()?;
         hits.next().is_none().then_some(first)

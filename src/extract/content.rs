@@ -942,13 +942,27 @@ impl Extractor {
                                     .get(m + 2)
                                     .is_some_and(|t| matches!(t.lower, "as" | "though" | "if" | "while"))))
                 });
+                // `..., President Ilham Aliyev said at a meeting, Trend
+                // reports.`: an outlet's credit closes the sentence.
+                let credit = {
+                    let names = toks[m + 1..]
+                        .iter()
+                        .take(3)
+                        .take_while(|t| t.word && t.cap && t.quote.is_none())
+                        .count();
+                    names >= 1
+                        && toks.get(m + 1 + names).is_some_and(|t| {
+                            matches!(t.lower, "reports" | "reported" | "writes" | "wrote")
+                        })
+                        && toks[m + 2 + names..].iter().all(|t| !t.word)
+                };
                 // `told reporters, a day after the summit.`: a recipient
                 // running to the comma, then an adverbial.
                 let recipient_then_adjunct = self
                     .recipient_end(toks, k)
                     .is_some_and(|r| r == m || self.after_place_or_day(toks, r) == m)
                     && self.comma_adjunct_closes(toks, m);
-                if clause_ends || recipient_then_adjunct {
+                if clause_ends || recipient_then_adjunct || credit {
                     break;
                 }
                 return false;

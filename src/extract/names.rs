@@ -43,9 +43,25 @@ impl Extractor {
             {
                 a = i - 1;
             }
-            let found = self
-                .name_from_run(&toks[a..j], text, ctx)
-                .or_else(|| self.first_name_only(toks, a, j, text, ctx));
+            // `Martín, a producer from Florida department, said`: a first
+            // name introduced with a description is a new person, even when
+            // a registered politician (Micheál Martin), not named in this
+            // article yet, has it as his surname.
+            let namesake = a == i && j == i + 1 && {
+                let word = &text[toks[i].start..toks[i].end];
+                self.registry.lookup(word).is_some_and(|id| {
+                    self.registry.get(id).kind == ActorKind::Person
+                        && !self.registry.get(id).name.eq_ignore_ascii_case(word)
+                        && !ctx.actors.known.iter().any(|k| k.id == Some(id))
+                })
+            };
+            let found = if namesake {
+                self.first_name_only(toks, a, j, text, ctx)
+                    .or_else(|| self.name_from_run(&toks[a..j], text, ctx))
+            } else {
+                self.name_from_run(&toks[a..j], text, ctx)
+                    .or_else(|| self.first_name_only(toks, a, j, text, ctx))
+            };
             if a == i {
                 readings.push(RunReading {
                     start: i,
@@ -423,6 +439,21 @@ impl Extractor {
                 return self.read_name_run(&run[..p], text, ctx, name);
             }
         }
+        // `Martín, a producer, said ... Martín said`: a person the article
+        // introduced by this one name is that person, not a registered
+        // namesake.
+        if run.len() == 1 {
+            join_base_into(run, text, name);
+            let introduced = ctx.actors.find(name).filter(|&k| {
+                let known = &ctx.actors.known[k];
+                known.id.is_none()
+                    && known.kind == ActorKind::Person
+                    && fold_name(&known.name) == fold_name(name)
+            });
+            if introduced.is_some() {
+                return introduced;
+            }
+        }
         // Registry match on the longest suffix (the head of the phrase).
         let n = run.len();
         let max = self.registry.longest_alias_words().min(n);
@@ -545,9 +576,12 @@ impl Extractor {
             // sentence's first word naming what a person does describes the
             // name after it (a surname such as `Driver` ends the run).
             let described = a == 1 && a < n && ANON_NOUNS.contains(t.lower);
+            // `Prime Minister Luís Montenegro`: a country's name after a
+            // first name is a surname.
+            let surname_country = a == n && a >= 2 && self.is_first_name(run[a - 2].lower);
             let stop = !t.cap
                 || self.lex.title(t.lower).is_some()
-                || self.lex.demonyms.contains_key(t.lower)
+                || (self.lex.demonyms.contains_key(t.lower) && !surname_country)
                 || NOT_NAMES.contains(t.lower)
                 || INSTITUTION_HEADS.contains(t.lower)
                 || (t.poss && a < n)
@@ -587,7 +621,13 @@ impl Extractor {
             }
         }
         let name_toks = &run[a..];
-        if name_toks.is_empty() || name_toks.len() > 4 {
+        // (Five words with a particle: `Luiz Inacio Lula da Silva`.)
+        let longest = if (a..n).any(|k| particle_in_name(run, k)) {
+            5
+        } else {
+            4
+        };
+        if name_toks.is_empty() || name_toks.len() > longest {
             return None;
         }
         join_base_into(name_toks, text, name);

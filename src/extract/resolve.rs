@@ -973,6 +973,20 @@ impl Extractor {
                 .trim_end_matches("'s")
                 .to_string();
             let k = ctx.actors.add(Known::unregistered_person(name, None));
+            // `Park, a 63-year-old retiree in Seoul, said ... “...,” he
+            // said`: the person a description introduces is a mention a
+            // pronoun can take (not a bare word, which may be a body's
+            // name, `UNICEF said`, or a surname two people share).
+            let described = !run[0].upper && text[run[0].end..].starts_with(',');
+            if described {
+                ctx.mentions.push(Mention {
+                    known: k,
+                    gender: None,
+                    affiliated: false,
+                    at: run[0].start,
+                    titled: false,
+                });
+            }
             return Some(speaker_of(&ctx.actors.known[k], mention));
         }
         // `Global Affairs Canada`, `Statistics Canada`: a body named by

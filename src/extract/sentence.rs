@@ -106,7 +106,19 @@ impl Extractor {
         frames.retain(|_| !relaying.next().unwrap_or(false));
         // `“...,” Sybiha said on Monday, according to Interfax.`: the agency
         // only relays a statement already attributed.
-        let some_according = frames.iter().any(|f| f.kind_hint == FrameKind::According);
+        // `..., President Ilham Aliyev said at a meeting, Trend reports.`:
+        // so does an outlet's credit after it.
+        let credits = |g: &Frame| {
+            g.kind_hint == FrameKind::Trailing
+                && matches!(g.form.lemma.as_str(), "report" | "write")
+                && g.subj.is_some_and(|(a, b)| {
+                    b - a <= 3 && toks[a..b].iter().all(|t| t.cap) && g.cue_i == b
+                })
+                && toks[g.cue_j..].iter().all(|t| !t.word)
+        };
+        let some_according = frames
+            .iter()
+            .any(|f| f.kind_hint == FrameKind::According || credits(f));
         let relayed: Vec<usize> = frames
             .iter()
             .filter(|f| {
@@ -114,8 +126,13 @@ impl Extractor {
             })
             .filter_map(|f| {
                 let next = frames.iter().find(|g| g.cue_i >= f.cue_j)?;
-                let between = &toks[f.cue_j..next.cue_i];
-                (next.kind_hint == FrameKind::According
+                let to = if credits(next) {
+                    next.subj.map_or(next.cue_i, |(a, _)| a)
+                } else {
+                    next.cue_i
+                };
+                let between = &toks[f.cue_j..to.max(f.cue_j)];
+                ((next.kind_hint == FrameKind::According || credits(next))
                     && between.len() <= 5
                     && between.last().is_some_and(Tok::is_comma)
                     && between

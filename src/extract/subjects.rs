@@ -116,7 +116,7 @@ impl Extractor {
                 && inner
                     .iter()
                     .all(|t| t.word && t.cap && !self.is_title_word(t.lower))
-                && match self.np_left(toks, open) {
+                && (match self.np_left(toks, open) {
                     Some((a, b)) => {
                         let described = &toks[a..b];
                         // `A spokesperson for the Kremlin, Dmitry Peskov, told
@@ -139,7 +139,19 @@ impl Extractor {
                         .take(8)
                         .take_while(|t| t.word && t.quote.is_none())
                         .any(is_role),
-                };
+                }
+                // `The Chairman of the House of Representatives Committee on
+                // Diaspora, Tochukwu Okere, said`: a capitalised role with
+                // its body's long name before the person named.
+                || (inner.len() >= 2
+                    && toks[..open]
+                        .iter()
+                        .rev()
+                        .take(14)
+                        .take_while(|t| t.word && t.quote.is_none())
+                        .any(|t| {
+                            t.cap && matches!(self.lex.title(t.lower), Some(TitleKind::Role))
+                        })));
             // `the so-called head of the occupation administration of
             // Crimea, Sergei Aksyonov, claimed`: a first name and a surname
             // between the commas are a person, whatever the description.

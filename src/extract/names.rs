@@ -55,7 +55,18 @@ impl Extractor {
                         && !ctx.actors.known.iter().any(|k| k.id == Some(id))
                 })
             };
-            let found = if namesake {
+            // `Another soldier, Andrii, 45, a former schoolteacher, said`:
+            // a first name introduced with an age or a description is a
+            // new person, whoever else the article names by that first name.
+            let introduced = a == i
+                && j == i + 1
+                && toks.get(j).is_some_and(Tok::is_comma)
+                && toks.get(j + 1).is_some_and(|t| {
+                    is_age(t.lower)
+                        || (t.lower.len() <= 3 && t.lower.bytes().all(|b| b.is_ascii_digit()))
+                        || matches!(t.lower, "who" | "whose" | "a" | "an")
+                });
+            let found = if namesake || introduced {
                 self.first_name_only(toks, a, j, text, ctx)
                     .or_else(|| self.name_from_run(&toks[a..j], text, ctx))
             } else {
@@ -668,8 +679,14 @@ impl Extractor {
             });
             let found = found.or_else(|| {
                 let token = name_toks[0].lower.trim_end_matches('.');
+                // A first name the lexicon knows too, unless a title known
+                // by one name goes before it: `Anwar said` after `Prime
+                // Minister Datuk Seri Anwar Ibrahim` (a new person of that
+                // first name is introduced as such, see
+                // [`Self::first_name_only`]).
                 let by_first_name = self.lex.first_name_gender(token).is_none()
-                    || matches!(honorific(), Some(("sir" | "dame", _)));
+                    || matches!(honorific(), Some(("sir" | "dame", _)))
+                    || one_named.is_none();
                 let k = ctx.actors.find_by_first_name(name)?;
                 // `Prince Faisal said` after `Prince Faisal bin Farhan`: a
                 // royal goes by the first name, when named with the same

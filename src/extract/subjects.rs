@@ -141,17 +141,19 @@ impl Extractor {
                         .any(is_role),
                 }
                 // `The Chairman of the House of Representatives Committee on
-                // Diaspora, Tochukwu Okere, said`: a capitalised role with
-                // its body's long name before the person named.
+                // Diaspora, Tochukwu Okere, said`, `The chairperson of the
+                // Nigerians in Diaspora Commission (NiDCOM), Abike
+                // Dabiri-Erewa, said`: a role with its body's long name
+                // before the person named.
                 || (inner.len() >= 2
                     && toks[..open]
                         .iter()
                         .rev()
-                        .take(14)
-                        .take_while(|t| t.word && t.quote.is_none())
-                        .any(|t| {
-                            t.cap && matches!(self.lex.title(t.lower), Some(TitleKind::Role))
-                        })));
+                        .take(16)
+                        .take_while(|t| {
+                            (t.word || t.punct("(") || t.punct(")")) && t.quote.is_none()
+                        })
+                        .any(|t| matches!(self.lex.title(t.lower), Some(TitleKind::Role)))));
             // `the so-called head of the occupation administration of
             // Crimea, Sergei Aksyonov, claimed`: a first name and a surname
             // between the commas are a person, whatever the description.

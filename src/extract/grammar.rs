@@ -1680,7 +1680,24 @@ pub(super) static SOCIAL_PLATFORMS: WordList = WordList::new(&[
 /// three in Kharkiv`. The phrase describes the source (a place in it is not
 /// the speaker).
 pub(super) static RELATIONAL_NOUNS: WordList = WordList::new(&[
-    "owner", "owners", "mother", "mothers", "father", "fathers", "widow", "ally", "allies",
+    "owner",
+    "owners",
+    "mother",
+    "mothers",
+    "father",
+    "fathers",
+    "widow",
+    "ally",
+    "allies",
+    // `A resident of Kherson said`, `a native of Donetsk`.
+    "resident",
+    "residents",
+    "native",
+    "natives",
+    "citizen",
+    "citizens",
+    "inhabitant",
+    "inhabitants",
 ]);
 
 /// Relatives named by whose they are (`Her husband said`, `his mother`):

@@ -77,7 +77,12 @@ impl Extractor {
             let group_pronoun = f
                 .subj
                 .is_some_and(|(a, b)| b == a + 1 && matches!(toks[a].lower, "it" | "they"));
-            if group_pronoun && !CORE_SPEECH.contains(f.form.lemma.as_str()) {
+            // (`It described Crimea as “an inalienable part of Russia”`: an
+            // ascription is a statement too.)
+            if group_pronoun
+                && !CORE_SPEECH.contains(f.form.lemma.as_str())
+                && f.kind_hint != FrameKind::Ascriptive
+            {
                 f.speaker = None;
             }
         }

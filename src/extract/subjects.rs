@@ -80,9 +80,13 @@ impl Extractor {
                 .rposition(|t| t.is("named") || t.is("surnamed"))
                 .filter(|&p| {
                     let name = &whole[p + 1..];
-                    p > 0
-                        && !matches!(whole[p - 1].lower, "who" | "which" | "that")
-                        && !whole[p - 1].lower.ends_with("ly")
+                    // `Another resident of Heihe, surnamed Wang, said`: the
+                    // appositive that only gives the surname.
+                    let surname_only = p == 0 && whole[0].is("surnamed");
+                    (surname_only
+                        || (p > 0
+                            && !matches!(whole[p - 1].lower, "who" | "which" | "that")
+                            && !whole[p - 1].lower.ends_with("ly")))
                         && (1..=4).contains(&name.len())
                         && name
                             .iter()

@@ -450,21 +450,6 @@ impl Extractor {
                 return self.read_name_run(&run[..p], text, ctx, name);
             }
         }
-        // `Martín, a producer, said ... Martín said`: a person the article
-        // introduced by this one name is that person, not a registered
-        // namesake.
-        if run.len() == 1 {
-            join_base_into(run, text, name);
-            let introduced = ctx.actors.find(name).filter(|&k| {
-                let known = &ctx.actors.known[k];
-                known.id.is_none()
-                    && known.kind == ActorKind::Person
-                    && fold_name(&known.name) == fold_name(name)
-            });
-            if introduced.is_some() {
-                return introduced;
-            }
-        }
         // Registry match on the longest suffix (the head of the phrase).
         let n = run.len();
         let max = self.registry.longest_alias_words().min(n);
@@ -475,6 +460,20 @@ impl Extractor {
             }
             join_base_into(window, text, name);
             if let Some(id) = self.registry.lookup(name) {
+                // `Martín, a producer, said ... Martín said`: a person the
+                // article introduced by this one name is that person, not
+                // a registered namesake.
+                if n == 1 && self.registry.get(id).kind == ActorKind::Person {
+                    let introduced = ctx.actors.find(name).filter(|&k| {
+                        let known = &ctx.actors.known[k];
+                        known.id.is_none()
+                            && known.kind == ActorKind::Person
+                            && fold_name(&known.name) == fold_name(name)
+                    });
+                    if introduced.is_some() {
+                        return introduced;
+                    }
+                }
                 let actor = self.registry.get(id);
                 // `the Security Service of Ukraine`, `the National Bank of
                 // Ukraine`: a body named after its country is not the
@@ -633,12 +632,9 @@ impl Extractor {
         }
         let name_toks = &run[a..];
         // (Five words with a particle: `Luiz Inacio Lula da Silva`.)
-        let longest = if (a..n).any(|k| particle_in_name(run, k)) {
-            5
-        } else {
-            4
-        };
-        if name_toks.is_empty() || name_toks.len() > longest {
+        let too_long = name_toks.len() > 5
+            || (name_toks.len() == 5 && !(a..n).any(|k| particle_in_name(run, k)));
+        if name_toks.is_empty() || too_long {
             return None;
         }
         join_base_into(name_toks, text, name);

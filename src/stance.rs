@@ -1242,6 +1242,7 @@ impl Codebook {
         };
         // `Russia's claim to Crimea`: the occupier's claim is its control.
         let occupiers = term == Term::Con
+            && toks[i].starts_with("claim")
             && i > 0
             && toks[i - 1]
                 .strip_suffix("'s")
@@ -1479,10 +1480,42 @@ impl Codebook {
         // The refusal takes the demand as its subject (`that is not going to
         // happen`, `which won't happen`, `it will not get one`), and is no
         // condition (`that won't happen until Russia withdraws`).
+        // The refusal is the speaker's own answer, in this sentence or the
+        // next: not another's (`Hungary says it will not happen`, `Moscow
+        // has made clear that is not going to happen`) nor a prediction (`I
+        // think it will not happen`, `we understand it won't happen`).
         let refused = || {
             (i + len..(i + len + 30).min(toks.len())).any(|p| {
                 match_len(&self.refused_demands, toks, p).is_some_and(|n| {
-                    toks[p.saturating_sub(3)..p].iter().any(|&w| {
+                    let between = &toks[i + len..p];
+                    // (The speaker's own reporting verb may stand between:
+                    // `“...,” he said, adding: “That will not happen.”`.)
+                    let own = !between.iter().enumerate().any(|(k, &w)| {
+                        let speakers = k > 0 && matches!(between[k - 1], "he" | "she");
+                        (REPORTING_VERBS.contains(&w)
+                            && !speakers
+                            && !matches!(w, "adding" | "added"))
+                            || matches!(
+                                w,
+                                "we" | "i"
+                                    | "made"
+                                    | "think"
+                                    | "thinks"
+                                    | "believe"
+                                    | "believes"
+                                    | "understand"
+                                    | "understands"
+                                    | "expect"
+                                    | "expects"
+                                    | "fear"
+                                    | "fears"
+                            )
+                    }) && between
+                        .iter()
+                        .filter(|&&w| matches!(w, "." | "!" | "?"))
+                        .count()
+                        <= 1;
+                    own && toks[p.saturating_sub(3)..p].iter().any(|&w| {
                         matches!(w, "that" | "which" | "this" | "it" | "they" | "he" | "she")
                     }) && !toks[p + n..(p + n + 2).min(toks.len())].iter().any(|&w| {
                         matches!(
@@ -1674,8 +1707,22 @@ impl Codebook {
         // `Only full membership, with Article 5 behind it, can stop Russia`,
         // `only a ceasefire will save lives`: what alone can do it is wanted
         // (whatever it is said to do).
+        // (Not when a judgement follows the modal: `Only a ceasefire would
+        // give Russia time to rearm`, `Only sanctions will not work`.)
         if nominal && governor == 0 && flips == 0 {
-            if let Some((from, to)) = only_means(&toks, i, len) {
+            let judged_after = |to: usize| {
+                (to..(to + 10).min(toks.len()))
+                    .take_while(|&p| {
+                        !is_boundary(toks[p]) && !matches!(toks[p], "that" | "which" | "who")
+                    })
+                    .any(|p| {
+                        match_len(&self.negators, toks, p).is_some()
+                            || match_len(&self.post_rejecters, toks, p).is_some()
+                            || match_len(&ci.post_rejecters, toks, p).is_some()
+                    })
+            };
+            let only = only_means(&toks, i, len).filter(|&(_, to)| !judged_after(to));
+            if let Some((from, to)) = only {
                 return Some(Vote {
                     sign: orientation,
                     rule: format!("only-means-{rule}"),

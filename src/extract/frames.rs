@@ -121,11 +121,17 @@ impl Extractor {
                 toks.get(j..j + 3)
                     .is_some_and(|w| w.iter().zip(p).all(|(t, x)| t.is(x)))
             }) || request.windows(2).enumerate().any(|(k, w)| {
+                // (The request is about the speaker: `that neither he nor
+                // his company be identified`, not `that Russia not be
+                // named as a guarantor`.)
                 w[0].is("be")
                     && matches!(w[1].lower, "identified" | "named" | "quoted")
                     && request[..k]
                         .iter()
                         .any(|t| t.is("not") || t.is("neither") || t.is("nor"))
+                    && request[..k]
+                        .iter()
+                        .any(|t| matches!(t.lower, "he" | "she" | "they" | "his" | "her" | "their"))
             }));
         if relays_saying || compound || anonymity || cites_source || asks_anonymity {
             return None;
@@ -220,7 +226,7 @@ impl Extractor {
         }
         // `Zakharova, commenting on Pashinyan's remarks, said ...`: what
         // is commented on is no statement (the report follows).
-        if form.lemma == "comment" && after(0) == "on" {
+        if toks[i].is("commenting") && after(0) == "on" {
             return None;
         }
         // `an official request to contribute`: a base form after a singular
@@ -674,11 +680,16 @@ impl Extractor {
         let mut k = j;
         // `described the talks as constructive`, `branded it “a trap”`; not
         // `casting fresh doubt on ...`.
-        // Not an `as` of a relative clause in the object: `referring to the
-        // Alma-Ata Declaration that Armenia used as the basis of ...`.
+        // (`referring to the Alma-Ata Declaration that Armenia used as the
+        // basis ...`: the `as` of a relative clause in the object ascribes
+        // nothing to what is referred to.)
         let ascribes = toks[j..(j + 12).min(toks.len())]
             .iter()
-            .take_while(|t| !t.punct(".") && !t.punct(";") && !t.is("that") && !t.is("which"))
+            .take_while(|t| {
+                !t.punct(".")
+                    && !t.punct(";")
+                    && !(form.lemma == "refer to" && (t.is("that") || t.is("which")))
+            })
             .any(|t| t.is("as") || t.mark.is_some_and(|(_, open)| open));
         // Not `called for sanctions on Russian gas to be lifted
         // “immediately”`: a demand, its quoted word a fragment of it.
@@ -715,12 +726,7 @@ impl Extractor {
         // `referring to the Alma-Ata Declaration that Armenia used as the
         // basis ...`: a verb that only ascribes, with nothing ascribed,
         // reports nothing.
-        let ascribes_only = form.classes.ascriptive
-            && !form.classes.clause
-            && !form.classes.np
-            && !form.classes.accuse
-            && !form.classes.for_
-            && form.lemma != "thank";
+        let ascribes_only = form.lemma == "refer to";
         if ascribes_only {
             return None;
         }

@@ -982,6 +982,8 @@ pub(super) static ANON_NOUNS: WordList = WordList::new(&[
     "strategist",
     "strategists",
     // `Seafarer Rodel, 34, said`, `a paramedic in Kherson said`.
+    "producer",
+    "producers",
     "seafarer",
     "seafarers",
     "sailor",

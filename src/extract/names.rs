@@ -47,11 +47,24 @@ impl Extractor {
             // name introduced with a description is a new person, even when
             // a registered politician (Micheál Martin), not named in this
             // article yet, has it as his surname.
-            let namesake = a == i && j == i + 1 && {
+            // (Only with `a`/`an` and a person's noun after the comma:
+            // `Martin, 64, said` and `Graham, who co-sponsored the bill,
+            // said` are the registered politicians.)
+            let registered = |word: &str| {
+                self.registry
+                    .lookup(word)
+                    .filter(|&id| self.registry.get(id).kind == ActorKind::Person)
+            };
+            let described_as_person = toks.get(j).is_some_and(Tok::is_comma)
+                && toks.get(j + 1).is_some_and(|t| t.is("a") || t.is("an"))
+                && toks[j + 2..(j + 6).min(toks.len())]
+                    .iter()
+                    .take_while(|t| t.word && t.quote.is_none())
+                    .any(|t| ANON_NOUNS.contains(t.lower));
+            let namesake = a == i && j == i + 1 && described_as_person && {
                 let word = &text[toks[i].start..toks[i].end];
-                self.registry.lookup(word).is_some_and(|id| {
-                    self.registry.get(id).kind == ActorKind::Person
-                        && !self.registry.get(id).name.eq_ignore_ascii_case(word)
+                registered(word).is_some_and(|id| {
+                    !self.registry.get(id).name.eq_ignore_ascii_case(word)
                         && !ctx.actors.known.iter().any(|k| k.id == Some(id))
                 })
             };
@@ -64,8 +77,9 @@ impl Extractor {
                 && toks.get(j + 1).is_some_and(|t| {
                     is_age(t.lower)
                         || (t.lower.len() <= 3 && t.lower.bytes().all(|b| b.is_ascii_digit()))
-                        || matches!(t.lower, "who" | "whose" | "a" | "an")
-                });
+                        || matches!(t.lower, "a" | "an")
+                })
+                && registered(&text[toks[i].start..toks[i].end]).is_none();
             let found = if namesake || introduced {
                 self.first_name_only(toks, a, j, text, ctx)
                     .or_else(|| self.name_from_run(&toks[a..j], text, ctx))
@@ -675,14 +689,10 @@ impl Extractor {
             });
             let found = found.or_else(|| {
                 let token = name_toks[0].lower.trim_end_matches('.');
-                // A first name the lexicon knows too, unless a title known
-                // by one name goes before it: `Anwar said` after `Prime
-                // Minister Datuk Seri Anwar Ibrahim` (a new person of that
-                // first name is introduced as such, see
-                // [`Self::first_name_only`]).
+                // Not a first name the lexicon knows: `A local teacher,
+                // Volodymyr, said` is not Volodymyr Zelensky.
                 let by_first_name = self.lex.first_name_gender(token).is_none()
-                    || matches!(honorific(), Some(("sir" | "dame", _)))
-                    || one_named.is_none();
+                    || matches!(honorific(), Some(("sir" | "dame", _)));
                 let k = ctx.actors.find_by_first_name(name)?;
                 // `Prince Faisal said` after `Prince Faisal bin Farhan`: a
                 // royal goes by the first name, when named with the same

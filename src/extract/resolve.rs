@@ -977,7 +977,30 @@ impl Extractor {
             // said`: the person a description introduces is a mention a
             // pronoun can take (not a bare word, which may be a body's
             // name, `UNICEF said`, or a surname two people share).
-            let described = !run[0].upper && text[run[0].end..].starts_with(',');
+            // (A person's description: an age or a person's noun before
+            // the next comma, not `Gazprom, the state-controlled gas
+            // giant,`.)
+            let described = !run[0].upper
+                && text[run[0].end..].starts_with(',')
+                && text[run[0].end + 1..]
+                    .split(',')
+                    .next()
+                    .is_some_and(|appositive| {
+                        appositive.split_whitespace().take(8).any(|w| {
+                            let w = w.to_lowercase();
+                            is_age(&w)
+                                || w.bytes().all(|b| b.is_ascii_digit())
+                                || (ANON_NOUNS.contains(&w)
+                                    && !matches!(
+                                        w.as_str(),
+                                        "groups"
+                                            | "organisations"
+                                            | "organizations"
+                                            | "media"
+                                            | "outlets"
+                                    ))
+                        })
+                    });
             if described {
                 ctx.mentions.push(Mention {
                     known: k,

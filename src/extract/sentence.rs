@@ -817,7 +817,11 @@ fn titled_work(toks: &[Tok], cs: usize, ce: usize) -> bool {
                 | "titled"
                 | "entitled"
         );
+    // (Not a paper told something: `told the newspaper “Never.”`.)
+    let told = (open.saturating_sub(4)..open.saturating_sub(1))
+        .any(|k| matches!(toks[k].lower, "told" | "tell" | "tells" | "telling"));
     after_work_noun
+        && !told
         && name_in_marks_end(toks, open).is_some_and(|end| {
             toks[end..ce.min(toks.len()).max(end)]
                 .iter()

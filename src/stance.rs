@@ -1478,12 +1478,12 @@ impl Codebook {
             })
         };
         // The refusal takes the demand as its subject (`that is not going to
-        // happen`, `which won't happen`, `it will not get one`), and is no
-        // condition (`that won't happen until Russia withdraws`).
-        // The refusal is the speaker's own answer, in this sentence or the
-        // next: not another's (`Hungary says it will not happen`, `Moscow
-        // has made clear that is not going to happen`) nor a prediction (`I
-        // think it will not happen`, `we understand it won't happen`).
+        // happen`, `which won't happen`, `it will not get one`), is no
+        // condition (`that won't happen until Russia withdraws`), and is the
+        // speaker's own answer, in this sentence or the next: not another's
+        // (`Hungary says it will not happen`, `Moscow has made clear that is
+        // not going to happen`) nor a prediction (`I think it will not
+        // happen`, `we understand it won't happen`).
         let refused = || {
             (i + len..(i + len + 30).min(toks.len())).any(|p| {
                 match_len(&self.refused_demands, toks, p).is_some_and(|n| {
@@ -1705,10 +1705,9 @@ impl Codebook {
             k += 1;
         }
         // `Only full membership, with Article 5 behind it, can stop Russia`,
-        // `only a ceasefire will save lives`: what alone can do it is wanted
-        // (whatever it is said to do).
-        // (Not when a judgement follows the modal: `Only a ceasefire would
-        // give Russia time to rearm`, `Only sanctions will not work`.)
+        // `only a ceasefire will save lives`: what alone can do it is wanted,
+        // unless a judgement follows the modal (`Only a ceasefire would give
+        // Russia time to rearm`, `Only sanctions will not work`).
         if nominal && governor == 0 && flips == 0 {
             let judged_after = |to: usize| {
                 (to..(to + 10).min(toks.len()))

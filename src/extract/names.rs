@@ -605,7 +605,11 @@ impl Extractor {
             let surname_country = a == n && a >= 2 && self.is_first_name(run[a - 2].lower);
             let stop = !t.cap
                 || self.lex.title(t.lower).is_some()
-                || (self.lex.demonyms.contains_key(t.lower) && !surname_country)
+                || (self.lex.demonyms.contains_key(t.lower)
+                    && !surname_country
+                    // `Yang Uk`: a country's short abbreviation is written
+                    // in capitals (`UK`, `US`).
+                    && (t.lower.len() > 3 || t.upper))
                 || NOT_NAMES.contains(t.lower)
                 || INSTITUTION_HEADS.contains(t.lower)
                 || (t.poss && a < n)

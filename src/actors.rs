@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
-use crate::lexicon::Gender;
+use crate::lexicon::{Gender, WordList};
 
 /// The embedded registry.
 pub const DEFAULT_ACTORS: &str = include_str!("../data/actors.toml");
@@ -616,31 +616,10 @@ impl DocActors {
     /// for Ursula von der Leyen.
     fn find_particle_surname(&self, tkey: &str) -> Option<usize> {
         let words: Vec<&str> = tkey.split(' ').collect();
-        let particles = words[..words.len() - 1].iter().all(|w| {
-            matches!(
-                *w,
-                "de" | "van"
-                    | "von"
-                    | "der"
-                    | "den"
-                    | "da"
-                    | "di"
-                    | "du"
-                    | "des"
-                    | "del"
-                    | "della"
-                    | "dos"
-                    | "das"
-                    | "le"
-                    | "la"
-                    | "al"
-                    | "el"
-                    | "ter"
-                    | "ten"
-                    | "bin"
-                    | "ibn"
-            )
-        });
+        // (Particles written capitalised, `Le Pen`, `Al Thani`, count too.)
+        let particles = words[..words.len() - 1]
+            .iter()
+            .all(|w| NAME_PARTICLES.contains(w) || matches!(*w, "des" | "le" | "la" | "al" | "el"));
         if !particles {
             return None;
         }
@@ -754,17 +733,32 @@ impl DocActors {
     }
 }
 
+/// Lowercase particles inside surnames (`Ursula von der Leyen`, `Caspar van
+/// der Berg`, `Luiz Inácio Lula da Silva`): part of a name when a name word
+/// follows them.
+pub(crate) static NAME_PARTICLES: WordList = WordList::new(&[
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "ter", "ten",
+    "zu", "bin", "ibn",
+]);
+
+/// Whether a lowercase word is a generational suffix after a name (`Jr.`,
+/// `Sr`, `III`).
+pub(crate) fn is_generational_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "jr" | "sr" | "ii" | "iii" | "iv"
+    )
+}
+
 /// The byte range of the surname in a transliteration key: its last word,
 /// or the word before a generational suffix (`ferdinand marcos jr`).
 fn surname_span(key: &str) -> (usize, usize) {
     let last_start = |k: &str| k.rfind(' ').map_or(0, |p| p + 1);
     let end = key.len();
     let start = last_start(key);
-    let suffix = matches!(
-        key[start..].trim_end_matches('.'),
-        // (`jr` transliterated: `j` is `i` in the key.)
-        "ir" | "jr" | "sr" | "ii" | "iii" | "iv"
-    );
+    // (`jr` transliterated: `j` is `i` in the key.)
+    let suffix =
+        is_generational_suffix(&key[start..]) || key[start..].trim_end_matches('.') == "ir";
     if suffix && start > 0 {
         let before = &key[..start - 1];
         (last_start(before), before.len())

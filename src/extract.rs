@@ -20,7 +20,8 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::actors::{
-    fold_name, role_words, translit_key, Actor, ActorId, ActorKind, DocActors, Known, Registry,
+    fold_name, is_generational_suffix, role_words, translit_key, Actor, ActorId, ActorKind,
+    DocActors, Known, Registry, NAME_PARTICLES,
 };
 use crate::document::Document;
 use crate::lexicon::{CueForm, Gender, Lexicons, TitleKind, WordList};

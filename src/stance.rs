@@ -1244,15 +1244,7 @@ impl Codebook {
         let occupiers = term == Term::Con
             && toks[i].starts_with("claim")
             && i > 0
-            && toks[i - 1]
-                .strip_suffix("'s")
-                .or_else(|| toks[i - 1].strip_suffix("’s"))
-                .is_some_and(|owner| {
-                    ci.reversing_subjects
-                        .pats
-                        .iter()
-                        .any(|p| p.matches_at(&[owner], 0))
-                });
+            && occupiers_possessive(ci, toks[i - 1]);
         if reversed || occupiers {
             orientation = -orientation;
         }
@@ -1464,19 +1456,20 @@ impl Codebook {
         if find_any(&self.conditionals, toks.slice(shared_from, i)).is_some() {
             return None;
         }
+        // Another's verb of wanting in the scope: not the speaker's (`we have
+        // threatened to impose new sanctions`) nor an infinitive (`to expect
+        // Russia to give back ...` is the speaker's expectation).
+        let others_verb = find_any(&self.reported_others, scope).filter(|&k| {
+            let own = scope[k.saturating_sub(3)..k]
+                .iter()
+                .any(|&w| w == "we" || w == "i");
+            let infinitive = k > 0 && scope[k - 1] == "to";
+            !own && !infinitive
+        });
         // `Moscow wants us to hand over Crimea and the Donbas. That is not
         // going to happen.`, `The Kremlin wants a pledge that Ukraine will
         // never join NATO, and it will not get one`: another's demand the
         // speaker then refuses is the demand's side reversed.
-        let demanded = || {
-            find_any(&self.reported_others, scope).is_some_and(|k| {
-                let own = scope[k.saturating_sub(3)..k]
-                    .iter()
-                    .any(|&w| w == "we" || w == "i");
-                let infinitive = k > 0 && scope[k - 1] == "to";
-                !own && !infinitive
-            })
-        };
         // The refusal takes the demand as its subject (`that is not going to
         // happen`, `which won't happen`, `it will not get one`), is no
         // condition (`that won't happen until Russia withdraws`), and is the
@@ -1526,7 +1519,7 @@ impl Codebook {
                 })
             })
         };
-        if !demand_refused && refused() && demanded() {
+        if !demand_refused && others_verb.is_some() && refused() {
             return self
                 .vote_at(ci, toks, (i, len), term, asserted, true)
                 .map(|v| Vote {
@@ -1537,30 +1530,18 @@ impl Codebook {
         }
         // `asking Kyiv to cede`, `a desire from Moscow to end`: another actor's stance.
         let other = !demand_refused
-            && find_any(&self.reported_others, scope).is_some_and(|k| {
-                // `to expect Russia to give back ...` is the speaker's
-                // expectation; `we have threatened to impose new sanctions` the
-                // speaker's threat.
-                if k > 0 && scope[k - 1] == "to"
-                    || scope[k.saturating_sub(3)..k]
-                        .iter()
-                        .any(|&w| w == "we" || w == "i")
-                {
-                    return false;
-                }
+            && others_verb.is_some_and(|k| {
                 // `Ukraine cannot be forced to give up land`: a refusal to be
                 // made to, which keeps the speaker's stance (and its negation).
                 let refused_passive = k >= 2
                     && matches!(scope[k - 1], "be" | "been" | "being")
                     && (k.saturating_sub(3)..k - 1)
                         .any(|j| match_len(&self.negators, scope, j).is_some());
-                if refused_passive {
-                    return false;
-                }
-                scope[k + 1..]
-                    .iter()
-                    .take(6)
-                    .any(|&w| w == "to" || w == "from" || w == "by" || w == "for")
+                !refused_passive
+                    && scope[k + 1..]
+                        .iter()
+                        .take(6)
+                        .any(|&w| w == "to" || w == "from" || w == "by" || w == "for")
             });
         if other {
             return None;
@@ -2195,29 +2176,31 @@ fn recognizes_the_opposite(ci: &CompiledIssue, toks: Toks<'_>, i: usize, len: us
         return false;
     }
     let object = (i + 1..(i + 6).min(toks.len())).take_while(|&k| !is_boundary(toks[k]));
-    let russian = object.clone().take(3).any(|k| {
-        matches!(
-            toks[k],
-            "russia's"
-                | "russia’s"
-                | "moscow's"
-                | "moscow’s"
-                | "kremlin's"
-                | "kremlin’s"
-                | "russian"
-        )
-    });
+    let russian = object
+        .clone()
+        .take(3)
+        .any(|k| toks[k] == "russian" || occupiers_possessive(ci, toks[k]));
     if russian {
         return false;
     }
-    object.clone().take(3).any(|k| {
-        matches!(
-            toks[k],
-            "ukraine" | "ukraine's" | "kyiv's" | "ukrainian" | "ukraine’s" | "kyiv’s"
-        )
-    }) || object
+    object
         .clone()
-        .any(|k| ci.con.matches_at(toks, k) || ci.con_topic.matches_at(toks, k))
+        .take(3)
+        .any(|k| matches!(toks[k], "ukraine" | "ukraine's" | "kyiv's" | "ukrainian"))
+        || object
+            .clone()
+            .any(|k| ci.con.matches_at(toks, k) || ci.con_topic.matches_at(toks, k))
+}
+
+/// Whether `w` is the possessive of one of the issue's `reversing_subjects`
+/// (`russia's`, `the kremlin's`; the tokens' apostrophes are straight).
+fn occupiers_possessive(ci: &CompiledIssue, w: &str) -> bool {
+    w.strip_suffix("'s").is_some_and(|owner| {
+        ci.reversing_subjects
+            .pats
+            .iter()
+            .any(|p| p.matches_at(&[owner], 0))
+    })
 }
 
 /// Whether the word at `scope[k]` is the verb of a purpose infinitive

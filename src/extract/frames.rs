@@ -683,12 +683,11 @@ impl Extractor {
         // (`referring to the Alma-Ata Declaration that Armenia used as the
         // basis ...`: the `as` of a relative clause in the object ascribes
         // nothing to what is referred to.)
+        let refers = form.lemma == "refer to";
         let ascribes = toks[j..(j + 12).min(toks.len())]
             .iter()
             .take_while(|t| {
-                !t.punct(".")
-                    && !t.punct(";")
-                    && !(form.lemma == "refer to" && (t.is("that") || t.is("which")))
+                !t.punct(".") && !t.punct(";") && !(refers && (t.is("that") || t.is("which")))
             })
             .any(|t| t.is("as") || t.mark.is_some_and(|(_, open)| open));
         // Not `called for sanctions on Russian gas to be lifted
@@ -724,10 +723,8 @@ impl Extractor {
             }
         }
         // `referring to the Alma-Ata Declaration that Armenia used as the
-        // basis ...`: a verb that only ascribes, with nothing ascribed,
-        // reports nothing.
-        let ascribes_only = form.lemma == "refer to";
-        if ascribes_only {
+        // basis ...`: `refer to` with nothing ascribed reports nothing.
+        if refers {
             return None;
         }
         // `As Zelensky said, the war must end.`: the clause after a fronted

@@ -739,14 +739,6 @@ pub(super) fn time_phrase_ending_at(toks: &[Tok], end: usize) -> Option<usize> {
     (start > 0 && (word(start - 1).is_some() || toks[start - 1].is_comma())).then_some(start)
 }
 
-/// Lowercase particles inside surnames (`Ursula von der Leyen`, `Caspar van
-/// der Berg`, `Luiz Inácio Lula da Silva`): part of a name when a name word
-/// follows them.
-pub(super) static NAME_PARTICLES: WordList = WordList::new(&[
-    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "ter", "ten",
-    "zu", "bin", "ibn",
-]);
-
 /// A surname with the Arabic article (`al-Ansari`, `el-Sisi`, `bin-Zayed`):
 /// a capitalised name word though it starts in lowercase.
 pub(super) fn arabic_article_name(w: &str) -> bool {

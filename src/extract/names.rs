@@ -73,12 +73,7 @@ impl Extractor {
             // new person, whoever else the article names by that first name.
             let introduced = a == i
                 && j == i + 1
-                && toks.get(j).is_some_and(Tok::is_comma)
-                && toks.get(j + 1).is_some_and(|t| {
-                    is_age(t.lower)
-                        || (t.lower.len() <= 3 && t.lower.bytes().all(|b| b.is_ascii_digit()))
-                        || matches!(t.lower, "a" | "an")
-                })
+                && described_after(toks, j, false)
                 && registered(&text[toks[i].start..toks[i].end]).is_none();
             let found = if namesake || introduced {
                 self.first_name_only(toks, a, j, text, ctx)
@@ -179,12 +174,7 @@ impl Extractor {
             None if given => clause_gender(&toks[..a])?,
             None => return None,
         };
-        let introduced = toks.get(j).is_some_and(Tok::is_comma)
-            && toks.get(j + 1).is_some_and(|t| {
-                is_age(t.lower)
-                    || (t.lower.len() <= 3 && t.lower.bytes().all(|b| b.is_ascii_digit()))
-                    || matches!(t.lower, "who" | "whose" | "a" | "an")
-            });
+        let introduced = described_after(toks, j, true);
         if !introduced && !given {
             return None;
         }
@@ -627,10 +617,7 @@ impl Extractor {
         // (Not when the name already opens with a first name, or is two
         // words and a generational suffix: `President Ferdinand Marcos
         // Jr.`, where `Marcos` is a first name too.)
-        let suffixed = matches!(
-            run[n - 1].lower.trim_end_matches('.'),
-            "jr" | "sr" | "ii" | "iii" | "iv"
-        );
+        let suffixed = is_generational_suffix(run[n - 1].lower);
         if n - a > 2 + usize::from(suffixed) && !self.is_first_name(run[a].lower) {
             let first_name = (a + 1..n - 1).find(|&q| self.is_first_name(run[q].lower));
             // A singular capitalised title and its complement, not a group
@@ -1087,6 +1074,19 @@ fn clause_gender(before: &[Tok]) -> Option<Gender> {
         "she" | "her" | "hers" | "herself" => Some(Gender::Female),
         _ => None,
     })
+}
+
+/// Whether the comma at `toks[j]` opens a description of the name before
+/// it: an age (`Andrii, 45,`), an indefinite article (`Martín, a producer`)
+/// or, with `relative`, a relative pronoun (`Yulia, whose husband ...`).
+fn described_after(toks: &[Tok], j: usize, relative: bool) -> bool {
+    toks.get(j).is_some_and(Tok::is_comma)
+        && toks.get(j + 1).is_some_and(|t| {
+            is_age(t.lower)
+                || (t.lower.len() <= 3 && t.lower.bytes().all(|b| b.is_ascii_digit()))
+                || matches!(t.lower, "a" | "an")
+                || (relative && matches!(t.lower, "who" | "whose"))
+        })
 }
 
 /// Whether the words before a single name end with a singular noun naming

@@ -91,6 +91,13 @@ pub struct Issue {
     /// Nouns naming its opposite (need a governing predicate).
     #[serde(default)]
     pub con_topic: Vec<String>,
+    /// `con_topic` nouns that take the opposite side by themselves: a
+    /// speaker who cites `Ukraine's territorial integrity` with no predicate
+    /// of theirs (`our position on the territorial integrity of Ukraine is
+    /// unchanged`) upholds it, while `neutrality` or `sanctions relief`
+    /// cited so may be anyone's.
+    #[serde(default)]
+    pub asserting: Vec<String>,
     /// Words that, within three words of a topic word, make it another
     /// target's (`EU membership`, `accession to the EU` for NATO).
     #[serde(default)]
@@ -181,6 +188,7 @@ struct CompiledIssue {
     pro: PatternSet,
     con: PatternSet,
     con_topic: PatternSet,
+    asserting: PatternSet,
     elsewhere: PatternSet,
     reversing_subjects: PatternSet,
     reversible: PatternSet,
@@ -579,6 +587,7 @@ impl Codebook {
                 pro: compile(&issue.pro),
                 con: compile(&issue.con),
                 con_topic: compile(&issue.con_topic),
+                asserting: compile(&issue.asserting),
                 elsewhere: compile(&issue.elsewhere),
                 reversing_subjects: compile(&issue.reversing_subjects),
                 reversible: compile(&issue.reversible),
@@ -624,6 +633,7 @@ impl Codebook {
                 &mut ci.pro,
                 &mut ci.con,
                 &mut ci.con_topic,
+                &mut ci.asserting,
                 &mut ci.elsewhere,
                 &mut ci.reversing_subjects,
                 &mut ci.reversible,
@@ -783,6 +793,18 @@ impl Codebook {
             } else {
                 text_toks
             };
+            // A noun that upholds a side with no predicate is the speaker's
+            // only in the statement's own words: in `thanked Türkiye for its
+            // position on Ukraine's territorial integrity and said Kyiv was
+            // ready to sign`, the thanks are another statement's.
+            let own_span = match inside {
+                Some(at) if toks.len() > text_toks.len() => {
+                    let first = ctx_starts.partition_point(|&s| s < at);
+                    first..first + text_toks.len()
+                }
+                _ => 0..toks.len(),
+            };
+            let borrowed = |v: &Vote| v.rule.starts_with("asserted-") && !own_span.contains(&v.at);
             let mut votes = if rhetorical {
                 let mut votes = self.votes(ci, toks);
                 for v in &mut votes {
@@ -795,6 +817,7 @@ impl Codebook {
             } else {
                 self.votes(ci, toks)
             };
+            votes.retain(|v| !borrowed(v));
             let mut sum: i32 = votes.iter().map(|v| v.sign).sum();
             // `Kyiv had "nothing against" a phased ceasefire, but that it
             // would not sign a document in which truce means ...`: when the
@@ -1241,10 +1264,16 @@ impl Codebook {
             (k.saturating_sub(2)..k).any(|s| ci.reversing_subjects.matches_at(toks, s))
         };
         // `Russia's claim to Crimea`: the occupier's claim is its control.
-        let occupiers = term == Term::Con
+        let occupiers = (term == Term::Con
             && toks[i].starts_with("claim")
             && i > 0
-            && occupiers_possessive(ci, toks[i - 1]);
+            && occupiers_possessive(ci, toks[i - 1]))
+            // `the territorial integrity of Russia, including Crimea`: the
+            // occupier's integrity holds the land it took.
+            || (term == Term::ConTopic
+                && toks[i] == "territorial"
+                && ((i > 0 && occupiers_possessive(ci, toks[i - 1]))
+                    || occupier_after_of(ci, toks, i + len)));
         if reversed || occupiers {
             orientation = -orientation;
         }
@@ -1354,6 +1383,7 @@ impl Codebook {
                 sign: -orientation,
                 rule: format!("postponed-{kind}"),
                 words: span(&toks, i, i + len),
+                at: i,
             });
         }
         // Preconditions demand what follows: `no talks until a ceasefire`.
@@ -1384,7 +1414,12 @@ impl Codebook {
                 } else {
                     (orientation, format!("precondition-{kind}"))
                 };
-                return Some(Vote { sign, rule, words });
+                return Some(Vote {
+                    sign,
+                    rule,
+                    words,
+                    at: i,
+                });
             }
         }
         // `Russia might halt its invasion and drop claims to ... if the US
@@ -1451,6 +1486,7 @@ impl Codebook {
                 sign: orientation,
                 rule: format!("offered-once-{kind}"),
                 words: span(&toks, once_at.unwrap_or(i), i + len),
+                at: i,
             });
         }
         if find_any(&self.conditionals, toks.slice(shared_from, i)).is_some() {
@@ -1526,6 +1562,7 @@ impl Codebook {
                     sign: -v.sign,
                     rule: format!("refused-demand-{}", v.rule),
                     words: v.words,
+                    at: v.at,
                 });
         }
         // `asking Kyiv to cede`, `a desire from Moscow to end`: another actor's stance.
@@ -1707,6 +1744,7 @@ impl Codebook {
                     sign: orientation,
                     rule: format!("only-means-{rule}"),
                     words: span(&toks, from, to),
+                    at: i,
                 });
             }
         }
@@ -1928,6 +1966,27 @@ impl Codebook {
         if nominal {
             flips -= fears;
         }
+        // `Azerbaijan's position on the sovereignty and territorial integrity
+        // of Ukraine remains unchanged`, `the inviolability of borders`: a
+        // noun that upholds the opposite by itself, cited by the speaker
+        // with no predicate, is upheld (not as the object of talks: `talks on
+        // territorial integrity`).
+        let asserted_alone = term == Term::ConTopic
+            && governor == 0
+            && flips == 0
+            && !talked_about
+            && ci.asserting.matches_at(toks, i);
+        if asserted_alone {
+            // `the “so-called territorial integrity” of Ukraine`: the speaker
+            // disowns what the noun upholds.
+            let disowned = i > 0 && toks[i - 1] == "so-called";
+            return Some(Vote {
+                sign: if disowned { -orientation } else { orientation },
+                rule: format!("asserted-{}{rule}", if disowned { "disowned-" } else { "" }),
+                words: span(&toks, i, i + len),
+                at: i,
+            });
+        }
         let sign = if nominal {
             // A noun carries a side only under a predicate or negation.
             match (governor, flips) {
@@ -1945,6 +2004,7 @@ impl Codebook {
             sign,
             rule,
             words: span(&toks, first, last),
+            at: i,
         })
     }
 }
@@ -1962,6 +2022,8 @@ struct Vote {
     sign: i32,
     rule: String,
     words: String,
+    /// Where the issue's words start in the tokens voted on.
+    at: usize,
 }
 
 /// Verbs that report or ascribe: after `and` they open a clause of their
@@ -2201,6 +2263,22 @@ fn occupiers_possessive(ci: &CompiledIssue, w: &str) -> bool {
             .iter()
             .any(|p| p.matches_at(&[owner], 0))
     })
+}
+
+/// Whether an `of` phrase at `toks[at..]` names the occupier (`of Russia`,
+/// `of the Russian Federation`).
+fn occupier_after_of(ci: &CompiledIssue, toks: Toks<'_>, at: usize) -> bool {
+    if toks.get(at) != Some(&"of") {
+        return false;
+    }
+    let owner = if toks.get(at + 1) == Some(&"the") {
+        at + 2
+    } else {
+        at + 1
+    };
+    owner < toks.len()
+        && (ci.reversing_subjects.matches_at(toks, owner)
+            || (toks[owner] == "russian" && toks.get(owner + 1) == Some(&"federation")))
 }
 
 /// Whether the word at `scope[k]` is the verb of a purpose infinitive

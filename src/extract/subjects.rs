@@ -495,9 +495,19 @@ impl Extractor {
                 // end before one (`an adviser to the prime minister told
                 // state television`), a noun after a determiner aside
                 // (`familiar with the plans`).
+                // `Exporters of seafood, textiles and coffee say`: what a
+                // trade deals in may be a list, commas and all.
+                let listed = |n: usize| {
+                    rest[0] == "of"
+                        && RELATIONAL_NOUNS.contains(t.lower)
+                        && rest[n + 1..].iter().any(|&w| w == "and" || w == "or")
+                };
                 let clean = toks[a + 1..end].iter().enumerate().all(|(n, t)| {
                     let after_determiner =
                         toks[a + n].word && NOUN_DETERMINERS.contains(toks[a + n].lower);
+                    if t.is_comma() && n > 1 && listed(n) {
+                        return true;
+                    }
                     t.word
                         && t.quote.is_none()
                         && if rest[0] == "who" {
@@ -533,7 +543,11 @@ impl Extractor {
                     return Some((start, end));
                 }
             }
-            if !t.word || t.is_comma() {
+            // (Past the commas of a list, to what its `of` phrase
+            // follows: `Producers of coffee, tea and rice said`.)
+            let in_list =
+                t.is_comma() && toks[a + 1..end].iter().any(|t| t.is("and") || t.is("or"));
+            if !(t.word || in_list) {
                 break;
             }
         }

@@ -1167,7 +1167,20 @@ impl Codebook {
                     toks.get(c + 1).is_some_and(|&x| {
                         matches!(
                             x,
-                            "under" | "in" | "at" | "by" | "for" | "on" | "even" | "ever"
+                            "under"
+                                | "in"
+                                | "at"
+                                | "by"
+                                | "for"
+                                | "on"
+                                | "even"
+                                | "ever"
+                                // `will not, now or later, recognise`
+                                | "now"
+                                | "today"
+                                | "either"
+                                | "whatever"
+                                | "whether"
                         )
                     })
                 };
@@ -1844,6 +1857,13 @@ impl Codebook {
                         continue;
                     }
                 }
+            }
+            // `sanctions hurt Europe's industry far more than they hurt
+            // Russia`: what follows `than` is the lesser term of a
+            // comparison, no judgement of the words.
+            if toks[hi.saturating_sub(3)..hi].contains(&"than") {
+                hi += 1;
+                continue;
             }
             // `a ceasefire would make it impossible for Russia to regroup`:
             // a judgement after `it` is of the extraposed clause.

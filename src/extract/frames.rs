@@ -349,9 +349,29 @@ impl Extractor {
         {
             return None;
         }
+        // `Arild Moe, a research professor at the institute, believes the
+        // Kremlin will test Norway's resolve`: a belief the article reports
+        // is the believer's view, a clause with or without `that` (other
+        // mental states need `that`: `expects the ruling soon`).
+        // (Not a verb sharing the subject of another: `said A and believed
+        // B` is one report; nor `a think tank`.)
+        let coordinated = self
+            .skip_adverbs_left(toks, i)
+            .checked_sub(1)
+            .is_some_and(|p| matches!(toks[p].lower, "and" | "but" | "or"));
+        let believes_clause = matches!(form.lemma.as_str(), "believe" | "think" | "reckon")
+            && !participle
+            && !coordinated
+            && toks
+                .get(j)
+                .is_none_or(|t| !matches!(t.lower, "tank" | "tanks"))
+            && toks
+                .get(j)
+                .is_some_and(|t| t.word && t.quote.is_none() && !t.is("that") && !t.is("in"))
+            && self.looks_like_clause(toks, j);
         if form.classes.cognition && !form.classes.clause {
             let next_that = toks.get(j).is_some_and(|t| t.is("that"));
-            if !next_that {
+            if !next_that && !believes_clause {
                 return None;
             }
         }
@@ -1243,9 +1263,10 @@ impl Extractor {
         // carries a relative clause.
         let verb_later =
             SAY_LIKE.contains(form.lemma.as_str()) && finite_verb_within(&toks[k..], 30);
-        if form.classes.clause
+        if (form.classes.clause
             && !form.classes.cognition
-            && (verb_later || self.looks_like_clause(toks, k))
+            && (verb_later || self.looks_like_clause(toks, k)))
+            || (believes_clause && k == j)
         {
             frame.content = Some((k, toks.len()));
             return Some(frame);

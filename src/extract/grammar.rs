@@ -928,6 +928,12 @@ pub(super) static ANON_NOUNS: WordList = WordList::new(&[
     "vendors",
     "owner",
     "owners",
+    "co-owner",
+    "co-owners",
+    "founder",
+    "founders",
+    "co-founder",
+    "co-founders",
     // More people quoted for what they do or are: `a Russian restaurateur
     // who moved to Dubai said`, `voters in Narva say`.
     "restaurateur",
@@ -1686,6 +1692,12 @@ pub(super) static SOCIAL_PLATFORMS: WordList = WordList::new(&[
 pub(super) static RELATIONAL_NOUNS: WordList = WordList::new(&[
     "owner",
     "owners",
+    "co-owner",
+    "co-owners",
+    "founder",
+    "founders",
+    "co-founder",
+    "co-founders",
     "mother",
     "mothers",
     "father",

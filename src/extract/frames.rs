@@ -1041,9 +1041,13 @@ impl Extractor {
                 that_at = self.set_off_before_that(toks, n);
                 break;
             }
+            // (`said in a written reply to the Mainichi Shimbun that`: a
+            // participle after a determiner describes its noun.)
+            let attributive = n > 0 && NOUN_DETERMINERS.contains(toks[n - 1].lower);
             if t.mark.is_some()
                 || t.punct(".")
                 || (n > k
+                    && !attributive
                     && self.lex.cues.longest_at(&[t.lower]).is_some_and(|(f, _)| {
                         !f.classes.noun && f.classes.clause && !f.base && !t.is("position")
                     }))

@@ -1086,6 +1086,14 @@ pub(super) static INSTITUTION_HEADS: WordList = WordList::new(&[
     "authorities",
     "administration",
     "company",
+    // `The firm said`, `the lender said in a statement`.
+    "firm",
+    "corporation",
+    "conglomerate",
+    "lender",
+    "insurer",
+    "airline",
+    "refiner",
     "committee",
     "court",
     "prosecutors",
@@ -1220,6 +1228,12 @@ pub(super) static NEWS_SOURCES: WordList = WordList::new(&[
 
 /// Nouns that end a news outlet's name (`The Kyiv Independent`, `the
 /// Moscow Times`, `Novaya Gazeta`).
+/// The last words of a company's name (`Mitsui & Co.`, `Toyota Motor
+/// Corp.`, `Shell plc`, `Gazprom Neft PJSC`): the name is a body's.
+pub(super) static COMPANY_SUFFIXES: WordList = WordList::new(&[
+    "co.", "corp.", "inc.", "ltd.", "ltd", "plc", "llc", "gmbh", "pjsc", "ojsc", "jsc",
+]);
+
 pub(super) static MEDIA_HEADS: WordList = WordList::new(&[
     "times",
     "post",

@@ -530,6 +530,31 @@ impl Extractor {
                 }
             }
         }
+        // `Mitsui & Co.`, `Toyota Motor Corp.`, `Shell plc`: a company's
+        // name, whole.
+        let company = n >= 2
+            && (COMPANY_SUFFIXES.contains(run[n - 1].lower)
+                || run[1..n - 1].iter().any(|t| t.lower == "&"));
+        if company {
+            let from = run.iter().position(|t| t.cap).unwrap_or(0);
+            // (The text itself: the run holds words only, and the ampersand
+            // is the name's.)
+            name.clear();
+            for (k, word) in text[run[from].start..run[n - 1].end]
+                .split_whitespace()
+                .enumerate()
+            {
+                if k > 0 {
+                    name.push(' ');
+                }
+                name.push_str(word);
+            }
+            return Some(
+                ctx.actors
+                    .find(name)
+                    .unwrap_or_else(|| ctx.actors.add(Known::unregistered_body(name.clone()))),
+            );
+        }
         // `The Kyiv Independent`, `the Kyiv Post`, `Novaya Gazeta`: an
         // outlet's name (a place and its paper's noun), not a place.
         let outlet = n >= 2

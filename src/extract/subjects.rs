@@ -554,6 +554,13 @@ impl Extractor {
         let mut a = end;
         while a > 0 {
             let t = &toks[a - 1];
+            // `Mitsui & Co. said`, `Johnson & Johnson said`: an ampersand
+            // between the capitalised words of a company's name.
+            let ampersand = t.lower == "&" && a >= 2 && a < end && toks[a - 2].cap && toks[a].cap;
+            if ampersand {
+                a -= 1;
+                continue;
+            }
             if !t.word || t.quote.is_some() {
                 break;
             }
@@ -583,6 +590,8 @@ impl Extractor {
                     "first" | "second" | "third" | "fourth" | "fifth" | "other" | "same" | "next"
                 );
             let accept = t.cap
+                // `Shell plc said`
+                || (a == end && a >= 2 && toks[a - 2].cap && COMPANY_SUFFIXES.contains(l))
                 || source_adjective
                 || role_adjective
                 || self.lex.title(l).is_some()

@@ -156,7 +156,8 @@ impl Extractor {
             Some(TitleKind::Abbrev | TitleKind::Honorific(_))
         ) || word.contains('.')
             || (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
-            || ["mr", "mrs", "ms", "dr", "st", "jr", "sr"]
+            // `Mitsui & Co. said`, `Toyota Motor Corp.`: a company's suffix.
+            || ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "corp", "inc", "ltd", "bros"]
                 .iter()
                 .any(|a| word.eq_ignore_ascii_case(a))
             // `said on Nov. 27 that`: a month as AP writes it.

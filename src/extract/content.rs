@@ -1101,12 +1101,25 @@ impl Extractor {
             // guarantees`: a plain present after a plural subject.
             // `said Poland's leaders “want the war to continue”`: the
             // subject outside the marks, the predicate opening them.
-            let opens_quote = n > 1
+            // (`said Tashkent “consistently advocates” a settlement`: an
+            // adverb may open the marks before the verb.)
+            let mark_at = if n > 2
                 && t.quote.is_some()
-                && window[n - 1].mark.is_some_and(|(_, open)| open)
-                && window[n - 2].word
-                && window[n - 2].quote.is_none();
-            let s = if opens_quote { n - 1 } else { n };
+                && window[n - 1].quote.is_some()
+                && window[n - 1].word
+                && !window[n - 1].cap
+                && window[n - 1].lower.ends_with("ly")
+            {
+                n - 2
+            } else {
+                n.saturating_sub(1)
+            };
+            let opens_quote = mark_at > 0
+                && t.quote.is_some()
+                && window[mark_at].mark.is_some_and(|(_, open)| open)
+                && window[mark_at - 1].word
+                && window[mark_at - 1].quote.is_none();
+            let s = if opens_quote { mark_at } else { n };
             let plural_subject = s > 0 && window[s - 1].quote.is_none() && {
                 let w = window[s - 1].lower;
                 matches!(w, "they" | "we")
@@ -1133,8 +1146,16 @@ impl Extractor {
             // plan “undermines Europe”`: a verb in -s opening the marks
             // after a singular subject outside them.
             let s_form = l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") && !t.cap && !t.poss;
-            if opens_quote && s_form && window.get(n + 1).is_some_and(|x| x.word) {
-                let subject = &window[..n - 1];
+            // (The object inside the marks or after them: `said the plan
+            // “undermines Europe”`, `said Tashkent “firmly rejects” the
+            // plan`.)
+            let object_next = window.get(n + 1).is_some_and(|x| x.word)
+                || (window
+                    .get(n + 1)
+                    .is_some_and(|x| x.mark.is_some_and(|(_, open)| !open))
+                    && window.get(n + 2).is_some_and(|x| x.word));
+            if opens_quote && s_form && object_next {
+                let subject = &window[..mark_at];
                 let plain = (1..=6).contains(&subject.len())
                     && subject.iter().all(|w| {
                         w.word && w.quote.is_none() && !w.finite_or_modal() && !w.is("to")
@@ -1181,15 +1202,26 @@ impl Extractor {
                         && window[1..n].iter().all(|w| {
                             w.word && w.quote.is_none() && !w.finite_or_modal() && !w.is("to")
                         }));
-                let named_subject = n > 0
-                    && window[n - 1].quote.is_none()
-                    && ((window[n - 1].cap && !window[n - 1].poss)
-                        || matches!(window[n - 1].lower, "he" | "she" | "it")
+                // `said Tashkent consistently supports a peaceful
+                // settlement`: an adverb between the subject and its verb.
+                let mut before = n;
+                while before > 1
+                    && window[before - 1].word
+                    && !window[before - 1].cap
+                    && window[before - 1].lower.len() > 4
+                    && window[before - 1].lower.ends_with("ly")
+                {
+                    before -= 1;
+                }
+                let named_subject = before > 0
+                    && window[before - 1].quote.is_none()
+                    && ((window[before - 1].cap && !window[before - 1].poss)
+                        || matches!(window[before - 1].lower, "he" | "she" | "it")
                         || noun_subject);
                 // `said she follows the debate`: after a personal pronoun a
                 // word in -s is its verb.
-                let after_pronoun = n > 0
-                    && matches!(window[n - 1].lower, "he" | "she" | "it")
+                let after_pronoun = before > 0
+                    && matches!(window[before - 1].lower, "he" | "she" | "it")
                     && !matches!(
                         l,
                         "always"

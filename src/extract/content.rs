@@ -114,9 +114,19 @@ impl Extractor {
         // pronoun's aside, which is no appositive: `Kyiv, he said,
         // appreciated Indonesia's goodwill`.)
         let pronoun_aside = matches!(toks[subj_start].lower, "he" | "she" | "they" | "we");
+        // `Slovakia, he said after meeting the Czech president, “must not
+        // become ...”`: the continuation may open a quotation.
+        let quoted = toks
+            .get(c)
+            .is_some_and(|t| t.mark.is_some_and(|(_, open)| open))
+            && toks.get(c + 1).is_some_and(|t| t.quote.is_some());
+        let opening = c;
+        if quoted {
+            c += 1;
+        }
         let continues = toks.get(c).is_some_and(|t| {
             t.word
-                && t.quote.is_none()
+                && (t.quote.is_none() || quoted)
                 && t.mark.is_none()
                 && (pronoun_aside
                     || self
@@ -174,7 +184,7 @@ impl Extractor {
             && toks
                 .get(c)
                 .is_some_and(|t| matches!(t.lower, "because" | "since"));
-        if (verb_first || reason) && c == k + 1 {
+        if (verb_first || reason) && opening == k + 1 {
             return Some(0);
         }
         let before = &toks[..subj_start - 1];
@@ -229,7 +239,7 @@ impl Extractor {
                         || (MODALS.contains(t.lower) && !t.is("to"))
                         || (n > 0 && t.looks_past_tense()))
             });
-        Some(if reporters_own { c } else { 0 })
+        Some(if reporters_own { opening } else { 0 })
     }
 
     /// The end of a recipient noun phrase starting at `k` (`reporters`,

@@ -799,7 +799,23 @@ impl Extractor {
         // `“We'll see,” Trump said when asked whether ...`, `... said after
         // meeting Macron`: a reduced adverbial clause of the cue.
         let trailing_position = frame.subj.is_some_and(|(a, _)| after_separator(toks, a));
+        // (Not set off inside the content it reports: `Slovakia, he said
+        // after meeting the Czech president, “must not become ...”`.)
+        let content_resumes = (k + 2..(k + 16).min(toks.len()))
+            .find(|&m| !toks[m].word || toks[m].quote.is_some())
+            .is_some_and(|m| {
+                toks[m].is_comma()
+                    && toks.get(m + 1).is_some_and(|t| {
+                        t.mark.is_some_and(|(_, open)| open)
+                            || (t.word
+                                && !t.cap
+                                && (FINITE_VERBS.contains(t.lower)
+                                    || BE_FORMS.contains(t.lower)
+                                    || (MODALS.contains(t.lower) && !t.is("to"))))
+                    })
+            });
         let reduced_adverbial = trailing_position
+            && !content_resumes
             && toks
                 .get(k)
                 .is_some_and(|t| matches!(t.lower, "when" | "after" | "before" | "while" | "if"))

@@ -586,6 +586,8 @@ pub(super) static ATTITUDE_VERBS: WordList = WordList::new(&[
     "went",
     "offered",
     "stayed",
+    // `Trond ... put it more bluntly.`
+    "put",
 ]);
 /// Heads of descriptions that name a person already named (`the
 /// diplomat`, `the SPD politician`) rather than a new unnamed source.

@@ -172,7 +172,27 @@ impl Extractor {
         let gender = match self.lex.first_name_gender(toks[a].lower) {
             Some(gender) => gender,
             None if given => clause_gender(&toks[..a])?,
-            None => return None,
+            // `Trond, who has fished out of Kirkenes for 31 years and would
+            // give only his first name, put it more bluntly`: a name the
+            // lexicon does not know, whose relative clause says who.
+            None => {
+                let who = toks.get(j).is_some_and(Tok::is_comma)
+                    && toks.get(j + 1).is_some_and(|t| t.is("who"));
+                if !who
+                    || self.lex.demonyms.contains_key(toks[a].lower)
+                    || self.lex.title(toks[a].lower).is_some()
+                {
+                    return None;
+                }
+                toks[j + 2..]
+                    .iter()
+                    .take_while(|t| !t.is_comma() && !t.punct("."))
+                    .find_map(|t| match t.lower {
+                        "he" | "his" | "him" | "himself" => Some(Gender::Male),
+                        "she" | "her" | "herself" => Some(Gender::Female),
+                        _ => None,
+                    })?
+            }
         };
         let introduced = described_after(toks, j, true);
         if !introduced && !given {

@@ -664,7 +664,13 @@ impl Extractor {
                 // `“...,” Zelensky said. Peskov was more cautious. “We need
                 // to study the document.”`: a person opening a sentence of
                 // narration is who a quotation after it continues.
-                let opens = toks.first().is_some_and(|t| t.start == h.0);
+                // (After its title: `President Peter Pellegrini took a more
+                // cautious line.`)
+                let opens = toks
+                    .iter()
+                    .take_while(|t| t.start < h.0)
+                    .all(|t| t.cap && self.is_title_word(t.lower) || t.is("the"))
+                    && toks.iter().any(|t| t.start == h.0);
                 let narration = toks.iter().all(|t| t.quote.is_none() && t.mark.is_none());
                 // Of a manner or an attitude (`was more cautious`, `struck
                 // a different tone`, `did not mince words`), not an act

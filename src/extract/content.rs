@@ -473,7 +473,19 @@ impl Extractor {
             .is_some_and(|w| w == "according" || per(w))
         {
             let (a, b) = self.np_right(toks, j)?;
-            frame.subj = Some((a, b));
+            // `according to a statement by the foreign ministry spokesman,
+            // Tamim Khallaf.`: a name in apposition that ends the sentence
+            // is the source's.
+            let named_end = toks.get(b).filter(|t| t.is_comma()).and_then(|_| {
+                let run = toks[b + 1..]
+                    .iter()
+                    .take_while(|t| t.word && t.cap && !t.poss && t.quote.is_none())
+                    .count();
+                let end = b + 1 + run;
+                let closes = toks.get(end).is_none_or(|t| t.punct("."));
+                ((2..=4).contains(&run) && closes).then_some(end)
+            });
+            frame.subj = Some((a, named_end.unwrap_or(b)));
             frame.kind_hint = FrameKind::According;
             let leading = toks[..i]
                 .iter()

@@ -621,20 +621,29 @@ impl Extractor {
         }
         // `a survey by Novus`, `a poll by Alpha Research`: the document's
         // author, a body whatever its name.
-        if let Some(by) = words.iter().position(|t| t.is("by")) {
+        // `a statement by the foreign ministry`, `a statement from the
+        // Egyptian presidency`: or a body or a role described.
+        if let Some(by) = words.iter().position(|t| t.is("by") || t.is("from")) {
             let author: Vec<Tok> = words[by + 1..]
                 .iter()
                 .skip_while(|t| t.is("the"))
                 .map(|&&t| t)
                 .collect();
-            let authored = by >= 1
-                && DOCUMENT_NOUNS.contains(words[by - 1].lower)
-                && (1..=8).contains(&author.len())
+            let named = words[by].is("by")
                 && author.first().is_some_and(|t| t.cap)
                 && author.last().is_some_and(|t| t.cap)
                 && author
                     .iter()
                     .all(|t| t.word && (t.cap || matches!(t.lower, "of" | "for" | "the" | "and")));
+            let described = author.iter().all(|t| t.word && !t.poss)
+                && author.last().is_some_and(|t| {
+                    INSTITUTION_HEADS.contains(t.lower)
+                        || matches!(self.lex.title(t.lower), Some(TitleKind::Role))
+                });
+            let authored = by >= 1
+                && DOCUMENT_NOUNS.contains(words[by - 1].lower)
+                && (1..=8).contains(&author.len())
+                && (named || described);
             if authored {
                 let found = self
                     .resolve_np(&author, text, ctx, hint, at)

@@ -738,7 +738,7 @@ impl DocActors {
 /// follows them.
 pub(crate) static NAME_PARTICLES: WordList = WordList::new(&[
     "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "ter", "ten",
-    "zu", "bin", "ibn",
+    "zu", "bin", "ibn", "la", "las", "los", "le",
 ]);
 
 /// Whether a lowercase word is a generational suffix after a name (`Jr.`,

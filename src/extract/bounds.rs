@@ -48,6 +48,18 @@ impl Extractor {
                 if let Some(colon) = label_end {
                     cs2 = colon + 1;
                 }
+                // `Sybiha ... was blunter: the peninsula, he said, “is the
+                // key ...”`: the narration before a colon introduces the
+                // interrupted report.
+                if frames[fi].kind_hint == FrameKind::Parenthetical {
+                    let subject_start = frames[fi].subj.map_or(frames[fi].cue_i, |(a, _)| a);
+                    let colon = (cs2..subject_start.min(ce))
+                        .rev()
+                        .find(|&k| toks[k].punct(":") && toks[k].quote.is_none());
+                    if let Some(colon) = colon {
+                        cs2 = colon + 1;
+                    }
+                }
                 while cs2 < ce
                     && (toks[cs2].is_comma()
                         || toks[cs2].is("while")
@@ -100,21 +112,89 @@ impl Extractor {
                     break;
                 }
             }
+            // `Takaichi, who told the Diet that Japan stands with Ukraine
+            // “today and tomorrow,” did not say whether ...`: a report in a
+            // relative clause ends at the comma that closes the clause,
+            // before the main clause's predicate.
+            let in_relative = {
+                let mut l = self.skip_adverbs_left(toks, frames[fi].cue_i);
+                while l > 0 && matches!(toks[l - 1].lower, "has" | "have" | "had" | "also") {
+                    l -= 1;
+                }
+                l >= 2 && toks[l - 1].is("who") && toks[l - 2].is_comma()
+            };
+            let predicate_at = |n: usize| {
+                toks.get(n).is_some_and(|v| {
+                    v.word
+                        && !v.cap
+                        && v.quote.is_none()
+                        && (FINITE_VERBS.contains(v.lower)
+                            || v.looks_past_tense()
+                            || matches!(v.lower, "did" | "does" | "has" | "had" | "was" | "is")
+                            || (MODALS.contains(v.lower) && !v.is("to")))
+                })
+            };
+            // (A relative clause inside the content closes its own comma:
+            // `who said the plan, which was drafted in Washington, was
+            // flawed, declined`.)
+            let mut inner_relative = false;
             // Clause boundaries.
             let mut k = scan_from;
             while k < ce {
                 let t = &toks[k];
+                if in_relative && k > cs && t.is_comma() && t.quote.is_none() {
+                    let opens = toks
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.lower, "which" | "who" | "whose"));
+                    if opens || inner_relative {
+                        inner_relative = opens;
+                        k += 1;
+                        continue;
+                    }
+                }
+                if in_relative && k > cs {
+                    let closes_clause = (t.is_comma() && t.quote.is_none() && predicate_at(k + 1))
+                        || (t.mark.is_some_and(|(_, open)| !open)
+                            && toks[k - 1].is_comma()
+                            && predicate_at(k + 1));
+                    if closes_clause {
+                        ce = if t.is_comma() { k } else { k + 1 };
+                        break;
+                    }
+                }
                 // `“... in the right direction,” but she declined ...`: a
                 // quotation ending in a comma, then a new clause.
+                // (`“does not recognize unilateral sanctions,” a position
+                // that has frustrated its partners`: the reporter's comment
+                // on the quotation.)
+                let comment_follows = toks
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.lower, "a" | "an"))
+                    && toks.get(k + 2).is_some_and(|n| {
+                        matches!(
+                            n.lower,
+                            "claim"
+                                | "allegation"
+                                | "assertion"
+                                | "accusation"
+                                | "position"
+                                | "stance"
+                                | "view"
+                                | "line"
+                                | "remark"
+                                | "reference"
+                        )
+                    });
                 let closes_with_comma = t.mark.is_some_and(|(_, open)| !open)
                     && k > 0
                     && toks[k - 1].lower == ","
-                    && toks.get(k + 1).is_some_and(|n| {
-                        matches!(
-                            n.lower,
-                            "but" | "although" | "though" | "while" | "whereas" | "according"
-                        )
-                    });
+                    && (comment_follows
+                        || toks.get(k + 1).is_some_and(|n| {
+                            matches!(
+                                n.lower,
+                                "but" | "although" | "though" | "while" | "whereas" | "according"
+                            )
+                        }));
                 if closes_with_comma {
                     ce = k + 1;
                     break;

@@ -634,7 +634,9 @@ impl Extractor {
             // `Seafarer Rodel, 34, said`, `Pensioner Halyna said`: a
             // sentence's first word naming what a person does describes the
             // name after it (a surname such as `Driver` ends the run).
-            let described = a == 1 && a < n && ANON_NOUNS.contains(t.lower);
+            // (Not a first name that is also such a noun: `Marine Le Pen`.)
+            let described =
+                a == 1 && a < n && ANON_NOUNS.contains(t.lower) && !self.is_first_name(t.lower);
             // `Prime Minister Luís Montenegro`: a country's name after a
             // first name is a surname.
             let surname_country = a == n && a >= 2 && self.is_first_name(run[a - 2].lower);

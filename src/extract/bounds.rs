@@ -409,6 +409,20 @@ impl Extractor {
                 cut.push((toks[a].start, toks[b - 1].end));
             }
         }
+        // `Kostadin Kostadinov, whose party wants Bulgaria out of NATO, said
+        // the sanctions were a crime`: a relative clause describing the
+        // speaker is the reporter's, no part of what is reported.
+        if let Some((_, subj_end)) = me.subj {
+            let clause = subj_end < me.cue_i
+                && toks.get(subj_end).is_some_and(Tok::is_comma)
+                && toks
+                    .get(subj_end + 1)
+                    .is_some_and(|t| matches!(t.lower, "who" | "whose"))
+                && toks[me.cue_i - 1].is_comma();
+            if clause {
+                cut.push((toks[subj_end].start, toks[me.cue_i - 1].end));
+            }
+        }
         // `The ceasefire, Peskov said, was unacceptable.`: the stance is read
         // in the sentence without its reporting clause, so that a judgement
         // reaches across it to its subject.

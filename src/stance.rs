@@ -934,7 +934,9 @@ impl Codebook {
                 || [&ci.pro, &ci.con].iter().any(|set| {
                     toks.get(i).is_some_and(|tok| {
                         set.first_candidate(tok, toks.ids[i], |p| {
-                            p.words.len() > 1 && p.matches_at(toks.words, i)
+                            p.words.len() > 1
+                                && p.matches_at(toks.words, i)
+                                && !neutral_in_a_dispute(p, toks, i)
                         })
                         .is_some()
                     })
@@ -999,7 +1001,11 @@ impl Codebook {
                     toks[i - 2],
                     "talks" | "negotiations" | "summit" | "meeting" | "round" | "process"
                 );
-            if place {
+            // `Egypt would stay neutral on the question of Crimea`, `remain
+            // neutral in the conflict`: neutral on a question or in a war
+            // takes no side, and is no bloc status.
+            let no_side = neutral_in_a_dispute(pat, toks, i);
+            if place || no_side {
                 i += len;
                 continue;
             }
@@ -2283,6 +2289,20 @@ fn occupiers_possessive(ci: &CompiledIssue, w: &str) -> bool {
             .iter()
             .any(|p| p.matches_at(&[owner], 0))
     })
+}
+
+/// Whether the expression `p` at `toks[i..]` ends in `neutral` and goes on
+/// with what the neutrality is about (`stay neutral on the question of
+/// Crimea`, `remain neutral in the conflict`): no side taken, and no bloc
+/// status.
+fn neutral_in_a_dispute(p: &Pattern, toks: Toks<'_>, i: usize) -> bool {
+    p.words.last().is_some_and(|(w, _)| w == "neutral")
+        && toks.get(i + p.words.len()).is_some_and(|&w| {
+            matches!(
+                w,
+                "on" | "in" | "between" | "toward" | "towards" | "regarding" | "about"
+            )
+        })
 }
 
 /// Whether an `of` phrase at `toks[at..]` names the occupier (`of Russia`,

@@ -355,13 +355,14 @@ impl Extractor {
         // mental states need `that`: `expects the ruling soon`).
         // (Not a verb sharing the subject of another: `said A and believed
         // B` is one report; nor `a think tank`.)
-        let coordinated = self
-            .skip_adverbs_left(toks, i)
-            .checked_sub(1)
-            .is_some_and(|p| matches!(toks[p].lower, "and" | "but" | "or"));
+        let coordinated = || {
+            self.skip_adverbs_left(toks, i)
+                .checked_sub(1)
+                .is_some_and(|p| matches!(toks[p].lower, "and" | "but" | "or"))
+        };
         let believes_clause = matches!(form.lemma.as_str(), "believe" | "think" | "reckon")
             && !participle
-            && !coordinated
+            && !coordinated()
             && toks
                 .get(j)
                 .is_none_or(|t| !matches!(t.lower, "tank" | "tanks"))
@@ -801,27 +802,29 @@ impl Extractor {
         let trailing_position = frame.subj.is_some_and(|(a, _)| after_separator(toks, a));
         // (Not set off inside the content it reports: `Slovakia, he said
         // after meeting the Czech president, “must not become ...”`.)
-        let content_resumes = (k + 2..(k + 16).min(toks.len()))
-            .find(|&m| !toks[m].word || toks[m].quote.is_some())
-            .is_some_and(|m| {
-                toks[m].is_comma()
-                    && toks.get(m + 1).is_some_and(|t| {
-                        t.mark.is_some_and(|(_, open)| open)
-                            || (t.word
-                                && !t.cap
-                                && (FINITE_VERBS.contains(t.lower)
-                                    || BE_FORMS.contains(t.lower)
-                                    || (MODALS.contains(t.lower) && !t.is("to"))))
-                    })
-            });
+        let content_resumes = || {
+            (k + 2..(k + 16).min(toks.len()))
+                .find(|&m| !toks[m].word || toks[m].quote.is_some())
+                .is_some_and(|m| {
+                    toks[m].is_comma()
+                        && toks.get(m + 1).is_some_and(|t| {
+                            t.mark.is_some_and(|(_, open)| open)
+                                || (t.word
+                                    && !t.cap
+                                    && (FINITE_VERBS.contains(t.lower)
+                                        || BE_FORMS.contains(t.lower)
+                                        || (MODALS.contains(t.lower) && !t.is("to"))))
+                        })
+                })
+        };
         let reduced_adverbial = trailing_position
-            && !content_resumes
             && toks
                 .get(k)
                 .is_some_and(|t| matches!(t.lower, "when" | "after" | "before" | "while" | "if"))
             && toks
                 .get(k + 1)
-                .is_some_and(|t| t.word && !t.cap && (t.is("asked") || t.looks_participle()));
+                .is_some_and(|t| t.word && !t.cap && (t.is("asked") || t.looks_participle()))
+            && !content_resumes();
         // `“...,” Zelenskyy said in his office in central Kyiv, surrounded
         // by sandbags.`, `“...,” Lavrov said at a press conference following
         // talks with ...`: after the quotation it attributes, what follows
@@ -1059,14 +1062,14 @@ impl Extractor {
             }
             // (`said in a written reply to the Mainichi Shimbun that`: a
             // participle after a determiner describes its noun.)
-            let attributive = n > 0 && NOUN_DETERMINERS.contains(toks[n - 1].lower);
+            let attributive = || n > 0 && NOUN_DETERMINERS.contains(toks[n - 1].lower);
             if t.mark.is_some()
                 || t.punct(".")
                 || (n > k
-                    && !attributive
                     && self.lex.cues.longest_at(&[t.lower]).is_some_and(|(f, _)| {
                         !f.classes.noun && f.classes.clause && !f.base && !t.is("position")
-                    }))
+                    })
+                    && !attributive())
             {
                 break;
             }

@@ -56,7 +56,16 @@ impl Extractor {
                         if !role.is_empty() && !roles.contains(&role) {
                             roles.push(role);
                         }
-                        return Some(speaker_of(&ctx.actors.known[k], mention));
+                        let found = speaker_of(&ctx.actors.known[k], mention);
+                        // `according to a statement by the spokesman, Tamim
+                        // Khallaf. The statement added that ...`: the
+                        // document is the named person's.
+                        if let Some(document) =
+                            described.iter().find(|t| DOCUMENT_NOUNS.contains(t.lower))
+                        {
+                            ctx.last_document = Some((singular(document.lower), found.clone()));
+                        }
+                        return Some(found);
                     }
                 }
             }

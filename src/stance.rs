@@ -42,6 +42,10 @@ pub struct Polarity {
     /// Predicates making what precedes firm (`neutrality is non-negotiable`).
     #[serde(default)]
     pub post_firm: Vec<String>,
+    /// Adjectives right before the noun that condemn it (`illegal
+    /// sanctions`, `the illegal annexation`), when nothing else governs it.
+    #[serde(default)]
+    pub pre_rejecters: Vec<String>,
     /// Condition and question markers that suspend a stance.
     #[serde(default)]
     pub conditionals: Vec<String>,
@@ -268,6 +272,7 @@ pub struct Codebook {
     supporters: PatternSet,
     post_supporters: PatternSet,
     post_firm: PatternSet,
+    pre_rejecters: PatternSet,
     conditionals: PatternSet,
     preconditions: PatternSet,
     reported_others: PatternSet,
@@ -523,6 +528,7 @@ impl Codebook {
             supporters: compile(&polarity.supporters),
             post_supporters: compile(&polarity.post_supporters),
             post_firm: compile(&polarity.post_firm),
+            pre_rejecters: compile(&polarity.pre_rejecters),
             conditionals: compile(&polarity.conditionals),
             preconditions: compile(&polarity.preconditions),
             reported_others: compile(&polarity.reported_others),
@@ -547,6 +553,7 @@ impl Codebook {
             self.supporters = compile(&p.supporters);
             self.post_supporters = compile(&p.post_supporters);
             self.post_firm = compile(&p.post_firm);
+            self.pre_rejecters = compile(&p.pre_rejecters);
             self.conditionals = compile(&p.conditionals);
             self.preconditions = compile(&p.preconditions);
             self.reported_others = compile(&p.reported_others);
@@ -619,6 +626,7 @@ impl Codebook {
             &mut self.supporters,
             &mut self.post_supporters,
             &mut self.post_firm,
+            &mut self.pre_rejecters,
             &mut self.conditionals,
             &mut self.preconditions,
             &mut self.reported_others,
@@ -804,7 +812,10 @@ impl Codebook {
                 }
                 _ => 0..toks.len(),
             };
-            let borrowed = |v: &Vote| v.rule.starts_with("asserted-") && !own_span.contains(&v.at);
+            let borrowed = |v: &Vote| {
+                (v.rule.starts_with("asserted-") || v.rule.starts_with("condemned-"))
+                    && !own_span.contains(&v.at)
+            };
             let mut votes = if rhetorical {
                 let mut votes = self.votes(ci, toks);
                 for v in &mut votes {
@@ -1991,6 +2002,31 @@ impl Codebook {
         // rearm` (against for the judgement alone).
         if nominal {
             flips -= fears;
+        }
+        // `have both been victims of illegal sanctions`, `the illegal
+        // annexation of Crimea`: an adjective of the speaker's that condemns
+        // the noun, with nothing else governing it (one adjective may stand
+        // between: `illegal unilateral sanctions`).
+        if nominal && governor == 0 && flips == 0 {
+            // (Not another's: `Ireland's so-called neutrality`.)
+            let condemned = (i.saturating_sub(2)..i).find(|&k| {
+                let owned = k > 0
+                    && (toks[k - 1].ends_with("'s")
+                        || matches!(toks[k - 1], "its" | "their" | "his" | "her"));
+                !owned
+                    && match_len(&self.pre_rejecters, toks, k).is_some_and(|n| {
+                        k + n == i
+                            || (k + n + 1 == i && toks[k + n].chars().all(char::is_alphabetic))
+                    })
+            });
+            if let Some(k) = condemned {
+                return Some(Vote {
+                    sign: -orientation,
+                    rule: format!("condemned-{rule}"),
+                    words: span(&toks, k, i + len),
+                    at: i,
+                });
+            }
         }
         // `Azerbaijan's position on the sovereignty and territorial integrity
         // of Ukraine remains unchanged`, `the inviolability of borders`: a

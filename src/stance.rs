@@ -813,7 +813,7 @@ impl Codebook {
                 _ => 0..toks.len(),
             };
             let borrowed = |v: &Vote| {
-                (v.rule.starts_with("asserted-") || v.rule.starts_with("condemned-"))
+                (v.rule.contains("asserted-") || v.rule.contains("condemned-"))
                     && !own_span.contains(&v.at)
             };
             let mut votes = if rhetorical {
@@ -1878,7 +1878,10 @@ impl Codebook {
             // `sanctions hurt Europe's industry far more than they hurt
             // Russia`: what follows `than` is the lesser term of a
             // comparison, no judgement of the words.
-            if toks[hi.saturating_sub(3)..hi].contains(&"than") {
+            let compared = hi >= 2
+                && toks[hi - 2] == "than"
+                && matches!(toks[hi - 1], "they" | "it" | "he" | "she" | "we" | "those");
+            if compared {
                 hi += 1;
                 continue;
             }
@@ -2033,10 +2036,54 @@ impl Codebook {
         // noun that upholds the opposite by itself, cited by the speaker
         // with no predicate, is upheld (not as the object of talks: `talks on
         // territorial integrity`).
+        // (Ukraine's, or every state's (`the principle of territorial
+        // integrity`), or the occupier's holding Crimea: not `China's
+        // territorial integrity`, `the territorial integrity of Serbia`, nor
+        // an attack on Russia's in Kursk.)
+        let ukrainian = |w: &str| {
+            matches!(
+                w,
+                "ukraine" | "ukraine's" | "ukrainian" | "kyiv" | "kyiv's" | "crimea" | "crimea's"
+            )
+        };
+        let owner_after = if toks.get(i + len) == Some(&"of") {
+            toks[i + len + 1..]
+                .iter()
+                .find(|&&w| !matches!(w, "the" | "all"))
+                .copied()
+        } else {
+            None
+        };
+        let everyones = |w: &str| {
+            ukrainian(w)
+                || matches!(
+                    w,
+                    "states"
+                        | "countries"
+                        | "nations"
+                        | "every"
+                        | "any"
+                        | "borders"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "sovereign"
+                        | "a"
+                )
+        };
+        let whose_named = if occupiers {
+            toks[i.saturating_sub(4)..(i + len + 7).min(toks.len())]
+                .iter()
+                .any(|w| w.starts_with("crimea"))
+        } else {
+            !(i > 0 && toks[i - 1].ends_with("'s") && !ukrainian(toks[i - 1]))
+                && owner_after.is_none_or(everyones)
+        };
         let asserted_alone = term == Term::ConTopic
             && governor == 0
             && flips == 0
             && !talked_about
+            && whose_named
             && ci.asserting.matches_at(toks, i);
         if asserted_alone {
             // `the “so-called territorial integrity” of Ukraine`: the speaker
@@ -2332,13 +2379,18 @@ fn occupiers_possessive(ci: &CompiledIssue, w: &str) -> bool {
 /// Crimea`, `remain neutral in the conflict`): no side taken, and no bloc
 /// status.
 fn neutral_in_a_dispute(p: &Pattern, toks: Toks<'_>, i: usize) -> bool {
+    let after = i + p.words.len();
+    // (Not `neutral in the future`, `neutral between Russia and NATO`: a
+    // status still.)
+    let in_a_war = toks.get(after) == Some(&"in")
+        && toks[after + 1..(after + 4).min(toks.len())]
+            .iter()
+            .any(|&w| matches!(w, "conflict" | "war" | "dispute" | "fighting"));
     p.words.last().is_some_and(|(w, _)| w == "neutral")
-        && toks.get(i + p.words.len()).is_some_and(|&w| {
-            matches!(
-                w,
-                "on" | "in" | "between" | "toward" | "towards" | "regarding" | "about"
-            )
-        })
+        && (in_a_war
+            || toks
+                .get(after)
+                .is_some_and(|&w| matches!(w, "on" | "toward" | "towards" | "regarding" | "about")))
 }
 
 /// Whether an `of` phrase at `toks[at..]` names the occupier (`of Russia`,

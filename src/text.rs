@@ -779,7 +779,8 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
         .unwrap_or(after.len())];
     let starter = SENTENCE_STARTERS.contains(next_word);
     // `He works for Mitsui & Co. The firm said ...`: a company's suffix ends
-    // its name, and often its sentence (`Mitsui & Co. said` goes on).
+    // its name, and its sentence when a word that starts sentences follows
+    // (`Mitsui & Co. said` goes on).
     let company = with_lowercase(word, |lower| matches!(lower, "co" | "corp" | "inc" | "ltd"));
     if company {
         return starter;

@@ -137,17 +137,51 @@ impl Extractor {
             // (A relative clause inside the content closes its own comma:
             // `who said the plan, which was drafted in Washington, was
             // flawed, declined`.)
-            let mut inner_relative = false;
+            // (So does an aside: `who said that the sanctions, if lifted
+            // too early, would embolden Moscow, declined`, `the ceasefire,
+            // however, must hold`.)
+            // (A relative clause after a whole clause is the reporter's
+            // comment, and the predicate after it the main clause's: `who
+            // said the sanctions must stay, which most leaders agree with,
+            // flew to Kyiv`.)
+            let mut inner_open: Option<usize> = None;
             // Clause boundaries.
             let mut k = scan_from;
             while k < ce {
                 let t = &toks[k];
                 if in_relative && k > cs && t.is_comma() && t.quote.is_none() {
-                    let opens = toks
-                        .get(k + 1)
-                        .is_some_and(|n| matches!(n.lower, "which" | "who" | "whose"));
-                    if opens || inner_relative {
-                        inner_relative = opens;
+                    let opens = toks.get(k + 1).is_some_and(|n| {
+                        matches!(
+                            n.lower,
+                            "which"
+                                | "who"
+                                | "whose"
+                                | "if"
+                                | "when"
+                                | "while"
+                                | "although"
+                                | "though"
+                                | "however"
+                                | "unless"
+                                | "once"
+                        )
+                    });
+                    if let Some(open) = inner_open {
+                        let comment = toks[open + 1].is("which")
+                            && toks[cs..open]
+                                .iter()
+                                .any(|w| w.word && w.quote.is_none() && w.finite_or_modal())
+                            && predicate_at(k + 1);
+                        if comment {
+                            ce = open;
+                            break;
+                        }
+                        inner_open = opens.then_some(k);
+                        k += 1;
+                        continue;
+                    }
+                    if opens {
+                        inner_open = Some(k);
                         k += 1;
                         continue;
                     }
@@ -431,7 +465,23 @@ impl Extractor {
                 let a = a.min(me.cue_i);
                 // After the cue, or after its subject (`, according to
                 // Peskov,`).
-                let clause_end = me.cue_j.max(subj_end);
+                let mut clause_end = me.cue_j.max(subj_end);
+                // (With its adverbial: `The sanctions, Kallas said after
+                // visiting Kyiv, must stay`.)
+                let adverbial = toks.get(clause_end).is_some_and(|t| {
+                    (PREPOSITIONS.contains(t.lower) && !t.is("to"))
+                        || matches!(t.lower, "when" | "while" | "as" | "once")
+                });
+                if adverbial {
+                    if let Some(p) = toks[clause_end..]
+                        .iter()
+                        .take(14)
+                        .position(|t| !t.word || t.quote.is_some())
+                        .filter(|&p| toks[clause_end + p].is_comma())
+                    {
+                        clause_end += p;
+                    }
+                }
                 let b = if toks.get(clause_end).is_some_and(Tok::is_comma) {
                     clause_end + 1
                 } else {

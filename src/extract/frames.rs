@@ -62,6 +62,16 @@ impl Extractor {
         form: &'l CueForm,
     ) -> Option<Frame<'l>> {
         let prev = i.checked_sub(1).map(|p| &toks[p]);
+        // `..., which most EU leaders agree with, flew to Kyiv`: a
+        // preposition stranded by a relative clause has its object before
+        // the verb, and nothing after it is reported.
+        let stranded = toks.get(j).is_some_and(|t| PREPOSITIONS.contains(t.lower))
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| t.is_comma() || t.punct("."));
+        if stranded {
+            return None;
+        }
         let prev_lower = prev.map_or("", |t| t.lower);
         // `TASS quoted Peskov as saying ...`: the frame is the saying's.
         let relays_saying = matches!(toks[i].lower, "quoted" | "quotes" | "cited" | "cites")
@@ -360,9 +370,23 @@ impl Extractor {
                 .checked_sub(1)
                 .is_some_and(|p| matches!(toks[p].lower, "and" | "but" | "or"))
         };
+        // (Nor a belief another reports: `Many Ukrainians believe Russia
+        // will attack again, said pollster Anton Hrushetsky`.)
+        let reported = || {
+            toks[j..].iter().any(|t| {
+                t.word
+                    && !t.cap
+                    && t.quote.is_none()
+                    && matches!(
+                        t.lower,
+                        "said" | "says" | "told" | "tells" | "added" | "wrote" | "according"
+                    )
+            })
+        };
         let believes_clause = matches!(form.lemma.as_str(), "believe" | "think" | "reckon")
             && !participle
             && !coordinated()
+            && !reported()
             && toks
                 .get(j)
                 .is_none_or(|t| !matches!(t.lower, "tank" | "tanks"))
@@ -975,10 +999,12 @@ impl Extractor {
         if let Some((a, _)) = frame.subj.filter(|_| reports_aside) {
             // `Russia, Putin said at a meeting with Witkoff in the Kremlin,
             // is ready`: the clause's adverbials run to its comma.
-            let aside_end = if toks
-                .get(k)
-                .is_some_and(|t| PREPOSITIONS.contains(t.lower) && !t.is("to"))
-            {
+            // (Or a reduced clause: `Ukraine's NATO membership, Kallas said
+            // when asked about the talks, is irreversible`.)
+            let aside_end = if toks.get(k).is_some_and(|t| {
+                (PREPOSITIONS.contains(t.lower) && !t.is("to"))
+                    || matches!(t.lower, "when" | "while" | "as" | "once")
+            }) {
                 toks[k..]
                     .iter()
                     .take(14)

@@ -1250,14 +1250,14 @@ pub(super) static NEWS_SOURCES: WordList = WordList::new(&[
     "unian",
 ]);
 
-/// Nouns that end a news outlet's name (`The Kyiv Independent`, `the
-/// Moscow Times`, `Novaya Gazeta`).
 /// The last words of a company's name (`Mitsui & Co.`, `Toyota Motor
 /// Corp.`, `Shell plc`, `Gazprom Neft PJSC`): the name is a body's.
 pub(super) static COMPANY_SUFFIXES: WordList = WordList::new(&[
-    "co.", "corp.", "inc.", "ltd.", "ltd", "plc", "llc", "gmbh", "pjsc", "ojsc", "jsc",
+    "co.", "corp.", "inc.", "ltd.", "ltd", "bros.", "plc", "llc", "gmbh", "pjsc", "ojsc", "jsc",
 ]);
 
+/// Nouns that end a news outlet's name (`The Kyiv Independent`, `the
+/// Moscow Times`, `Novaya Gazeta`).
 pub(super) static MEDIA_HEADS: WordList = WordList::new(&[
     "times",
     "post",

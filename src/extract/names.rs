@@ -552,9 +552,14 @@ impl Extractor {
         }
         // `Mitsui & Co.`, `Toyota Motor Corp.`, `Shell plc`: a company's
         // name, whole.
+        // (The run holds words only: the ampersand is in the text between
+        // two of them.)
         let company = n >= 2
             && (COMPANY_SUFFIXES.contains(run[n - 1].lower)
-                || run[1..n - 1].iter().any(|t| t.lower == "&"));
+                || run.windows(2).any(|w| {
+                    text.get(w[0].end..w[1].start)
+                        .is_some_and(|gap| gap.contains('&'))
+                }));
         if company {
             let from = run.iter().position(|t| t.cap).unwrap_or(0);
             // (The text itself: the run holds words only, and the ampersand
@@ -634,9 +639,12 @@ impl Extractor {
             // `Seafarer Rodel, 34, said`, `Pensioner Halyna said`: a
             // sentence's first word naming what a person does describes the
             // name after it (a surname such as `Driver` ends the run).
-            // (Not a first name that is also such a noun: `Marine Le Pen`.)
-            let described =
-                a == 1 && a < n && ANON_NOUNS.contains(t.lower) && !self.is_first_name(t.lower);
+            // (Not a first name that is also such a noun, `Marine Le Pen`,
+            // unless a first name follows: `Marine Oleksandr Petrenko`.)
+            let described = a == 1
+                && a < n
+                && ANON_NOUNS.contains(t.lower)
+                && (!self.is_first_name(t.lower) || self.is_first_name(run[a].lower));
             // `Prime Minister Luís Montenegro`: a country's name after a
             // first name is a surname.
             let surname_country = a == n && a >= 2 && self.is_first_name(run[a - 2].lower);

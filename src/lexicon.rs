@@ -21,14 +21,26 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// ```
 pub struct WordList {
     words: &'static [&'static str],
+    /// Words shared with another list (see [`WordList::joined`]).
+    shared: &'static [&'static str],
     set: OnceLock<(WordFilter, HashSet<&'static str>)>,
 }
 
 impl WordList {
     /// A list over `words` (the set is built on first use).
     pub const fn new(words: &'static [&'static str]) -> WordList {
+        WordList::joined(words, &[])
+    }
+
+    /// A list over `words` and `shared`, words that other lists hold too
+    /// (kept in one place rather than copied into each).
+    pub const fn joined(
+        words: &'static [&'static str],
+        shared: &'static [&'static str],
+    ) -> WordList {
         WordList {
             words,
+            shared,
             set: OnceLock::new(),
         }
     }
@@ -37,8 +49,8 @@ impl WordList {
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let (filter, set) = self.set.get_or_init(|| {
-            let filter = WordFilter::of(self.words.iter().copied());
-            (filter, self.words.iter().copied().collect())
+            let all = || self.words.iter().chain(self.shared).copied();
+            (WordFilter::of(all()), all().collect())
         });
         filter.may_contain(word) && set.contains(word)
     }

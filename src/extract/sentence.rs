@@ -652,7 +652,10 @@ impl Extractor {
                     .and_then(|(a, b, cue)| {
                         let sp =
                             self.resolve_np(&toks[a..b], text, ctx, &subject_hint, toks[a].start)?;
-                        Some((sp, text[toks[cue].start..toks[colon - 1].end].to_string()))
+                        let cue = text[toks[cue].start..toks[colon - 1].end]
+                            .trim_start_matches(',')
+                            .trim();
+                        Some((sp, cue.to_string()))
                     });
             if let Some((sp, cue)) = introduced.filter(|(sp, _)| sp.name.is_some()) {
                 ctx.last_speaker = Some((sp, cue));
@@ -741,7 +744,10 @@ impl Extractor {
         let v = (s0 + 1..colon.min(s0 + 9))
             .rev()
             .find(|&v| self.np_left(toks, v) == Some((s0, v)))?;
-        let predicate = &toks[v..colon];
+        // `Its regional chairman, Hristo Kozhuharov, put it simply:`: the
+        // comma closing a name in apposition opens the predicate.
+        let predicate_start = v + usize::from(toks[v].is_comma());
+        let predicate = &toks[predicate_start..colon];
         let plain = predicate.first().is_some_and(|t| t.word && !t.cap)
             && predicate
                 .iter()

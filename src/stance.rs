@@ -2046,14 +2046,6 @@ impl Codebook {
                 "ukraine" | "ukraine's" | "ukrainian" | "kyiv" | "kyiv's" | "crimea" | "crimea's"
             )
         };
-        let owner_after = if toks.get(i + len) == Some(&"of") {
-            toks[i + len + 1..]
-                .iter()
-                .find(|&&w| !matches!(w, "the" | "all"))
-                .copied()
-        } else {
-            None
-        };
         let everyones = |w: &str| {
             ukrainian(w)
                 || matches!(
@@ -2071,20 +2063,30 @@ impl Codebook {
                         | "a"
                 )
         };
-        let whose_named = if occupiers {
-            toks[i.saturating_sub(4)..(i + len + 7).min(toks.len())]
-                .iter()
-                .any(|w| w.starts_with("crimea"))
-        } else {
-            !(i > 0 && toks[i - 1].ends_with("'s") && !ukrainian(toks[i - 1]))
-                && owner_after.is_none_or(everyones)
+        let whose_named = || {
+            if occupiers {
+                toks[i.saturating_sub(4)..(i + len + 7).min(toks.len())]
+                    .iter()
+                    .any(|w| w.starts_with("crimea"))
+            } else {
+                let owner_after = if toks.get(i + len) == Some(&"of") {
+                    toks[i + len + 1..]
+                        .iter()
+                        .find(|&&w| !matches!(w, "the" | "all"))
+                        .copied()
+                } else {
+                    None
+                };
+                !(i > 0 && toks[i - 1].ends_with("'s") && !ukrainian(toks[i - 1]))
+                    && owner_after.is_none_or(everyones)
+            }
         };
         let asserted_alone = term == Term::ConTopic
             && governor == 0
             && flips == 0
             && !talked_about
-            && whose_named
-            && ci.asserting.matches_at(toks, i);
+            && ci.asserting.matches_at(toks, i)
+            && whose_named();
         if asserted_alone {
             // `the “so-called territorial integrity” of Ukraine`: the speaker
             // disowns what the noun upholds.

@@ -184,14 +184,11 @@ impl Extractor {
                 {
                     return None;
                 }
-                toks[j + 2..]
+                let clause_end = toks[j + 2..]
                     .iter()
-                    .take_while(|t| !t.is_comma() && !t.punct("."))
-                    .find_map(|t| match t.lower {
-                        "he" | "his" | "him" | "himself" => Some(Gender::Male),
-                        "she" | "her" | "herself" => Some(Gender::Female),
-                        _ => None,
-                    })?
+                    .position(|t| t.is_comma() || t.punct("."))
+                    .map_or(toks.len(), |p| j + 2 + p);
+                clause_gender(&toks[..clause_end])?
             }
         };
         let introduced = described_after(toks, j, true);

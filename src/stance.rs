@@ -124,6 +124,28 @@ pub struct Issue {
     /// only, on top of `post_supporters` (`sanctions are biting`).
     #[serde(default)]
     pub post_supporters: Vec<String>,
+    /// Which side's expressions are the concession a condition can hold
+    /// back: `lifted only after Russia withdraws` refuses the lifting until
+    /// then (sanctions: `con`), `stop fighting only when the agreements are
+    /// signed` refuses the halt (ceasefire: `pro`), while `take back Crimea
+    /// only when Russia collapses` still wants it back (crimea: `pro`, the
+    /// recognising). `none` for an issue with no concession.
+    #[serde(default)]
+    pub concession: Concession,
+}
+
+/// The side of an issue that a postponing condition withholds (see
+/// [`Issue::concession`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Concession {
+    /// The `pro` expressions (`recognise`, `stop fighting`).
+    Pro,
+    /// The `con` expressions (`lift`, `ease`).
+    #[default]
+    Con,
+    /// Neither: a condition only suspends the stance.
+    None,
 }
 #[derive(Debug, Deserialize)]
 struct CodebookFile {
@@ -1275,7 +1297,14 @@ impl Codebook {
                 && toks[i - det - 3] == "in"
                 && matches!(toks[i - det - 2], "exchange" | "return")
                 && toks[i - det - 1] == "for");
-        if traded {
+        // `Norway will not reopen its ports as part of any ceasefire deal`:
+        // the deal a measure would belong to takes no side from what is
+        // said of the measure.
+        let framing = i >= 3 + det
+            && toks[i - det - 3] == "as"
+            && toks[i - det - 2] == "part"
+            && toks[i - det - 1] == "of";
+        if traded || framing {
             lo = lo.max(i - det);
         }
         let scope = toks.slice(lo, i);
@@ -1361,7 +1390,12 @@ impl Codebook {
                         && !toks[k + 1..(k + 4).min(toks.len())].contains(&"time")
                 })
         };
-        let postponed = term == Term::Con
+        let concession = match ci.issue.concession {
+            Concession::Pro => term == Term::Pro,
+            Concession::Con => term == Term::Con,
+            Concession::None => false,
+        };
+        let postponed = concession
             && ((condition(i + len)
                 && (lo..i)
                     .rev()

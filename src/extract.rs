@@ -561,6 +561,7 @@ impl Extractor {
             prev_open_quote = quotes.last().is_some_and(|q| !q.closed);
         }
         abandon_running(&mut running, &mut out);
+        self.name_described_office_holders(&paragraphs, &ctx, &mut out);
         out.sort_by_key(|f| (f.start, f.end));
         out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
         out
@@ -1014,6 +1015,17 @@ fn trim_content(toks: &[Tok], mut cs: usize, mut ce: usize) -> (usize, usize) {
             while cs < ce && !toks[cs].word && toks[cs].mark.is_none() {
                 cs += 1;
             }
+        }
+    }
+    // `SINGAPORE: ...`, `KUALA LUMPUR: ...`: the Asian papers' dateline
+    // with a colon.
+    let colon = toks[cs..ce.min(cs + 4)].iter().position(|t| t.punct(":"));
+    if let Some(c) = colon.filter(|&c| c > 0) {
+        if toks[cs..cs + c]
+            .iter()
+            .all(|t| t.word && t.upper && t.quote.is_none())
+        {
+            cs += c + 1;
         }
     }
     while cs < ce

@@ -754,6 +754,38 @@ impl Extractor {
                         m += 1;
                     }
                 }
+                // `said on Thursday (Jan 15)`: the Singapore and Malaysian
+                // papers' date of the weekday, in brackets after it.
+                if toks.get(m).is_some_and(|t| t.punct("(")) {
+                    let close = (m + 1..(m + 6).min(toks.len())).find(|&c| toks[c].punct(")"));
+                    let dated = close.is_some_and(|c| {
+                        c > m + 1
+                            && toks[m + 1..c].iter().all(|t| {
+                                digits(t)
+                                    || t.punct(".")
+                                    || (t.cap
+                                        && (is_date_word(t.lower)
+                                            || matches!(
+                                                t.lower,
+                                                "jan"
+                                                    | "feb"
+                                                    | "mar"
+                                                    | "apr"
+                                                    | "jun"
+                                                    | "jul"
+                                                    | "aug"
+                                                    | "sep"
+                                                    | "sept"
+                                                    | "oct"
+                                                    | "nov"
+                                                    | "dec"
+                                            )))
+                            })
+                    });
+                    if let Some(c) = close.filter(|_| dated) {
+                        m = c + 1;
+                    }
+                }
                 moved = true;
                 continue;
             }

@@ -1304,3 +1304,113 @@ impl Extractor {
         })
     }
 }
+
+impl Extractor {
+    /// `Poland's deputy foreign minister has warned that ...` and, in the
+    /// next paragraph, `Speaking to Polish Radio ..., Marcin Wójcik said:
+    /// ...`: a lede that describes its speaker by office names them only in
+    /// the paragraph after it. An unnamed office holder's statements are the
+    /// person who speaks first in the next paragraph when that person is
+    /// named there for the first time and holds no other office (nor
+    /// belongs to another country) as far as the article and the registry
+    /// tell.
+    pub(super) fn name_described_office_holders(
+        &self,
+        paragraphs: &[text::Paragraph],
+        ctx: &DocCtx,
+        out: &mut [Found],
+    ) {
+        let content: Vec<&text::Paragraph> = paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Content)
+            .collect();
+        let paragraph_of = |at: usize| content.iter().position(|p| p.start <= at && at < p.end);
+        let mut done: Vec<String> = Vec::new();
+        for i in 0..out.len() {
+            let speaker = &out[i].speaker;
+            let Some(description) = speaker.name.clone() else {
+                continue;
+            };
+            if !speaker.person
+                || speaker.anonymous
+                || speaker.gender.is_some()
+                || done.contains(&description)
+                || ctx.actors.find(&description).is_some()
+            {
+                continue;
+            }
+            done.push(description.clone());
+            // An office (`deputy foreign minister`, `Minister of State for
+            // European Affairs`), not a bare title (`the official`) or a
+            // document (`a draft seen by reporters`).
+            let lower = description.to_lowercase();
+            let words: Vec<&str> = lower.split(' ').collect();
+            let head_at = match words.iter().position(|&w| w == "of") {
+                Some(p) if p > 0 => p - 1,
+                _ => words.len().saturating_sub(1),
+            };
+            let head = words.get(head_at).copied().unwrap_or_default();
+            let modifiers_fit = description.split(' ').take(head_at).all(|w| {
+                w.starts_with(char::is_uppercase) || self.is_title_word(&w.to_lowercase())
+            });
+            // (One holder: not `US senators`.)
+            let plural = head.ends_with('s') && !head.ends_with("ss");
+            if self.lex.title(head) != Some(TitleKind::Role)
+                || words.len() < 2
+                || plural
+                || !modifiers_fit
+            {
+                continue;
+            }
+            // The office without its country (`Singaporean foreign
+            // minister`): the country is compared on its own below.
+            let mut roles = self.description_role_words(&lower);
+            roles.retain(|w| !self.lex.demonyms.contains_key(w.as_str()));
+            if roles.is_empty() {
+                continue;
+            }
+            let Some(next) = paragraph_of(out[i].start).map(|p| p + 1) else {
+                continue;
+            };
+            let Some(next_paragraph) = content.get(next) else {
+                continue;
+            };
+            let first_there = out
+                .iter()
+                .filter(|f| next_paragraph.start <= f.start && f.start < next_paragraph.end)
+                .min_by_key(|f| f.start);
+            let Some(named) = first_there
+                .and_then(|f| f.speaker.name.as_deref())
+                .and_then(|n| ctx.actors.find(n))
+            else {
+                continue;
+            };
+            let known = &ctx.actors.known[named];
+            let first_mention = ctx.mentions.iter().find(|m| m.known == named).map(|m| m.at);
+            let introduced_there = first_mention.is_some_and(|at| at >= next_paragraph.start);
+            let registered_roles: Vec<&Vec<String>> = known
+                .id
+                .map(|id| self.registry.role_words_of(id).collect())
+                .unwrap_or_default();
+            let office_fits = known.holds_role(&roles)
+                || registered_roles
+                    .iter()
+                    .any(|r| roles.iter().all(|w| r.contains(w)))
+                || (known.roles.is_empty() && registered_roles.is_empty());
+            let affiliation = &out[i].speaker.affiliation;
+            let country_fits = affiliation.is_empty()
+                || known.affiliation.is_empty()
+                || known.affiliation == *affiliation;
+            if known.kind != ActorKind::Person || !introduced_there || !office_fits || !country_fits
+            {
+                continue;
+            }
+            let known = known.clone();
+            for f in out.iter_mut() {
+                if f.speaker.name.as_deref() == Some(description.as_str()) {
+                    f.speaker = speaker_of(&known, std::mem::take(&mut f.speaker.mention));
+                }
+            }
+        }
+    }
+}

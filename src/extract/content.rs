@@ -960,6 +960,19 @@ impl Extractor {
         } else {
             10
         };
+        let is_credit = |m: usize| {
+            let names = credit_source_len(&toks[m + 1..]);
+            names >= 1
+                && toks
+                    .get(m + 1 + names)
+                    .is_some_and(|t| matches!(t.lower, "reports" | "reported" | "writes" | "wrote"))
+                && toks[m + 2 + names..].iter().all(|t| !t.word)
+        };
+        // (And so do the cue's adverbials before an outlet's credit:
+        // `said at a meeting with a delegation of the Verkhovna Rada, Trend
+        // reports.`)
+        let credit_at = (k..toks.len().min(k + 16)).find(|&m| toks[m].is_comma() && is_credit(m));
+        let reach = credit_at.map_or(reach, |c| reach.max(c + 1 - k));
         let mut m = k;
         while m < toks.len() && m < k + reach {
             let t = &toks[m];
@@ -998,18 +1011,7 @@ impl Extractor {
                 });
                 // `..., President Ilham Aliyev said at a meeting, Trend
                 // reports.`: an outlet's credit closes the sentence.
-                let credit = {
-                    let names = toks[m + 1..]
-                        .iter()
-                        .take(3)
-                        .take_while(|t| t.word && t.cap && t.quote.is_none())
-                        .count();
-                    names >= 1
-                        && toks.get(m + 1 + names).is_some_and(|t| {
-                            matches!(t.lower, "reports" | "reported" | "writes" | "wrote")
-                        })
-                        && toks[m + 2 + names..].iter().all(|t| !t.word)
-                };
+                let credit = credit_at == Some(m);
                 // `told reporters, a day after the summit.`: a recipient
                 // running to the comma, then an adverbial.
                 let recipient_then_adjunct = self

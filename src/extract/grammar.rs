@@ -1828,3 +1828,27 @@ pub(super) fn occasion_at(toks: &[Tok], k: usize) -> Option<(usize, usize)> {
         _ => None,
     }
 }
+
+/// How many tokens at the start of `toks` name an outlet crediting a
+/// report (`Trend`, `an Ukrinform correspondent`, `the BelTA
+/// correspondent`), 0 when none do.
+pub(super) fn credit_source_len(toks: &[Tok]) -> usize {
+    let det = usize::from(
+        toks.first()
+            .is_some_and(|t| matches!(t.lower, "a" | "an" | "the")),
+    );
+    let names = toks[det..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.word && t.cap && t.quote.is_none())
+        .count();
+    let role = toks
+        .get(det + names)
+        .is_some_and(|t| matches!(t.lower, "correspondent" | "reporter"));
+    match (names, det, role) {
+        (0, _, _) => 0,
+        (_, _, true) => det + names + 1,
+        (_, 0, false) => names,
+        _ => 0,
+    }
+}

@@ -117,7 +117,7 @@ impl Extractor {
             g.kind_hint == FrameKind::Trailing
                 && matches!(g.form.lemma.as_str(), "report" | "write")
                 && g.subj.is_some_and(|(a, b)| {
-                    b - a <= 3 && toks[a..b].iter().all(|t| t.cap) && g.cue_i == b
+                    b > a && credit_source_len(&toks[a..b]) == b - a && g.cue_i == b
                 })
                 && toks[g.cue_j..].iter().all(|t| !t.word)
         };
@@ -137,8 +137,15 @@ impl Extractor {
                     next.cue_i
                 };
                 let between = &toks[f.cue_j..to.max(f.cue_j)];
+                // (A credit ends the sentence: the cue's adverbials before
+                // it may run on, `said at a meeting with a delegation of the
+                // Verkhovna Rada, Trend reports`, as long as no clause
+                // opens in them.)
+                let adverbials_only = credits(next)
+                    && between.len() <= 16
+                    && between.iter().all(|t| !t.finite_or_modal());
                 ((next.kind_hint == FrameKind::According || credits(next))
-                    && between.len() <= 5
+                    && (between.len() <= 5 || adverbials_only)
                     && between.last().is_some_and(Tok::is_comma)
                     && between
                         .iter()

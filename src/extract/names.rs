@@ -306,6 +306,16 @@ impl Extractor {
             if toks[j - 1].poss {
                 break;
             }
+            // (And the office's country after its complement: `Minister
+            // of Foreign Affairs of Luxembourg Xavier Bettel`.)
+            let office_of = || {
+                toks[i..j - 1]
+                    .iter()
+                    .any(|t| matches!(t.lower, "for" | "of"))
+                    && toks[i..j]
+                        .iter()
+                        .any(|t| t.cap && matches!(self.lex.title(t.lower), Some(TitleKind::Role)))
+            };
             let complement = complements
                 && j + 1 < toks.len()
                 && matches!(toks[j].lower, "for" | "of")
@@ -313,7 +323,8 @@ impl Extractor {
                 && toks[j + 1].word
                 && toks[j + 1].cap
                 && toks[j + 1].quote.is_none()
-                && matches!(self.lex.title(toks[j - 1].lower), Some(TitleKind::Role));
+                && (matches!(self.lex.title(toks[j - 1].lower), Some(TitleKind::Role))
+                    || office_of());
             if complement {
                 j += 1;
             }

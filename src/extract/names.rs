@@ -134,7 +134,11 @@ impl Extractor {
             return self.long_appositive_role(toks, end);
         };
         let inner = &toks[end + 1..close];
+        // (Not a participle's clause: `Pablo Quirno, speaking to reporters
+        // at the San Martín Palace, said`.)
+        let participial = inner.first().is_some_and(Tok::looks_participle);
         let describes = !inner.is_empty()
+            && !participial
             && inner
                 .iter()
                 .all(|t| t.word && t.quote.is_none() && !t.finite_or_modal())

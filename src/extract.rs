@@ -992,7 +992,15 @@ fn trim_content(toks: &[Tok], mut cs: usize, mut ce: usize) -> (usize, usize) {
         // `Kyiv (AFP) -`: an agency in parentheses before the dash marks
         // a dateline whatever the case of the place.
         let agency = head.last().is_some_and(|t| t.punct(")"));
-        let dateline = head.first().is_some_and(|t| t.upper || (agency && t.cap))
+        // `Rabat - Morocco supports ...`: a place of one or two words in
+        // title case before a hyphen (Morocco World News). (Not a dash,
+        // which may open an aside: `Crimea — like Donbas — is Ukrainian`.)
+        let place = (1..=2).contains(&head.len())
+            && head.iter().all(|t| t.word && t.cap)
+            && toks[cs + d].punct("-");
+        let dateline = head
+            .first()
+            .is_some_and(|t| t.upper || ((agency || place) && t.cap))
             && head.iter().all(|t| {
                 t.upper
                     || t.is_comma()

@@ -973,8 +973,23 @@ impl Extractor {
         // reports.`)
         let credit_at = (k..toks.len().min(k + 16)).find(|&m| toks[m].is_comma() && is_credit(m));
         let reach = credit_at.map_or(reach, |c| reach.max(c + 1 - k));
+        // A person's titles count as one word with the name: `after talks
+        // in Rabat with Russian Deputy Foreign Minister Mikhail Bogdanov.`
+        let mut titles = 0;
         let mut m = k;
-        while m < toks.len() && m < k + reach {
+        while m < toks.len() && m < k + reach + titles {
+            let run_starts = toks[m].cap && (m == k || !toks[m - 1].cap);
+            if run_starts {
+                let run_end = (m..toks.len())
+                    .find(|&r| !(toks[r].word && toks[r].cap))
+                    .unwrap_or(toks.len());
+                let titled = toks[m..run_end]
+                    .iter()
+                    .any(|t| self.lex.title(t.lower) == Some(TitleKind::Role));
+                if titled {
+                    titles += run_end - m - 1;
+                }
+            }
             let t = &toks[m];
             if t.punct(".") || t.punct(";") {
                 break;
@@ -1041,7 +1056,7 @@ impl Extractor {
             }
             m += 1;
         }
-        if m == k || m >= k + reach {
+        if m == k || m >= k + reach + titles {
             return false;
         }
         // A bare noun phrase after a non-recipient verb is its object

@@ -819,7 +819,45 @@ impl Extractor {
             } else {
                 None
             };
+            // `Speaking to MAP, the Russian diplomat claimed ...` after
+            // `Russian Deputy Foreign Minister Mikhail Bogdanov`: a holder
+            // of the registry's the article never names gives way to one
+            // it has just named whose office fits.
             if let Some(id) = pick {
+                let absent = !ctx.actors.known.iter().any(|k| k.id == Some(id));
+                let head = match run.iter().position(|t| t.is("of")) {
+                    Some(p) if p > 0 => run[p - 1].lower,
+                    _ => run.last().map_or("", |t| t.lower),
+                };
+                let named_here = (absent && definite)
+                    .then(|| {
+                        let affiliation = self.affiliation_of(&run);
+                        self.office_holder_just_named(ctx, head, &affiliation, &mention, at)
+                    })
+                    .flatten();
+                // (A deputy minister is no minister: a lesser office must be
+                // the person's too.)
+                let lesser = ["deputy", "vice", "assistant", "junior", "former", "acting"];
+                let keeps_rank = |found: &Speaker| {
+                    let Some(k) = found.name.as_deref().and_then(|n| ctx.actors.find(n)) else {
+                        return false;
+                    };
+                    let known = &ctx.actors.known[k];
+                    let registered: Vec<&Vec<String>> = known
+                        .id
+                        .map(|id| self.registry.role_words_of(id).collect())
+                        .unwrap_or_default();
+                    rw.iter().filter(|w| lesser.contains(&w.as_str())).all(|w| {
+                        known
+                            .roles
+                            .iter()
+                            .chain(registered.iter().copied())
+                            .any(|r| r.contains(w))
+                    })
+                };
+                if let Some(found) = named_here.filter(keeps_rank) {
+                    return Some(found);
+                }
                 return Some(registered_speaker(self.registry.get(id), mention, true));
             }
             // The registry's one holder of the title, refused for another
@@ -1095,6 +1133,32 @@ impl Extractor {
         mention: &str,
         at: usize,
     ) -> Option<Speaker> {
+        self.just_named(ctx, head, affiliation, mention, at, false)
+    }
+
+    /// [`Extractor::person_just_named`], only someone whose known offices
+    /// allow the description (`the Russian diplomat` after `Russian Deputy
+    /// Foreign Minister Mikhail Bogdanov`), not a person of no known office.
+    pub(super) fn office_holder_just_named(
+        &self,
+        ctx: &DocCtx,
+        head: &str,
+        affiliation: &str,
+        mention: &str,
+        at: usize,
+    ) -> Option<Speaker> {
+        self.just_named(ctx, head, affiliation, mention, at, true)
+    }
+
+    fn just_named(
+        &self,
+        ctx: &DocCtx,
+        head: &str,
+        affiliation: &str,
+        mention: &str,
+        at: usize,
+        office_known: bool,
+    ) -> Option<Speaker> {
         // `the congressman`, `the spokeswoman`.
         let want = gender_of_noun(head).or_else(|| {
             if head.ends_with("woman") {
@@ -1161,7 +1225,7 @@ impl Extractor {
             .take(2)
             .filter(|m| {
                 let (holds, unknown) = fits(m);
-                holds || (unknown && last_two.iter().any(|w| std::ptr::eq(*w, *m)))
+                holds || (!office_known && unknown && last_two.iter().any(|w| std::ptr::eq(*w, *m)))
             })
             .find(|m| want.is_none() || m.gender.is_none() || m.gender == want)
             .map(|m| Speaker {

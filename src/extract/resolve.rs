@@ -715,6 +715,18 @@ impl Extractor {
             .into_iter()
             .filter(|t| !matches!(t.lower, "himself" | "herself" | "itself"))
             .collect();
+        // `The real question, Paris said, ...` after `Roland Paris, a
+        // professor ...`: a person the article named by that surname, not
+        // the capital.
+        if let [word] = run.as_slice() {
+            let person = ctx
+                .actors
+                .find(&text[word.start..word.end])
+                .filter(|&k| ctx.actors.known[k].kind == ActorKind::Person);
+            if let Some(k) = person.filter(|_| word.cap) {
+                return Some(speaker_of(&ctx.actors.known[k], mention));
+            }
+        }
         if let Some(k) = self.name_from_run(&run, text, ctx) {
             return Some(speaker_of(&ctx.actors.known[k], mention));
         }
@@ -1433,10 +1445,20 @@ impl Extractor {
             if roles.is_empty() {
                 continue;
             }
-            let Some(next) = paragraph_of(out[i].start).map(|p| p + 1) else {
+            // The next paragraph with a statement: a byline or a date line
+            // may come between (`By Raisa Kowalchuk Ottawa Bureau`).
+            let Some(here) = paragraph_of(out[i].start) else {
                 continue;
             };
-            let Some(next_paragraph) = content.get(next) else {
+            let states =
+                |p: &text::Paragraph| out.iter().any(|f| p.start <= f.start && f.start < p.end);
+            let Some(next_paragraph) = content
+                .iter()
+                .skip(here + 1)
+                .take(3)
+                .copied()
+                .find(|p| states(p))
+            else {
                 continue;
             };
             let first_there = out

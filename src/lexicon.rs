@@ -615,7 +615,16 @@ impl Lexicons {
     pub fn title(&self, word: &str) -> Option<TitleKind> {
         // Extraction asks this of nearly every token, mostly lowercase
         // already: those need no lowercased copy.
-        with_lowercase(word, |lower| self.titles.get(lower).copied())
+        with_lowercase(word, |lower| {
+            self.titles.get(lower).copied().or_else(|| {
+                // `co-leader`, `co-chairman`: one of two holders of a role.
+                let role = lower.strip_prefix("co-")?;
+                self.titles
+                    .get(role)
+                    .copied()
+                    .filter(|k| *k == TitleKind::Role)
+            })
+        })
     }
 }
 

@@ -617,9 +617,16 @@ impl Extractor {
         let mut k = i;
         while k > 0 {
             let t = &toks[k - 1];
+            // `Vucic, who has often said that ...`: a frequency after an
+            // auxiliary or a relative pronoun (not the participle's `often
+            // cited as a model`).
+            let frequency = matches!(t.lower, "often" | "always" | "sometimes")
+                && k >= 2
+                && matches!(toks[k - 2].lower, "has" | "have" | "had" | "who" | "which");
             let adverb = t.word
                 && !t.cap
                 && (SKIPPABLE.contains(t.lower)
+                    || frequency
                     || (t.lower.ends_with("ly")
                         && t.lower.len() > 4
                         && !ANON_NOUNS.contains(t.lower)));

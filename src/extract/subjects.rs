@@ -62,7 +62,7 @@ impl Extractor {
             // who last year blocked an EU plan for a “reparations loan”
             // backed by the assets, said ...`.)
             let relative = toks.get(open + 1).is_some_and(|t| t.is("who"));
-            if end - 1 - open > if relative { 22 } else { 16 } {
+            if end - 1 - open > if relative { 32 } else { 16 } {
                 return None;
             }
             // `Its head, Alexei Likhachev, told ...`: the name in the

@@ -598,6 +598,8 @@ impl Extractor {
                 || self.lex.demonyms.contains_key(l)
                 || ANON_NOUNS.contains(l)
                 || INSTITUTION_HEADS.contains(l)
+                // `the Libek think tank said`
+                || (l == "think" && a < end && matches!(toks[a].lower, "tank" | "tanks"))
                 || DOCUMENT_NOUNS.contains(l)
                 // `Her husband said`: whose relative, read below.
                 || (a == end

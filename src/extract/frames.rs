@@ -958,6 +958,24 @@ impl Extractor {
                             .iter()
                             .take(3)
                             .any(|t| ANON_NOUNS.contains(t.lower) || self.is_title_word(t.lower))));
+            // `..., a formula allies agreed at the summit.`: an indefinite
+            // article before a plural source is a noun with its reduced
+            // relative clause, not a subject (`a senior official said`,
+            // `a group of diplomats said` are).
+            let reduced_relative = frame.subj.is_some_and(|(s, e)| {
+                let subject = &toks[s..e];
+                subject.len() >= 3
+                    && matches!(subject[0].lower, "a" | "an")
+                    && subject.iter().all(|t| !t.is("of") && !t.cap)
+                    && subject.last().is_some_and(|t| {
+                        t.lower.ends_with('s')
+                            && !t.lower.ends_with("ss")
+                            && ANON_NOUNS.contains(t.lower)
+                    })
+            });
+            if reduced_relative {
+                return None;
+            }
             if after_separator(toks, a) && !says_nothing {
                 frame.kind_hint = FrameKind::Trailing;
                 frame.content = Some((0, a - 1 + usize::from(toks[a - 1].mark.is_some())));

@@ -588,6 +588,14 @@ pub(super) static ATTITUDE_VERBS: WordList = WordList::new(&[
     "stayed",
     // `Trond ... put it more bluntly.`
     "put",
+    // `Yiannis, a tanker captain ..., laughed when asked about the ban.`
+    "laughed",
+    "smiled",
+    "shrugged",
+    "sighed",
+    "scoffed",
+    "paused",
+    "hesitated",
 ]);
 /// Heads of descriptions that name a person already named (`the
 /// diplomat`, `the SPD politician`) rather than a new unnamed source.

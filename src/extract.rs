@@ -561,7 +561,7 @@ impl Extractor {
             prev_open_quote = quotes.last().is_some_and(|q| !q.closed);
         }
         abandon_running(&mut running, &mut out);
-        self.name_described_office_holders(&paragraphs, &ctx, &mut out);
+        self.name_described_office_holders(text, &paragraphs, &ctx, &mut out);
         out.sort_by_key(|f| (f.start, f.end));
         out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
         out
@@ -995,9 +995,17 @@ fn trim_content(toks: &[Tok], mut cs: usize, mut ce: usize) -> (usize, usize) {
         // `Rabat - Morocco supports ...`: a place of one or two words in
         // title case before a hyphen (Morocco World News). (Not a dash,
         // which may open an aside: `Crimea — like Donbas — is Ukrainian`.)
-        let place = (1..=2).contains(&head.len())
+        // It opens the sentence, and a capitalised sentence follows it with
+        // no second hyphen closing an aside (not `Ukraine - and Europe -
+        // must keep sanctions`, `Moscow - not Kyiv - is to blame`).
+        let place = cs == 0
+            && (1..=2).contains(&head.len())
             && head.iter().all(|t| t.word && t.cap)
-            && toks[cs + d].punct("-");
+            && toks[cs + d].punct("-")
+            && toks.get(cs + d + 1).is_some_and(|t| t.word && t.cap)
+            && !toks[cs + d + 1..ce.min(cs + d + 14)]
+                .iter()
+                .any(|t| t.punct("-"));
         let dateline = head
             .first()
             .is_some_and(|t| t.upper || ((agency || place) && t.cap))

@@ -1359,11 +1359,19 @@ impl Codebook {
         // after a peace deal`: undoing made to wait on a condition is refused
         // until then (`They're not being lifted before an agreement`).
         // `only in return for verifiable steps`, `in exchange for ...`.
+        // A halt or a recognition held back is refused only until a time
+        // (`would stop fighting only when the agreements are signed`); one
+        // offered on a condition is an offer (`ready to stop the fighting
+        // only if Russia does the same`, `could cede territory only in
+        // exchange for NATO membership`).
+        let temporal_only = ci.issue.concession == Concession::Pro;
         let condition = |k: usize| {
-            matches!(toks.get(k), Some(&("if" | "when" | "after" | "once")))
-                || (matches!(toks.get(k), Some(&"in"))
-                    && matches!(toks.get(k + 1), Some(&("return" | "exchange")))
-                    && toks.get(k + 2) == Some(&"for"))
+            matches!(toks.get(k), Some(&("when" | "after" | "once")))
+                || (!temporal_only
+                    && (toks.get(k) == Some(&"if")
+                        || (toks.get(k) == Some(&"in")
+                            && matches!(toks.get(k + 1), Some(&("return" | "exchange")))
+                            && toks.get(k + 2) == Some(&"for"))))
         };
         let only_if = |k: usize| toks.get(k) == Some(&"only") && condition(k + 1);
         // `would only be lifted step by step, and only in return for ...`:
@@ -1395,7 +1403,10 @@ impl Codebook {
             Concession::Con => term == Term::Con,
             Concession::None => false,
         };
+        let offered =
+            temporal_only && (0..scope.len()).any(|k| self.supporters.matches_at(scope, k));
         let postponed = concession
+            && !offered
             && ((condition(i + len)
                 && (lo..i)
                     .rev()

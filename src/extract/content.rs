@@ -990,9 +990,15 @@ impl Extractor {
                 let run_end = (m..toks.len())
                     .find(|&r| !(toks[r].word && toks[r].cap))
                     .unwrap_or(toks.len());
+                // (Only a name that ends the sentence or its clause: in
+                // `said after meeting US President Donald Trump Ukraine
+                // needed ...` a content clause follows it.)
                 let titled = toks[m..run_end]
                     .iter()
-                    .any(|t| self.lex.title(t.lower) == Some(TitleKind::Role));
+                    .any(|t| self.lex.title(t.lower) == Some(TitleKind::Role))
+                    && toks
+                        .get(run_end)
+                        .is_none_or(|t| t.punct(".") || t.is_comma() || t.punct(";"));
                 if titled {
                     titles += run_end - m - 1;
                 }

@@ -136,7 +136,14 @@ impl Extractor {
         let inner = &toks[end + 1..close];
         // (Not a participle's clause: `Pablo Quirno, speaking to reporters
         // at the San Martín Palace, said`.)
-        let participial = inner.first().is_some_and(Tok::looks_participle);
+        // (`acting head of ...`, `outgoing prime minister`: an adjective
+        // in -ing before the office still names it.)
+        let participial = inner.first().is_some_and(Tok::looks_participle)
+            && inner.get(1).is_some_and(|t| {
+                PREPOSITIONS.contains(t.lower)
+                    || DETERMINERS.contains(t.lower)
+                    || NOUN_DETERMINERS.contains(t.lower)
+            });
         let describes = !inner.is_empty()
             && !participial
             && inner

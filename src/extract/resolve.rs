@@ -723,7 +723,14 @@ impl Extractor {
                 .actors
                 .find(&text[word.start..word.end])
                 .filter(|&k| ctx.actors.known[k].kind == ActorKind::Person);
-            if let Some(k) = person.filter(|_| word.cap) {
+            // (A country's own name is the country: `Israel said it would`
+            // after `Congressman Steve Israel`.)
+            let country = self
+                .lex
+                .demonyms
+                .get(word.base())
+                .is_some_and(|c| c.eq_ignore_ascii_case(word.base()));
+            if let Some(k) = person.filter(|_| word.cap && !country) {
                 return Some(speaker_of(&ctx.actors.known[k], mention));
             }
         }
@@ -855,10 +862,7 @@ impl Extractor {
                         return false;
                     };
                     let known = &ctx.actors.known[k];
-                    let registered: Vec<&Vec<String>> = known
-                        .id
-                        .map(|id| self.registry.role_words_of(id).collect())
-                        .unwrap_or_default();
+                    let registered = self.registered_roles(known);
                     rw.iter().filter(|w| lesser.contains(&w.as_str())).all(|w| {
                         known
                             .roles
@@ -1385,17 +1389,21 @@ impl Extractor {
     /// `Poland's deputy foreign minister has warned that ...` and, in the
     /// next paragraph, `Speaking to Polish Radio ..., Marcin Wójcik said:
     /// ...`: a lede that describes its speaker by office names them only in
-    /// the paragraph after it. An unnamed office holder's statements are the
-    /// person who speaks first in the next paragraph when that person is
-    /// named there for the first time and holds no other office (nor
-    /// belongs to another country) as far as the article and the registry
-    /// tell.
+    /// the paragraph after it. An unnamed office holder's statements in the
+    /// lede are the person's who speaks first in the next paragraph (past a
+    /// byline or a date line) when that person is named there for the first
+    /// time and holds no other office (nor belongs to another country) as
+    /// far as the article and the registry tell.
     pub(super) fn name_described_office_holders(
         &self,
+        text: &str,
         paragraphs: &[text::Paragraph],
         ctx: &DocCtx,
         out: &mut [Found],
     ) {
+        // The first two paragraphs: a standfirst and the body's first, or
+        // the body's first two.
+        const LEDE_PARAGRAPHS: usize = 1;
         let content: Vec<&text::Paragraph> = paragraphs
             .iter()
             .filter(|p| p.kind == ParagraphKind::Content)
@@ -1445,19 +1453,31 @@ impl Extractor {
             if roles.is_empty() {
                 continue;
             }
-            // The next paragraph with a statement: a byline or a date line
-            // may come between (`By Raisa Kowalchuk Ottawa Bureau`).
-            let Some(here) = paragraph_of(out[i].start) else {
+            // Only in the lede.
+            let Some(here) = paragraph_of(out[i].start).filter(|&p| p <= LEDE_PARAGRAPHS) else {
                 continue;
             };
+            // The next paragraph; a byline or a date line may come between
+            // (`By Raisa Kowalchuk Ottawa Bureau`), short and with no
+            // statement, but no narration.
             let states =
                 |p: &text::Paragraph| out.iter().any(|f| p.start <= f.start && f.start < p.end);
+            let furniture = |p: &text::Paragraph| {
+                let words = &text[p.start..p.end];
+                let dated = ["By ", "Updated", "Published", "Posted", "Last updated"]
+                    .iter()
+                    .any(|w| words.starts_with(w));
+                !states(p)
+                    && words.split_whitespace().count() <= 12
+                    && (dated || !words.ends_with('.'))
+            };
             let Some(next_paragraph) = content
                 .iter()
                 .skip(here + 1)
                 .take(3)
                 .copied()
-                .find(|p| states(p))
+                .find(|p| !furniture(p))
+                .filter(|p| states(p))
             else {
                 continue;
             };
@@ -1474,10 +1494,7 @@ impl Extractor {
             let known = &ctx.actors.known[named];
             let first_mention = ctx.mentions.iter().find(|m| m.known == named).map(|m| m.at);
             let introduced_there = first_mention.is_some_and(|at| at >= next_paragraph.start);
-            let registered_roles: Vec<&Vec<String>> = known
-                .id
-                .map(|id| self.registry.role_words_of(id).collect())
-                .unwrap_or_default();
+            let registered_roles = self.registered_roles(known);
             let office_fits = known.holds_role(&roles)
                 || registered_roles
                     .iter()
@@ -1498,5 +1515,14 @@ impl Extractor {
                 }
             }
         }
+    }
+
+    /// The role words the registry gives an actor of the document (none for
+    /// an actor it does not know).
+    fn registered_roles(&self, known: &Known) -> Vec<&Vec<String>> {
+        known
+            .id
+            .map(|id| self.registry.role_words_of(id).collect())
+            .unwrap_or_default()
     }
 }

@@ -851,7 +851,7 @@ impl Extractor {
                 let named_here = (absent && definite)
                     .then(|| {
                         let affiliation = self.affiliation_of(&run);
-                        self.office_holder_just_named(ctx, head, &affiliation, &mention, at)
+                        self.just_named(ctx, head, &affiliation, &mention, at, true)
                     })
                     .flatten();
                 // (A deputy minister is no minister: a lesser office must be
@@ -1152,20 +1152,10 @@ impl Extractor {
         self.just_named(ctx, head, affiliation, mention, at, false)
     }
 
-    /// [`Extractor::person_just_named`], only someone whose known offices
-    /// allow the description (`the Russian diplomat` after `Russian Deputy
-    /// Foreign Minister Mikhail Bogdanov`), not a person of no known office.
-    pub(super) fn office_holder_just_named(
-        &self,
-        ctx: &DocCtx,
-        head: &str,
-        affiliation: &str,
-        mention: &str,
-        at: usize,
-    ) -> Option<Speaker> {
-        self.just_named(ctx, head, affiliation, mention, at, true)
-    }
-
+    /// [`Extractor::person_just_named`]; with `office_known`, only someone
+    /// whose known offices allow the description (`the Russian diplomat`
+    /// after `Russian Deputy Foreign Minister Mikhail Bogdanov`), not a
+    /// person of no known office.
     fn just_named(
         &self,
         ctx: &DocCtx,

@@ -1403,17 +1403,18 @@ impl Codebook {
             Concession::Con => term == Term::Con,
             Concession::None => false,
         };
-        let offered =
-            temporal_only && (0..scope.len()).any(|k| self.supporters.matches_at(scope, k));
+        // (Asked last: a supporter is looked for in the whole scope.)
+        let offered_halt =
+            || temporal_only && (0..scope.len()).any(|k| self.supporters.matches_at(scope, k));
         let postponed = concession
-            && !offered
             && ((condition(i + len)
                 && (lo..i)
                     .rev()
                     .take_while(|&k| toks[k] == "only" || AUXILIARIES.contains(&toks[k]))
                     .any(|k| toks[k] == "only"))
                 || only_if_soon()
-                || not_before());
+                || not_before())
+            && !offered_halt();
         // `Any easing of EU sanctions should come only when Russia has
         // withdrawn`: relief of the issue (named in the words or an `of`
         // phrase; not `humanitarian relief`) made to wait on a condition.

@@ -302,7 +302,25 @@ impl Extractor {
             return None;
         }
         // Infinitives, modals and negation report nothing (`declined to say`).
-        if form.base && MODALS.contains(prev_lower) {
+        // The emphatic auxiliary after its subject does (`Rutte did concede
+        // that ...`; not the question's `did he say` nor `What he did say
+        // was`).
+        let emphatic = matches!(prev_lower, "did" | "does")
+            && i >= 2
+            && (toks[i - 2].cap
+                || matches!(toks[i - 2].lower, "he" | "she" | "they" | "it" | "we"))
+            && toks[..i - 2].iter().all(|t| !t.is("what"));
+        if form.base && MODALS.contains(prev_lower) && !emphatic {
+            return None;
+        }
+        // `Did Putin say that ...?`, `Why did he say ...?`: a question's
+        // inverted auxiliary asks, nobody reports.
+        let asked = form.base
+            && toks.last().is_some_and(|t| t.punct("?"))
+            && toks[..i]
+                .iter()
+                .any(|t| matches!(t.lower, "did" | "does" | "do") && t.quote.is_none());
+        if asked {
             return None;
         }
         if prev_lower == "not" || prev_lower == "never" || prev_lower == "didn't" {

@@ -24,6 +24,9 @@ pub(super) static SKIPPABLE: WordList = WordList::new(&[
     "has",
     "have",
     "had",
+    // The emphatic auxiliary: `Rutte did concede that ...`.
+    "did",
+    "does",
     "also",
     "later",
     "previously",

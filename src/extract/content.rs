@@ -1328,9 +1328,15 @@ impl Extractor {
                     && (after_pronoun
                         || PRESENT_VERBS.contains(l)
                         || self.lex.cues.longest_at(&[l]).is_some());
+                // (Or a quotation opening with it: `said Beijing supports
+                // “every effort that ...”`.)
                 let object_follows = window
                     .get(n + 1)
-                    .is_some_and(|x| x.word && !x.is("to") && !x.is("of"));
+                    .is_some_and(|x| x.word && !x.is("to") && !x.is("of"))
+                    || (window
+                        .get(n + 1)
+                        .is_some_and(|x| x.mark.is_some_and(|(_, open)| open))
+                        && window.get(n + 2).is_some_and(|x| x.word));
                 if next_is_prep || (named_subject && known_verb && object_follows) {
                     return true;
                 }

@@ -421,6 +421,25 @@ impl Extractor {
 
         // Subject: to the left (normal), or right after the cue (inverted).
         let left_end = self.skip_adverbs_left(toks, i);
+        // `The minister, Mauro Vieira, said the group defends peace`: a name
+        // in apposition before the cue is its subject, not a separator
+        // before an inverted one.
+        let appositive_subject = || {
+            i >= 4 && toks[i - 1].is_comma() && {
+                let open = (i.saturating_sub(6)..i - 1)
+                    .rev()
+                    .find(|&k| toks[k].is_comma());
+                open.is_some_and(|o| {
+                    o >= 1
+                        && toks[o - 1].word
+                        && toks[o - 1].quote.is_none()
+                        && toks[o + 1..i - 1]
+                            .iter()
+                            .all(|t| t.word && t.cap && !t.poss && t.quote.is_none())
+                        && (o + 1..i - 1).len() >= 2
+                })
+            }
+        };
         let inverted = {
             let before_is_sep = left_end == 0 || after_separator(toks, left_end);
             before_is_sep
@@ -435,6 +454,7 @@ impl Extractor {
                             "his" | "her" | "their" | "its" | "our" | "my" | "that" | "this"
                         )
                 })
+                && !appositive_subject()
         };
         // `“We will fight on,” warned Zelensky.`, `“...,” assures General
         // Thierry Marchand`: right after a quotation, a verb that may take a

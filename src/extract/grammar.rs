@@ -1590,6 +1590,21 @@ pub(super) static PRESENT_VERBS: WordList = WordList::new(&[
     "continues",
     "plans",
     "wants",
+    // A position: `said the group defends the territorial integrity of all
+    // states`.
+    "defends",
+    "supports",
+    "opposes",
+    "rejects",
+    "welcomes",
+    "condemns",
+    "favours",
+    "favors",
+    "accepts",
+    "recognises",
+    "recognizes",
+    "stands",
+    "hopes",
 ]);
 /// Common verbs in their plain present, a clause's verb after a plural
 /// subject (`the positions remain far apart`).

@@ -401,6 +401,26 @@ impl Extractor {
                                             || self.is_title_word(t.lower)))
                             })))
             });
+            // `The Minister of Foreign Affairs, Mauro Vieira, who chaired
+            // the meeting with the Chinese envoy, Li Hui, said`: a
+            // description, the name in apposition, then a relative clause
+            // (whose own appositives name others): the name is the subject.
+            let named_then_relative = np.is_some()
+                && !opens_appositive
+                && toks.get(seg_end + 1).is_some_and(|t| t.word && t.cap)
+                && commas.get(segment + 1).is_some_and(|&next| {
+                    toks.get(next + 1)
+                        .is_some_and(|t| matches!(t.lower, "who" | "whose"))
+                });
+            if named_then_relative {
+                let next = commas[segment + 1];
+                let name = self
+                    .np_left(toks, next)
+                    .filter(|&(a, b)| a == seg_end + 1 && toks[a..b].iter().all(|t| t.cap));
+                if name.is_some() {
+                    return name;
+                }
+            }
             if let Some(np) = np {
                 return opens_appositive.then_some(np);
             }

@@ -455,6 +455,9 @@ impl Extractor {
                         )
                 })
                 && !appositive_subject()
+                // (`..., Ahmed Hassan, the minister, said Saturday.`: AP's
+                // bare date, not an inverted subject.)
+                && toks.get(j).is_none_or(|t| !is_date_word(t.lower))
         };
         // `“We will fight on,” warned Zelensky.`, `“...,” assures General
         // Thierry Marchand`: right after a quotation, a verb that may take a

@@ -521,8 +521,19 @@ impl Extractor {
                 // (`The proposed package, according to diplomats, would
                 // extend ...`: a participle after a determiner describes
                 // the subject's noun.)
+                // (Past the source's appositive: `The problem, according to
+                // Elise Schmit, a lecturer in EU law, is that ...`.)
+                let appositive_end = toks
+                    .get(b + 1)
+                    .filter(|t| matches!(t.lower, "a" | "an" | "the"))
+                    .and_then(|_| {
+                        (b + 2..toks.len().min(b + 18))
+                            .take_while(|&k| toks[k].quote.is_none() && toks[k].mark.is_none())
+                            .find(|&k| toks[k].is_comma())
+                    });
+                let source_end = appositive_end.unwrap_or(b);
                 let interrupts = end < i
-                    && toks.get(b).is_some_and(Tok::is_comma)
+                    && toks.get(source_end).is_some_and(Tok::is_comma)
                     && !toks[..end].iter().enumerate().any(|(k, t)| {
                         let attributive = k > 0
                             && (DETERMINERS.contains(toks[k - 1].lower)
@@ -530,10 +541,10 @@ impl Extractor {
                         FINITE_VERBS.contains(t.lower) || (t.looks_past_tense() && !attributive)
                     })
                     && !toks
-                        .get(b + 1)
+                        .get(source_end + 1)
                         .is_some_and(|t| matches!(t.lower, "who" | "which" | "whose"))
-                    && (finite_verb_within(&toks[b + 1..], 3)
-                        || toks.get(b + 1).is_some_and(Tok::looks_past_tense));
+                    && (finite_verb_within(&toks[source_end + 1..], 3)
+                        || toks.get(source_end + 1).is_some_and(Tok::looks_past_tense));
                 if interrupts {
                     frame.kind_hint = FrameKind::Parenthetical;
                     frame.content = Some((0, toks.len()));

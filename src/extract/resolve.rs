@@ -500,7 +500,7 @@ impl Extractor {
                 let described: Vec<Tok> = words.iter().map(|&&t| t).collect();
                 let affiliation = self.affiliation_of(&described);
                 if let Some(found) =
-                    self.person_just_named(ctx, lowers[h], &affiliation, &mention, at)
+                    self.person_just_named(ctx, lowers[h], &affiliation, &mention, at, false)
                 {
                     return Some(found);
                 }
@@ -522,7 +522,7 @@ impl Extractor {
                 let described: Vec<Tok> = words.iter().map(|&&t| t).collect();
                 let affiliation = self.affiliation_of(&described);
                 if let Some(found) =
-                    self.person_just_named(ctx, lowers[h], &affiliation, &mention, at)
+                    self.person_just_named(ctx, lowers[h], &affiliation, &mention, at, false)
                 {
                     return Some(found);
                 }
@@ -702,7 +702,8 @@ impl Extractor {
                     && matches!(last.lower, "democrat" | "republican")
                     && words.iter().all(|t| t.cap && !t.poss);
                 if nationality || party_member {
-                    if let Some(found) = self.person_just_named(ctx, "politician", "", &mention, at)
+                    if let Some(found) =
+                        self.person_just_named(ctx, "politician", "", &mention, at, false)
                     {
                         return Some(found);
                     }
@@ -718,20 +719,31 @@ impl Extractor {
         // `The real question, Paris said, ...` after `Roland Paris, a
         // professor ...`: a person the article named by that surname, not
         // the capital.
+        // Only a capital or another place the registry knows is read so
+        // first; any other surname the name lookup below finds anyway. (A
+        // country's own name is the country: `Israel said it would` after
+        // `Congressman Steve Israel`.)
         if let [word] = run.as_slice() {
-            let person = ctx
-                .actors
-                .find(&text[word.start..word.end])
-                .filter(|&k| ctx.actors.known[k].kind == ActorKind::Person);
-            // (A country's own name is the country: `Israel said it would`
-            // after `Congressman Steve Israel`.)
-            let country = self
+            let base = word.base();
+            let capital = self
                 .lex
                 .demonyms
-                .get(word.base())
-                .is_some_and(|c| c.eq_ignore_ascii_case(word.base()));
-            if let Some(k) = person.filter(|_| word.cap && !country) {
-                return Some(speaker_of(&ctx.actors.known[k], mention));
+                .get(base)
+                .is_some_and(|c| !c.eq_ignore_ascii_case(base));
+            let place = || {
+                self.registry
+                    .lookup(base)
+                    .is_some_and(|id| self.registry.get(id).kind != ActorKind::Person)
+                    && !self.lex.demonyms.contains_key(base)
+            };
+            if word.cap && (capital || place()) {
+                let person = ctx
+                    .actors
+                    .find(&text[word.start..word.end])
+                    .filter(|&k| ctx.actors.known[k].kind == ActorKind::Person);
+                if let Some(k) = person {
+                    return Some(speaker_of(&ctx.actors.known[k], mention));
+                }
             }
         }
         if let Some(k) = self.name_from_run(&run, text, ctx) {
@@ -851,7 +863,7 @@ impl Extractor {
                 let named_here = (absent && definite)
                     .then(|| {
                         let affiliation = self.affiliation_of(&run);
-                        self.just_named(ctx, head, &affiliation, &mention, at, true)
+                        self.person_just_named(ctx, head, &affiliation, &mention, at, true)
                     })
                     .flatten();
                 // (A deputy minister is no minister: a lesser office must be
@@ -908,7 +920,7 @@ impl Extractor {
                             })
                 };
                 if let Some(found) = self
-                    .person_just_named(ctx, head, &affiliation, &mention, at)
+                    .person_just_named(ctx, head, &affiliation, &mention, at, false)
                     .filter(|f| holds_all(f))
                 {
                     return Some(found);
@@ -1130,7 +1142,14 @@ impl Extractor {
         });
         if definite && person_head && simple_description(&run) {
             let head = run.last().map_or("", |t| t.lower);
-            return self.person_just_named(ctx, head, &self.affiliation_of(&run), &mention, at);
+            return self.person_just_named(
+                ctx,
+                head,
+                &self.affiliation_of(&run),
+                &mention,
+                at,
+                false,
+            );
         }
         None
     }
@@ -1141,22 +1160,10 @@ impl Extractor {
     /// matches no known role refers to.
     /// `affiliation` is the description's country (`the Turkish leader`):
     /// a person of another one is someone else.
+    /// With `office_known`, only someone whose known offices allow the
+    /// description (`the Russian diplomat` after `Russian Deputy Foreign
+    /// Minister Mikhail Bogdanov`), not a person of no known office.
     pub(super) fn person_just_named(
-        &self,
-        ctx: &DocCtx,
-        head: &str,
-        affiliation: &str,
-        mention: &str,
-        at: usize,
-    ) -> Option<Speaker> {
-        self.just_named(ctx, head, affiliation, mention, at, false)
-    }
-
-    /// [`Extractor::person_just_named`]; with `office_known`, only someone
-    /// whose known offices allow the description (`the Russian diplomat`
-    /// after `Russian Deputy Foreign Minister Mikhail Bogdanov`), not a
-    /// person of no known office.
-    fn just_named(
         &self,
         ctx: &DocCtx,
         head: &str,
@@ -1402,17 +1409,18 @@ impl Extractor {
         let mut done: Vec<String> = Vec::new();
         for i in 0..out.len() {
             let speaker = &out[i].speaker;
-            let Some(description) = speaker.name.clone() else {
+            let Some(name) = speaker.name.as_deref() else {
                 continue;
             };
             if !speaker.person
                 || speaker.anonymous
                 || speaker.gender.is_some()
-                || done.contains(&description)
-                || ctx.actors.find(&description).is_some()
+                || done.iter().any(|d| d == name)
+                || ctx.actors.find(name).is_some()
             {
                 continue;
             }
+            let description = name.to_string();
             done.push(description.clone());
             // An office (`deputy foreign minister`, `Minister of State for
             // European Affairs`), not a bare title (`the official`) or a
